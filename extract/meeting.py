@@ -1,0 +1,85 @@
+"""Meeting metadata from the top of a part: body, organisation, date, venue, start time,
+and the date of the next meeting (for "by the next meeting" deadlines)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import find_dates
+from .model import Meeting
+from .parts import Part
+
+ORG = re.compile(r"\b((?:[A-Z][\w'&-]+\s+){1,4}(?:County|District|Borough|City|Parish|Town|"
+                 r"Metropolitan Borough|Community)\s+Council|City of [A-Z][a-z]+|"
+                 r"(?:[A-Z][\w'&-]+\s+){1,4}(?:NHS (?:Foundation )?Trust|IPS|Libraries))\b")
+BODY_WORDS = (r"Committee|Board|Panel|Council|Cabinet|Trustees|Forum|Partnership|"
+              r"Sub-Committee|Group|Commission|Authority|Assembly")
+BODY = re.compile(rf"(?i)(?:meeting|minutes)\s+of\s+(?:the\s+|a\s+)?((?:[\w'&-]+\s+){{0,6}}?"
+                  rf"(?:{BODY_WORDS}))\b")
+BODY_LINE = re.compile(rf"^\s*((?:[A-Z][\w'&,-]*\s+){{0,6}}(?:{BODY_WORDS}))\s*$", re.I)
+TIME = re.compile(r"(?i)\b(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[.:]\d{2})\b")
+VENUE = re.compile(r"(?i)\b(?:held\s+)?(?:in|at)\s+(?:the\s+)?([A-Z][^,\n]{3,80}"
+                   r"(?:Hall|Room|Centre|Center|Chamber|Chambers|House|Library|Offices?|Zoom"
+                   r"|Teams|School)[^\n]{0,60})")
+NEXT_MEETING = re.compile(r"(?i)(date|time)s?\s+(and\s+time\s+)?of\s+(the\s+)?next\s+meetings?"
+                          r"|next\s+meeting\s+(will\s+be|is|to\s+be)")
+HEAD_CHARS = 1500
+
+
+def describe(part: Part, record: str) -> Meeting:
+    head = part.text(HEAD_CHARS)
+    meeting = Meeting(record=record, pages=part.pages)  # type: ignore[arg-type]
+    meeting.date = _meeting_date(head, record)
+    meeting.organisation = _organisation(head)
+    meeting.body = _body(head, meeting.organisation)
+    time = TIME.search(head)
+    meeting.start_time = time.group(1) if time else None
+    venue = VENUE.search(head)
+    meeting.venue = venue.group(1).strip() if venue else None
+    meeting.next_meeting = next_meeting_date(part, meeting.date)
+    return meeting
+
+
+def _meeting_date(head: str, record: str) -> dt.date | None:
+    """The date in the header: the first one near "held"/"meeting"/"date", else the first."""
+    dates = find_dates(head)
+    if not dates:
+        return None
+    for d in dates:
+        before = head[max(0, d.start - 120):d.start].lower()
+        if re.search(r"held|meeting|date|minutes|agenda|on\s*$", before):
+            return d.date
+    return dates[0].date
+
+
+def _organisation(head: str) -> str | None:
+    m = ORG.search(head)
+    return re.sub(r"\s+", " ", m.group(1)).strip() if m else None
+
+
+def _body(head: str, organisation: str | None) -> str | None:
+    m = BODY.search(head)
+    if m:
+        body = re.sub(r"\s+", " ", m.group(1)).strip()
+        return _titlecase(body)
+    for line in head.split("\n")[:12]:
+        line = line.strip()
+        if BODY_LINE.match(line) and line != organisation:
+            return _titlecase(line)
+    return organisation
+
+
+def _titlecase(text: str) -> str:
+    return text.title() if text.isupper() else text
+
+
+def next_meeting_date(part: Part, after: dt.date | None) -> dt.date | None:
+    """The first date after a "date of next meeting" heading, if later than this meeting."""
+    blocks = part.blocks
+    for i, block in enumerate(blocks):
+        if NEXT_MEETING.search(block.text):
+            window = "\n".join(b.text for b in blocks[i:i + 4])
+            for d in find_dates(window):
+                if after is None or d.date > after:
+                    return d.date
+    return None

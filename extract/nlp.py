@@ -1,0 +1,21 @@
+"""The spaCy pipeline: `spacy.blank("en")` with a sentencizer and rule components only —
+no pretrained model is downloaded. Built once per process."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each sentence, as character offsets into `text`."""
+    doc = nlp()(text)
+    return [(s.start_char, s.end_char, s.text) for s in doc.sents]

@@ -1,0 +1,79 @@
+"""The one entry point: `load(path) -> Document`. It never raises for a bad file: the
+Document comes back with status failed/partial and problems that say what to do."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from .errors import IngestError
+from .furniture import mark_furniture
+from .model import Document, Page, Problem, Source, Status
+from .sniff import sniff
+
+MAX_FILE_BYTES = 500 * 1024 * 1024
+log = logging.getLogger(__name__)
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def load(path: str | Path) -> Document:
+    path = Path(path)
+    problems: list[Problem] = []
+    try:
+        size = path.stat().st_size
+        digest = sha256_of(path)
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError as err:
+        return _failed(path, "", "txt", Problem("unreadable", f"{path.name} could not be read: "
+                                                 f"{err.strerror or err}."))
+    fmt = "pdf" if path.suffix.lower() == ".pdf" else "txt"
+    try:
+        fmt = sniff(path, head)
+        if size > MAX_FILE_BYTES:
+            raise IngestError(f"{path.name} is {size // 2**20} MiB, larger than the "
+                              f"{MAX_FILE_BYTES // 2**20} MiB boardpapers reads. Split it.",
+                              code="too-large")
+        pages = _read(fmt, path, digest, problems)
+    except IngestError as err:
+        return _failed(path, digest, fmt, Problem(err.code, err.message), size)
+    except Exception as err:  # a parser bug on one file must not stop the batch
+        log.debug("ingest failed", exc_info=True)
+        return _failed(path, digest, fmt, Problem(
+            "unreadable", f"{path.name} could not be read ({type(err).__name__}: {err}). "
+            "Report this file to the boardpapers maintainers."), size)
+    mark_furniture(pages)
+    doc = Document(Source(path.name, digest, fmt, len(pages) if fmt == "pdf" else None, size),
+                   pages=pages, problems=problems)
+    if not any(True for _ in doc.blocks()) and not any(True for _ in doc.tables()):
+        doc.problems.append(Problem("no-text", f"No text could be read from {path.name}."))
+        doc.status = Status.FAILED
+    elif problems:
+        doc.status = Status.PARTIAL
+    return doc
+
+
+def _read(fmt: str, path: Path, digest: str, problems: list[Problem]) -> list[Page]:
+    if fmt == "pdf":
+        from .pdf import read_pdf
+        return list(read_pdf(path, digest, problems))
+    if fmt == "docx":
+        from .docx import read_docx
+        return read_docx(path, digest, problems)
+    if fmt == "html":
+        from .html import read_html
+        return read_html(path, digest, problems)
+    from .text import read_text
+    return read_text(path, digest, problems)
+
+
+def _failed(path: Path, digest: str, fmt: str, problem: Problem, size: int = 0) -> Document:
+    return Document(Source(path.name, digest, fmt, None, size),  # type: ignore[arg-type]
+                    status=Status.FAILED, problems=[problem])
