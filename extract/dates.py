@@ -21,7 +21,8 @@ _ORD = r"(\d{1,2})\s*(?:st|nd|rd|th)?"
 DAY_MONTH_YEAR = re.compile(rf"\b{_DAYNAME}{_ORD}(?:\s+of)?[\s,]+{_MONTH}[\s,]+(\d{{4}})\b", re.I)
 MONTH_DAY_YEAR = re.compile(rf"\b{_DAYNAME}{_MONTH}\s+{_ORD},?\s+(\d{{4}})\b", re.I)
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+# "03/09/19" and "03.09.2019", but not "19.09.01": parish minute numbers look like dates
+NUMERIC = re.compile(r"\b(\d{1,2})(?:/(\d{1,2})/(\d{4}|\d{2})|\.(\d{1,2})\.(\d{4}))\b")
 DAY_MONTH = re.compile(rf"\b{_DAYNAME}{_ORD}(?:\s+of)?\s+{_MONTH}\b(?![\s,]+\d{{4}})", re.I)
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b", re.I)
 MONTH_ONLY = re.compile(rf"\b(?:end of|by|in|during|before)\s+{_MONTH}\b", re.I)
@@ -63,7 +64,8 @@ def find_dates(text: str) -> list[DateMatch]:
         add(m, _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in NUMERIC.finditer(text):
         # UK papers: day first
-        add(m, _mk(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        month, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+        add(m, _mk(int(year), int(month), int(m.group(1))))
     return sorted(found, key=lambda x: x.start)
 
 

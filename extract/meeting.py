@@ -40,16 +40,28 @@ def describe(part: Part, record: str) -> Meeting:
     return meeting
 
 
+NOT_THIS_MEETING = re.compile(r"(?i)(previous|last|next|prior|earlier|minutes of the meeting|"
+                              r"minutes of|dated?\s*:|published|printed|despatch|issued)[^\n]{0,60}$")
+IS_THIS_MEETING = re.compile(r"(?i)(held|meeting|minutes|agenda|on|date)\b[^\n]{0,40}$")
+
+
 def _meeting_date(head: str, record: str) -> dt.date | None:
-    """The date in the header: the first one near "held"/"meeting"/"date", else the first."""
-    dates = find_dates(head)
-    if not dates:
-        return None
-    for d in dates:
-        before = head[max(0, d.start - 120):d.start].lower()
-        if re.search(r"held|meeting|date|minutes|agenda|on\s*$", before):
-            return d.date
-    return dates[0].date
+    """The meeting's own date: early in the header, ideally after "held on"/"meeting", and not
+    a reference to another meeting or a letter's date."""
+    best: tuple[float, dt.date] | None = None
+    for n, d in enumerate(find_dates(head)):
+        before = head[max(0, d.start - 80):d.start]
+        line_start = head.rfind("\n", 0, d.start) + 1
+        score = -n * 0.5 - d.start / 1500
+        if NOT_THIS_MEETING.search(before):
+            score -= 3
+        if IS_THIS_MEETING.search(before):
+            score += 1
+        if head[line_start:d.start].strip() == "" or head[line_start:d.end].isupper():
+            score += 0.5  # the date opens its line, or sits in an upper-case title
+        if best is None or score > best[0]:
+            best = (score, d.date)
+    return best[1] if best else None
 
 
 def _organisation(head: str) -> str | None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from ingest.model import Block, Document, Item, Table
 
+from ingest.layout import NUMBERED
+
 from .model import Evidence
 
 MINUTES_HEAD = re.compile(
@@ -23,8 +25,11 @@ MINUTES_HEAD = re.compile(
     r"|^\s*(draft\s+|approved\s+|confirmed\s+)?minutes\b(?!\s+of\s+(the\s+)?(last|previous))"
     r"|\bdisposition\s+of\s+(agenda|council)\b"
 )
-PREVIOUS_MINUTES = re.compile(r"(?i)\b(approve|confirm|agree|receive|sign)\w*\b.{0,60}\bminutes\b"
-                              r"|\bminutes\s+of\s+the\s+(last|previous)\b|matters arising")
+PREVIOUS_MINUTES = re.compile(r"(?i)\b(approve|confirm|agree|receive|sign|note)\w*\b.{0,60}\bminutes\b"
+                              r"|\bminutes\s+of\s+the\s+(last|previous)\b|matters arising"
+                              r"|^\s*(resolved|agreed|that|it was)\b|\bminutes\b.{0,120}\b(be|were|was)\s+"
+                              r"(approved|agreed|signed|noted|confirmed|received)\b")
+PRESENT = re.compile(r"(?im)^\s*(present|members present|attendees|attendance)\b\s*[:;.\-]?")
 AGENDA_HEAD = re.compile(r"(?i)^\s*(agenda|notice of meeting|summons|public agenda)\b"
                          r"|\bagenda\s*$|\bwill be held\b|\bto be held\b|\bsummoned to attend\b")
 ITEM_MARKER = re.compile(r"(?i)^\s*agenda\s+item\s*:?\s*(\d+[a-z]?)\b")
@@ -68,7 +73,17 @@ class Part:
         return (min(nums), max(nums)) if nums else None
 
     def text(self, limit: int | None = None) -> str:
-        out = "\n".join(b.text for b in self.blocks)
+        """Blocks and tables (a row's cells tab-separated) as text, in reading order."""
+        chunks: list[str] = []
+        size = 0
+        for it in self.items:
+            chunk = it.text if isinstance(it, Block) else "\n".join(
+                "\t".join(c.text for c in row) for row in it.rows)
+            chunks.append(chunk)
+            size += len(chunk)
+            if limit and size >= limit:
+                break
+        out = "\n".join(chunks)
         return out[:limit] if limit else out
 
 
@@ -77,23 +92,24 @@ def content_items(doc: Document) -> list[Item]:
     return [i for i in doc.items() if not (isinstance(i, Block) and i.kind == "furniture")]
 
 
-def _is_minutes_head(block: Block, position: int) -> bool:
+def _is_minutes_head(block: Block, page_position: int, doc_position: int) -> bool:
+    """A minutes title, not a reference to other minutes: heading-like, not an item heading
+    ("2. Minutes of the meeting held …"), and at the top of a page (or of the document)."""
     first = block.text.strip().split("\n")[0][:200]
-    if not MINUTES_HEAD.search(first):
+    if not MINUTES_HEAD.search(first) or PREVIOUS_MINUTES.search(first):
         return False
-    if PREVIOUS_MINUTES.search(first):
+    if NUMBERED.match(first) or len(first) > 160:
         return False
-    # in running text "minutes of the meeting" is a reference, not a title: a title is short
-    # or sits at the top of a part
-    return len(first) <= 160 and (block.kind == "heading" or position < 8 or block.bold
-                                  or first.isupper() or len(block.text) <= 200)
+    if re.match(r"(?i)\s*the\s+minutes\b", first):  # running text about some minutes
+        return False
+    heading_like = block.kind == "heading" or block.bold or first.isupper() or (
+        doc_position <= 2 and len(block.text) <= 200)
+    return heading_like and (page_position <= 2 or doc_position <= 8)
 
 
 def split_parts(doc: Document) -> list[Part]:
     items = content_items(doc)
-    heads = [i for i, it in enumerate(items)
-             if isinstance(it, Block) and _is_minutes_head(it, i)]
-    heads = _drop_adjacent(heads, items)
+    heads = _part_starts(items)
     if not heads:
         return [Part(record=_guess_record(items), items=items)]
     parts: list[Part] = []
@@ -104,12 +120,44 @@ def split_parts(doc: Document) -> list[Part]:
         cut = _pack_item_boundary(minutes_items, agenda_before=len(agenda.items) > 0)
         parts.append(Part(record="minutes", items=minutes_items[:cut]))
         agenda.items.extend(minutes_items[cut:])
-    if _substantial(agenda.items):
+    if _substantial(agenda.items) and AGENDA_SIGNS.search(Part("agenda", agenda.items).text(6000)):
         parts.insert(0, agenda)
     elif agenda.items:
         # a title page or banner before the minutes header belongs to the minutes
         parts[0].items[:0] = agenda.items
     return parts
+
+
+AGENDA_SIGNS = re.compile(r"(?i)\bagenda\b|\bwill be held\b|\bto be held\b|\bsummon|\bmembership\b"
+                          r"|\bappendix\b|\breport\b")
+
+
+def _part_starts(items: list[Item]) -> list[int]:
+    """Where each set of minutes begins: a minutes title, or — for minutes titled only by the
+    body and date ("AUDIT COMMITTEE / 24 SEPTEMBER 2009 / PRESENT: …") — the title blocks just
+    above a present list at the top of a page."""
+    positions = _page_positions(items)
+    starts: list[int] = []
+    for i, (it, on_page) in enumerate(zip(items, positions)):
+        if not isinstance(it, Block):
+            continue
+        if _is_minutes_head(it, on_page, i):
+            starts.append(i)
+        elif PRESENT.search(it.text) and (on_page <= 3 or i <= 8):
+            # one meeting's title and its present list are close together on one page
+            if not any(items[s].page == it.page for s in starts):
+                starts.append(i - min(on_page, 2))
+    return _drop_adjacent(sorted(set(starts)), items)
+
+
+def _page_positions(items: list[Item]) -> list[int]:
+    """Each item's position among the content items of its own page."""
+    out, page, n = [], object(), 0
+    for it in items:
+        n = n + 1 if it.page == page else 0
+        page = it.page
+        out.append(n)
+    return out
 
 
 def _drop_adjacent(heads: list[int], items: list[Item]) -> list[int]:
@@ -141,8 +189,11 @@ def _substantial(items: list[Item]) -> bool:
         isinstance(i, Table) for i in items)
 
 
+MINUTES_SIGNS = re.compile(r"(?im)^\s*(present|in attendance|attendees|members present|"
+                           r"apologies|resolved|minutes|disposition)\b|\bminutes\b|\bdisposition\b")
+
+
 def _guess_record(items: list[Item]) -> str:
-    head = "\n".join(i.text for i in items[:40] if isinstance(i, Block))
-    if re.search(r"(?i)\b(present|in attendance|apologies|resolved|minutes)\b", head):
-        return "minutes"
-    return "agenda"
+    """Minutes when the top of the file reads like minutes; else an agenda or a report."""
+    head = Part("agenda", items[:40]).text(4000)
+    return "minutes" if MINUTES_SIGNS.search(head) else "agenda"

@@ -113,7 +113,8 @@ def _read_page(page: Any, number: int, path: Path, sha256: str, counter: _Counte
              size=round(float(w.get("size") or 10.0), 1),
              bold="bold" in str(w.get("fontname", "")).lower()
              or "black" in str(w.get("fontname", "")).lower())
-        for w in page.extract_words(extra_attrs=["size", "fontname"], x_tolerance=1.5)
+        for w in page.filter(_upright).extract_words(extra_attrs=["size", "fontname"],
+                                                     x_tolerance=1.5)
         if not _inside_any(w, boxes)
     ]
     lines = words_to_lines(words)
@@ -137,6 +138,12 @@ def _read_page(page: Any, number: int, path: Path, sha256: str, counter: _Counte
                 out.items.append(Table(index=counter.next(), page=number, rows=rows,
                                        sha256=sha256, pages=(number, number)))
     return out
+
+
+def _upright(obj: dict) -> bool:
+    """Rotated text is margin stamping ("Agenda Item 6" up the side), read as one letter a
+    line; it is not part of the page's reading order."""
+    return obj.get("object_type") != "char" or bool(obj.get("upright", True))
 
 
 def _band(top: float, bottom: float, height: float) -> str:

@@ -1,0 +1,123 @@
+"""The `boardpapers` command: a thin shell over ingest, extract, store and reports."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table as RichTable
+
+from . import batch
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Board and committee papers → attendance, decisions and actions.")
+console = Console(stderr=True)
+DB_HELP = "SQLAlchemy database URL (default: $BOARDPAPERS_DB, else ./boardpapers.sqlite)"
+
+
+def _session(db: Optional[str]):
+    from store import default_url, open_session
+    return open_session(db or default_url())
+
+
+@app.command()
+def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers"),
+        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Ingest every PDF/DOCX/HTML/TXT under PATHS into the store."""
+    from store import summary_counts
+
+    files = batch.find_files(paths)
+    if not files:
+        console.print("[yellow]No papers found[/] (looked for .pdf .docx .html .txt).")
+        raise typer.Exit(1)
+    session = _session(db)
+    outcomes = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("reading", total=len(files))
+        for outcome in batch.run(session, files,
+                                 lambda p: bar.update(task, description=p.name[:40])):
+            outcomes.append(outcome)
+            bar.advance(task)
+    for o in outcomes:
+        if o.status in ("failed", "error"):
+            console.print(f"[red]{o.status}[/] {o.file}: {o.message}")
+    counts = summary_counts(session)
+    failed = [o for o in outcomes if o.status in ("failed", "error")]
+    console.print(
+        f"files {len(outcomes)} (new {sum(o.status == 'saved' for o in outcomes)}, unchanged "
+        f"{sum(o.status == 'unchanged' for o in outcomes)}, failed {len(failed)}) · store: "
+        f"meetings {counts.meetings}, attendees {counts.attendees}, actions {counts.actions} "
+        f"({counts.open_actions} open), RAG rows {counts.rag_items}, flags {counts.open_flags}, "
+        f"failed documents {counts.failed_documents}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("extract")
+def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"),
+                out: Path = typer.Option(..., "--out", help="Folder for the JSON records")
+                ) -> None:
+    """Write one extraction record (schema boardpapers/extraction@1) per file; no database."""
+    from extract import to_dict
+
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for path in batch.find_files(files):
+        record = batch.extract_file(path)
+        target = out / f"{path.name}.json"
+        target.write_text(json.dumps(to_dict(record), indent=1, ensure_ascii=False),
+                          encoding="utf-8")
+        if record.source.status == "failed":
+            failed += 1
+            console.print(f"[red]failed[/] {path}: {'; '.join(record.source.problems)}")
+        else:
+            console.print(f"{path.name} → {target}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def actions(owner: Optional[str] = typer.Option(None, help="Person, surname or role"),
+            status: str = typer.Option("open", help="open | closed | all"),
+            body: Optional[str] = typer.Option(None, help="Board or committee name"),
+            db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Outstanding actions, with owner, meeting raised, due date, age and source."""
+    from reports.outstanding import outstanding_listing
+    from store import outstanding_actions
+
+    if status not in ("open", "closed", "all"):
+        raise typer.BadParameter("status is one of open, closed, all")
+    rows = outstanding_actions(_session(db), today=dt.date.today(), owner=owner,
+                               status=status, body=body)  # type: ignore[arg-type]
+    headers, lines = outstanding_listing(rows)
+    table = RichTable(*headers, show_lines=False)
+    for line in lines:
+        table.add_row(*line)
+    Console().print(table)
+    console.print(f"{len(rows)} action(s)")
+
+
+@app.command()
+def log(format: str = typer.Option("md", "--format", help="md | csv | html | xlsx | docx"),
+        out: Path = typer.Option(..., "--out", help="File to write"),
+        body: Optional[str] = typer.Option(None, help="Board or committee name"),
+        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Write the cross-meeting action log."""
+    from reports import FORMATS, write_log
+    from store import action_log
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"format is one of {', '.join(FORMATS)}")
+    rows = action_log(_session(db), today=dt.date.today(), body=body)
+    write_log(rows, format, out)  # type: ignore[arg-type]
+    console.print(f"{len(rows)} action(s) → {out}")
+
+
+def main() -> None:  # pragma: no cover - console entry
+    sys.exit(app())

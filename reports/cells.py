@@ -1,0 +1,30 @@
+"""Make extracted text safe to put in a report cell.
+
+Extracted text is untrusted: a pathological extraction could be megabytes long, carry
+control characters that XLSX/DOCX (XML) reject, or start with "=" so a spreadsheet runs it
+as a formula. Every report cell goes through here.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_CELL = 2000  # characters; enough for any real action, bounded for a broken one
+
+# Characters XML 1.0 forbids (openpyxl and python-docx raise on them); \t \n \r are allowed.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def bounded(text: str | None, limit: int = MAX_CELL) -> str:
+    """Text without XML-illegal characters, at most `limit` characters (ending "…" if cut)."""
+    if not text:
+        return ""
+    clean = _XML_ILLEGAL.sub("", text)
+    if len(clean) <= limit:
+        return clean
+    return clean[: limit - 1] + "…"
+
+
+def no_formula(text: str) -> str:
+    """Prefix a quote so a CSV opened in a spreadsheet shows text, not a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

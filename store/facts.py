@@ -1,0 +1,185 @@
+"""Save one meeting's facts: attendance and apologies (resolving people), agenda items,
+resolutions, actions with their owners, and RAG rows.
+
+When a meeting already has facts from an earlier document, the same fact (same person, same
+item number, same action text) is not stored twice: `Seen` holds what is there.
+"""
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from extract import model as rec
+
+from . import schema as db
+from .mapping import (
+    Problem,
+    Where,
+    action_to_row,
+    apology_to_row,
+    attendee_to_attendance,
+    item_to_row,
+    rag_item_to_row,
+    resolution_to_row,
+    text_key,
+    where,
+)
+from .names import collapse, is_role, name_key
+from .people import Match, PersonResolver
+from .results import SaveResult, add_flag
+
+
+class Seen:
+    """Keys of facts a meeting already has, so a second source does not double them."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, set[Hashable]] = {}
+
+    def load(self, session: Session, meeting_id: int) -> None:
+        def rows(*cols: Any) -> Sequence[Any]:
+            table = cols[0].class_
+            return session.execute(select(*cols).where(table.meeting_id == meeting_id)).all()
+
+        self.keys["attendance"] = {r[0] for r in rows(db.Attendance.person_id)}
+        self.keys["apology"] = {r[0] for r in rows(db.Apology.person_id)}
+        self.keys["item"] = {r[0] for r in rows(db.AgendaItem.number)}
+        self.keys["resolution"] = {(r[0], text_key(r[1])) for r in
+                                   rows(db.Resolution.item, db.Resolution.text)}
+        self.keys["action"] = {text_key(r[0]) for r in rows(db.Action.text)}
+        self.keys["rag"] = {(r[0], text_key(r[1])) for r in
+                            rows(db.RagItem.ref, db.RagItem.text)}
+
+    def first(self, kind: str, key: Hashable) -> bool:
+        """True the first time `key` is offered for `kind`."""
+        seen = self.keys.setdefault(kind, set())
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+
+@dataclass
+class MeetingContext:
+    session: Session
+    document_id: int
+    meeting_id: int
+    people: PersonResolver
+    seen: Seen
+    result: SaveResult
+
+    def flag(self, p: Problem, at: Where) -> None:
+        add_flag(self.session, self.result, p, self.meeting_id, at)
+
+    def keep(self, kind: str, key: Hashable) -> bool:
+        if self.seen.first(kind, key):
+            return True
+        self.result.duplicates_skipped += 1
+        return False
+
+
+def _person(ctx: MeetingContext, name: str, at: Where) -> db.Person | None:
+    if not name_key(name):
+        ctx.flag(Problem("name-missing", f"an attendance entry has no usable name: {name!r}"),
+                 at)
+        return None
+    match = ctx.people.for_attendance(name)
+    if match.how == "created":
+        ctx.result.people_created += 1
+    if match.candidates:
+        ctx.flag(Problem("person-ambiguous",
+                         f"{name!r} could be {', '.join(match.candidates)}; kept as its own "
+                         "person until the clerk decides"), at)
+    return match.person
+
+
+def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
+    # Full names first, so "Prynn" later in the list can resolve to "Sue Prynn" earlier or
+    # later in it rather than becoming a person of its own.
+    for a in sorted(m.attendees, key=lambda a: len(name_key(a.name).split()) < 2):
+        at = where(ctx.document_id, a.evidence)
+        person = _person(ctx, a.name, at)
+        if person is None or not ctx.keep("attendance", person.id):
+            continue
+        row, problems = attendee_to_attendance(a, ctx.meeting_id, person.id, at)
+        ctx.session.add(row)
+        ctx.result.attendees += 1
+        for p in problems:
+            ctx.flag(p, at)
+    for ap in sorted(m.apologies, key=lambda a: len(name_key(a.name).split()) < 2):
+        at = where(ctx.document_id, ap.evidence)
+        person = _person(ctx, ap.name, at)
+        if person is None or not ctx.keep("apology", person.id):
+            continue
+        ctx.session.add(apology_to_row(ap, ctx.meeting_id, person.id, at))
+        ctx.result.apologies += 1
+
+
+def save_business(ctx: MeetingContext, m: rec.Meeting) -> None:
+    for i in m.items:
+        if ctx.keep("item", i.number):
+            ctx.session.add(item_to_row(i, ctx.meeting_id, where(ctx.document_id, i.evidence)))
+            ctx.result.items += 1
+    for r in m.resolutions:
+        if ctx.keep("resolution", (r.item, text_key(r.text))):
+            ctx.session.add(resolution_to_row(r, ctx.meeting_id,
+                                              where(ctx.document_id, r.evidence)))
+            ctx.result.resolutions += 1
+    for a in m.actions:
+        if ctx.keep("action", text_key(a.text)):
+            _save_action(ctx, a)
+    for g in m.rag_items:
+        if ctx.keep("rag", (g.ref, text_key(g.text))):
+            at = where(ctx.document_id, g.evidence)
+            row, problems = rag_item_to_row(g, ctx.meeting_id, at)
+            ctx.session.add(row)
+            ctx.result.rag_items += 1
+            for p in problems:
+                ctx.flag(p, at)
+
+
+def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
+    at = where(ctx.document_id, a.evidence)
+    row = action_to_row(a, ctx.meeting_id, at)
+    ctx.session.add(row)
+    ctx.session.flush()
+    ctx.result.actions += 1
+    taken: set[object] = set()  # "Prynn" and "Sue Prynn" in one list are one owner
+    position = 0
+    for owner in (collapse(o) for o in a.owners):
+        if not owner:
+            continue
+        owner_row = _owner(ctx, row, position, owner, at)
+        key = owner_row.person_id if owner_row.person_id is not None else owner_row.text_key
+        if key in taken:
+            continue
+        taken.add(key)
+        ctx.session.add(owner_row)
+        position += 1
+
+
+def _owner(ctx: MeetingContext, action: db.Action, position: int, owner: str,
+           at: Where) -> db.ActionOwner:
+    if is_role(owner):
+        return db.ActionOwner(action_id=action.id, position=position, kind="role",
+                              text=owner, text_key=owner.lower())
+    match: Match = ctx.people.find(owner)
+    if match.person is not None:
+        return db.ActionOwner(action_id=action.id, position=position, kind="person",
+                              person_id=match.person.id, text=owner,
+                              text_key=name_key(owner))
+    why = (f"could be {', '.join(match.candidates)}" if match.candidates
+           else "matches no attendee or known person of this body")
+    ctx.flag(Problem("owner-unmatched",
+                     f"action owner {owner!r} {why}; kept as text: {_short(action.text)}"), at)
+    return db.ActionOwner(action_id=action.id, position=position, kind="unmatched",
+                          text=owner, text_key=name_key(owner))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = collapse(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+

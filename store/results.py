@@ -1,0 +1,40 @@
+"""What saving one document produced, and the errors saving can raise."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy.orm import Session
+
+from .mapping import Problem, Where, problem_to_flag
+
+
+class SaveError(ValueError):
+    """An extraction the store cannot take; the message says what to fix."""
+
+
+@dataclass
+class SaveResult:
+    file: str
+    sha256: str
+    outcome: Literal["saved", "unchanged"]
+    document_status: str  # ok / partial / failed, as stored
+    document_id: int
+    meetings: int = 0  # meetings this document records
+    new_meetings: int = 0  # of which not seen in any earlier document
+    attendees: int = 0
+    apologies: int = 0
+    items: int = 0
+    resolutions: int = 0
+    actions: int = 0
+    rag_items: int = 0
+    flags: int = 0
+    people_created: int = 0
+    duplicates_skipped: int = 0  # facts another document had already given for a meeting
+
+
+def add_flag(session: Session, result: SaveResult, p: Problem, meeting_id: int | None,
+             at: Where) -> None:
+    """Store a problem the store itself found as a flag for the clerk, and count it."""
+    session.add(problem_to_flag(p, meeting_id, at))
+    result.flags += 1

@@ -1,0 +1,68 @@
+"""The command line, end to end on the bundled samples: run, re-run, extract, actions, log."""
+from __future__ import annotations
+
+import json
+import shutil
+
+from typer.testing import CliRunner
+
+from boardpapers.cli import app
+from conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def _db(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'bp.sqlite'}"
+
+
+def test_run_stores_samples_and_rerun_changes_nothing(tmp_path):
+    db = _db(tmp_path)
+    first = runner.invoke(app, ["run", str(SAMPLES), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "files 3 (new 3, unchanged 0, failed 0)" in first.output
+    again = runner.invoke(app, ["run", str(SAMPLES), "--db", db])
+    assert again.exit_code == 0
+    assert "files 3 (new 0, unchanged 3, failed 0)" in again.output
+    # the store's own summary line is identical: nothing was added or changed
+    assert first.output.split("store:")[1] == again.output.split("store:")[1]
+
+
+def test_batch_goes_on_past_a_bad_file_and_exits_non_zero(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    shutil.copy(SAMPLES / "lancs-cpb_minutes_2016-09-08.pdf", papers)
+    (papers / "broken.pdf").write_bytes(b"%PDF-1.7\nnot really a pdf")
+    (papers / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    result = runner.invoke(app, ["run", str(papers), "--db", _db(tmp_path)])
+    assert result.exit_code == 1
+    assert "failed 2" in result.output
+    assert "legacy Word" in result.output
+    assert "meetings 1" in result.output  # the good file was still stored
+
+
+def test_extract_writes_contract_records(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(SAMPLES / "lancs-cpb_minutes_2020-09-10.docx"),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    record = json.loads((out / "lancs-cpb_minutes_2020-09-10.docx.json").read_text())
+    assert record["schema"] == "boardpapers/extraction@1"
+    assert record["source"]["format"] == "docx" and record["source"]["pages"] is None
+    assert record["meetings"][0]["date"] == "2020-09-10"
+    assert not (tmp_path / "boardpapers.sqlite").exists()
+
+
+def test_actions_and_log_read_the_store(tmp_path):
+    db = _db(tmp_path)
+    runner.invoke(app, ["run", str(SAMPLES), "--db", db])
+    listed = runner.invoke(app, ["actions", "--status", "all", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    for fmt in ("md", "csv", "html", "xlsx", "docx"):
+        target = tmp_path / f"log.{fmt}"
+        result = runner.invoke(app, ["log", "--format", fmt, "--out", str(target), "--db", db])
+        assert result.exit_code == 0, result.output
+        assert target.stat().st_size > 0
+    bad = runner.invoke(app, ["log", "--format", "pdf", "--out", str(tmp_path / "x"),
+                              "--db", db])
+    assert bad.exit_code != 0

@@ -1,0 +1,178 @@
+"""Ingest: each format read into blocks/tables with provenance and fills; each kind of bad
+input refused with a specific, plain-language problem and a failed status (never raised)."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from ingest import Status, load
+from ingest.layout import Word, lines_to_blocks, words_to_lines
+
+
+def _pdf(path: Path, draw, **kw) -> Path:
+    from reportlab.pdfgen import canvas
+    c = canvas.Canvas(str(path), invariant=1, **kw)
+    draw(c)
+    c.save()
+    return path
+
+
+def test_empty_file_fails_with_reason(tmp_path):
+    f = tmp_path / "minutes.pdf"
+    f.write_bytes(b"")
+    doc = load(f)
+    assert doc.status is Status.FAILED
+    assert doc.problems[0].code == "empty-file"
+    assert "empty" in doc.problems[0].message
+
+
+def test_truncated_pdf_is_corrupt(tmp_path):
+    good = _pdf(tmp_path / "good.pdf", lambda c: c.drawString(72, 720, "Minutes"))
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(good.read_bytes()[:200])
+    doc = load(bad)
+    assert doc.status is Status.FAILED
+    assert doc.problems[0].code in ("pdf-corrupt", "no-text")
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    f = _pdf(tmp_path / "locked.pdf", lambda c: c.drawString(72, 720, "Secret minutes"),
+             encrypt="s3cret")
+    doc = load(f)
+    assert doc.status is Status.FAILED
+    assert doc.problems[0].code == "encrypted"
+    assert "password" in doc.problems[0].message
+
+
+def test_pdf_that_is_really_html(tmp_path):
+    f = tmp_path / "pack.pdf"
+    f.write_text("<!DOCTYPE html><html><body>Access denied</body></html>")
+    doc = load(f)
+    assert doc.status is Status.FAILED
+    assert doc.problems[0].code == "pdf-is-html"
+
+
+def test_zip_that_is_not_docx(tmp_path):
+    f = tmp_path / "minutes.docx"
+    with zipfile.ZipFile(f, "w") as zf:
+        zf.writestr("hello.txt", "not a word document")
+    doc = load(f)
+    assert doc.status is Status.FAILED
+    assert doc.problems[0].code == "not-docx"
+
+
+def test_legacy_doc_is_refused(tmp_path):
+    f = tmp_path / "minutes.doc"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    doc = load(f)
+    assert doc.status is Status.FAILED
+    assert doc.problems[0].code == "legacy-doc"
+    assert ".docx" in doc.problems[0].message
+
+
+def test_docx_with_xml_entities_is_refused(tmp_path):
+    src = tmp_path / "ok.docx"
+    DocxDocument().save(src)
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bomb, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+                                    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>', 1)
+            zout.writestr(item, data)
+    doc = load(bomb)
+    assert doc.status is Status.FAILED
+    assert doc.problems[0].code == "unsafe-file"
+
+
+def test_docx_paragraphs_tables_and_shading(tmp_path):
+    d = DocxDocument()
+    d.add_heading("Corporate Parenting Board", level=1)
+    d.add_paragraph("Present: County Councillor Ian Brown")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Ref", "RAG"
+    table.cell(1, 0).text, table.cell(1, 1).text = "1a", ""
+    table.cell(1, 1)._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFC000"/>'))
+    f = tmp_path / "m.docx"
+    d.save(f)
+    doc = load(f)
+    assert doc.status is Status.OK and doc.source.pages is None
+    kinds = [(b.kind, b.text) for b in doc.blocks()]
+    assert ("heading", "Corporate Parenting Board") in kinds
+    (tbl,) = list(doc.tables())
+    assert tbl.rows[1][1].fill == "#ffc000"
+    assert tbl.rows[0][0].fill is None
+
+
+def test_pdf_table_cell_fill_and_page_provenance(tmp_path):
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle, Paragraph
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    f = tmp_path / "rag.pdf"
+    t = Table([["Ref", "Action", "RAG"], ["1a", "Publish the pledge", "Green"],
+               ["1b", "Recruit carers", ""]])
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                           ("BACKGROUND", (2, 1), (2, 1), colors.HexColor("#00B050")),
+                           ("BACKGROUND", (2, 2), (2, 2), colors.HexColor("#FFC000"))]))
+    SimpleDocTemplate(str(f), pagesize=A4, invariant=1).build(
+        [Paragraph("Appendix A", getSampleStyleSheet()["Heading1"]), t])
+    doc = load(f)
+    (tbl,) = list(doc.tables())
+    assert tbl.page == 1 and tbl.sha256 == doc.source.sha256
+    assert [c.text for c in tbl.rows[1]] == ["1a", "Publish the pledge", "Green"]
+    assert tbl.rows[1][2].fill == "#00b050"
+    assert tbl.rows[2][2].fill == "#ffc000"
+    assert tbl.rows[1][0].fill is None
+
+
+def test_running_footer_is_furniture_with_page_label(tmp_path):
+    def draw(c):
+        for n in range(1, 4):
+            c.drawString(72, 720, f"Body text of page {n} about the board.")
+            c.drawString(280, 30, f"Page {n + 6}")
+            c.showPage()
+    doc = load(_pdf(tmp_path / "pack.pdf", draw))
+    assert [p.label for p in doc.pages] == ["7", "8", "9"]
+    furniture = [b.text for b in doc.blocks() if b.kind == "furniture"]
+    assert furniture == ["Page 7", "Page 8", "Page 9"]
+
+
+def test_html_navigation_is_stripped(tmp_path):
+    f = tmp_path / "m.html"
+    f.write_text("<html><body><nav><a>Home</a><a>News</a></nav><header>Site</header>"
+                 "<article><h1>Minutes of the Parish Council</h1><p>Present: Cllr A Smith"
+                 "<br>Cllr B Jones</p><table><tr><td>Item</td><td style='background:#ff0000'>"
+                 "Red</td></tr></table></article><footer>Copyright</footer></body></html>")
+    doc = load(f)
+    texts = [b.text for b in doc.blocks()]
+    assert texts[0] == "Minutes of the Parish Council"
+    assert "Present: Cllr A Smith\nCllr B Jones" in texts
+    assert not any("Home" in t or "Copyright" in t for t in texts)
+    assert list(doc.tables())[0].rows[0][1].fill == "#ff0000"
+
+
+def test_batch_of_files_never_raises(tmp_path):
+    for name, data in [("a.pdf", b"%PDF-1.4 garbage"), ("b.docx", b"PK\x03\x04junk"),
+                       ("c.txt", "Minutes\n\nPresent: A".encode())]:
+        (tmp_path / name).write_bytes(data)
+    statuses = {f.name: load(f).status for f in sorted(tmp_path.iterdir())}
+    assert statuses == {"a.pdf": Status.FAILED, "b.docx": Status.FAILED, "c.txt": Status.OK}
+
+
+def test_wide_gap_becomes_tab_and_numbered_lines_start_blocks():
+    words = [Word("Nick", 72, 90, 100, 110), Word("Oakhill", 92, 120, 100, 110),
+             Word("D/Cllr", 300, 330, 100, 110), Word("1.", 72, 80, 113, 123),
+             Word("Apologies", 84, 130, 113, 123)]
+    lines = words_to_lines(words)
+    assert [ln.text for ln in lines] == ["Nick Oakhill\tD/Cllr", "1. Apologies"]
+    assert len(lines_to_blocks(lines)) == 2
