@@ -16,3 +16,25 @@ def shared() -> Path:
     if not (SHARED / "realdocs" / "dev").is_dir():
         pytest.skip("../shared/realdocs is not present here")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def dev_run(tmp_path_factory) -> tuple[dict, Path]:
+    """Extract the whole dev set once per test session and score it with the shared
+    scorer: (scores, folder of predicted records). Skips when ../shared is absent."""
+    import json
+    import subprocess
+    import sys
+
+    dev, gold, scorer = SHARED / "realdocs" / "dev", SHARED / "realdocs" / "gold", \
+        SHARED / "eval" / "score.py"
+    if not (dev.is_dir() and gold.is_dir() and scorer.exists()):
+        pytest.skip("../shared/realdocs is not present here")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import score as runner  # scripts/score.py
+
+    out = tmp_path_factory.mktemp("dev-pred")
+    runner.run(dev, out)
+    done = subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)["overall"], out
