@@ -24,8 +24,18 @@ from ingest.model import Block, Table
 
 from .model import Apology, Attendee, Evidence, Flag, Meeting
 from .parts import Part
-from .people import (PLURAL_TITLES, PersonText, add_tail, is_officer_role, is_role_text, join_lines, looks_like_name,
-                     parse_person, split_people, split_title)
+from .people import (
+    PLURAL_TITLES,
+    PersonText,
+    add_tail,
+    is_officer_role,
+    is_role_text,
+    join_lines,
+    looks_like_name,
+    parse_person,
+    split_people,
+    split_title,
+)
 
 EXTRACTOR = "attendance"
 _PAT = json.loads((Path(__file__).with_name("patterns") / "attendance.json")
@@ -42,16 +52,19 @@ def _header_re(words) -> re.Pattern:
 
 STRONG_RE = _header_re(STRONG)
 WEAK_RE = _header_re(WEAK)
-APOLOGY_HEAD = re.compile(_PAT["apology_head"], re.I)
-APOLOGY_FROM = re.compile(_PAT["apology_from"], re.I)
-APOLOGY_SENT = re.compile(_PAT["apology_sent"], re.I)
+APOLOGY_HEAD = re.compile(_PAT["apology_head"], re.IGNORECASE)
+APOLOGY_FROM = re.compile(_PAT["apology_from"], re.IGNORECASE)
+APOLOGY_SENT = re.compile(_PAT["apology_sent"], re.IGNORECASE)
 _NAME = (r"(?:(?:County\s+|District\s+|Borough\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr|"
          r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+")
 SUBSTITUTION = re.compile(_PAT["substitution"].replace("NAME", _NAME))
 ITEM_START = re.compile(r"^\s*(?:\d{1,3}(?:[./]\d{1,3}){1,3}\.?|\d{1,3}[.)]?|[A-Z]\d{0,2}[.)]"
-                        r"|item\s+\d+)(?:\s+|$)", re.I)
+                        r"|item\s+\d+)(?:\s+|$)", re.IGNORECASE)
 DATE_OR_PLACE = re.compile(r"(?i)^\s*(held|on|at|venue|date|time|place)\b|\b(19|20)\d\d\b")
 MAX_SECTION_LINES = 80
+TITLE_ANYWHERE = re.compile(r"\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev|"
+                            r"Revd)\b\.?\s+[A-Z]")
+BULLET = re.compile(r"^\s*[•·▪●◦*\-–]\s*")
 PUBLIC_COUNT = re.compile(r"(?i)^there\s+(?:were|was)\s+\w+\s+members?\s+of\s+the\s+public"
                           r"(?:\s+present)?\s*[,:;-]?\s*")
 
@@ -112,6 +125,8 @@ def _match_header(line: str, open_zone: bool) -> tuple[str, str, str] | None:
     if bare_header and (_is_prose(rest) or not rest.lstrip()[:1].isupper()
                         or head in PLURAL_TITLES):
         return None  # "Councillors D Richardson, …" is a title, not a header
+    if bare_header and "," not in rest and not TITLE_ANYWHERE.search(rest):
+        return None  # "Attendance Monitoring Report": a title, not a list
     return head, table[head], rest
 
 
@@ -158,6 +173,7 @@ def find_sections(part: Part) -> list[Section]:
         if block.kind == "furniture":
             continue
         for n, raw in enumerate(block.lines):
+            raw = BULLET.sub("", raw) if current is not None else raw
             line = raw.strip()
             if not line:
                 continue
@@ -527,15 +543,22 @@ def find_apologies(part: Part) -> list[Apology]:
             if rest:
                 found += _apology_list(_sentence(rest), ev, strict=True)
                 continue
-            # heading alone: the names follow in this block or the next one
+            # heading alone: the names follow in this block or the next ones
             follow = "\n".join(lines[n + 1:]).strip()
-            if not follow and i + 1 < len(texts):
-                follow, ev = texts[i + 1][0], texts[i + 1][1]
-                if APOLOGY_FROM.search(follow) or texts[i + 1][2]:
-                    continue  # the next text is handled on its own (or is a heading)
-            if follow and not APOLOGY_FROM.search(follow):
-                found += _apology_list(_sentence(join_lines(follow.split("\n\n")[0])), ev,
-                                       strict=True)
+            if follow:
+                if not APOLOGY_FROM.search(follow):
+                    found += _apology_list(_sentence(join_lines(follow)), ev, strict=True)
+                break
+            for text2, ev2, heading2 in texts[i + 1:i + 30]:
+                if heading2 or APOLOGY_FROM.search(text2) or re.search(r"(?i)apolog", text2):
+                    break  # the next text is handled on its own (or is a heading)
+                names = _apology_list(_sentence(join_lines(BULLET.sub("", text2))), ev2,
+                                      strict=True)
+                if not names:
+                    break
+                found += names
+                if len(text2.split("\n")) > 1 or "," in text2:
+                    break  # a whole list in one block
             break
     return _dedupe_apologies(found)
 
@@ -625,7 +648,7 @@ def _substitutions_in(block: Block, attendees: list[Attendee]) -> None:
     for m in SUBSTITUTION.finditer(text):
         who = split_people(m.group("a"), one_per_line=True) or [m.group("a")]
         ta, a = split_title(who[-1])  # "… and Cllr Carl Black Cllr Carl Black": the last one
-        tb, b = split_title(m.group("b"))
+        _tb, b = split_title(m.group("b"))
         if not looks_like_name(a) or not looks_like_name(b):
             continue
         hit = next((x for x in attendees if _same_person(x.name, x.title, a, ta)), None)

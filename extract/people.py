@@ -37,7 +37,7 @@ COUNT_WORDS = set(_V["count_words"])
 PARTICLES = set(_V["name_particles"])
 
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True))
-_TITLE = re.compile(r"^\s*((?:(?:" + _TITLE_ALT + r")\.?(?:\s+|$))+)", re.I)
+_TITLE = re.compile(r"^\s*((?:(?:" + _TITLE_ALT + r")\.?(?:\s+|$))+)", re.IGNORECASE)
 # a title inside a run of names ("Cllr Sue Lintern Cllr Jim McNeill"): case-sensitive, so the
 # surname "Lord" in "Sir Lord" style text is not cut
 TITLE_INSIDE = re.compile(r"(?<=\S)\s+(?=(?:" + _TITLE_ALT + r")\.?\s+[A-Z])")
@@ -386,7 +386,7 @@ def _bracket(p: PersonText, inner: str, whole: str) -> None:
     if sub:
         p.substitute_for = split_title(sub.group(1))[1]
         return
-    if _BRACKET_TIME.match(inner) or re.search(r"\b(item|\d{1,2}[.:]\d{2}|[ap]m)\b", inner, re.I):
+    if _BRACKET_TIME.match(inner) or re.search(r"\b(item|\d{1,2}[.:]\d{2}|[ap]m)\b", inner, re.IGNORECASE):
         if re.match(r"(?i)(left|until|to)\b", inner):
             p.left = inner
         else:
@@ -424,7 +424,8 @@ def add_tail(p: PersonText, text: str) -> None:
 
 def _leading_role(text: str) -> str | None:
     m = re.match(r"(?i)^((?:deputy\s+|vice[\s-]+)?(?:speaker|clerk|chair(?:man|woman|person)?|"
-                 r"rfo|secretary|treasurer|parish\s+clerk))\b[\s,]+(?=\S)", text)
+                 r"rfo|secretary|treasurer|parish\s+clerk|clerk\s+to\s+the\s+council))\b\s*[,:\-–]?\s+(?=\S)",
+                 text)
     if not m:
         return None
     rest = text[m.end():]

@@ -96,17 +96,17 @@ def test_substitution_of_a_listed_member():
     p = part("Present: Cllr Ann Green, Cllr Bob White and Cllr Carl Black",
              "Cllr Carl Black substituted for Cllr Dan Grey.")
     attendees, _, _ = run(p)
-    black = [a for a in attendees if a.name == "Carl Black"][0]
+    black = next(a for a in attendees if a.name == "Carl Black")
     assert (black.category, black.substitute_for) == ("substitute", "Dan Grey")
 
 
 def test_header_box_drops_people_who_sent_apologies():
     p = part([["Title of Meeting", "Board Meeting"],
-              ["Attendees", "Tony Brown (Chair), Sylvia Knights (Vice Chair), Colin Rockall,\n"
-                            "Cllr Sarah Stamp (SCC)"],
+              ["Attendees", ("Tony Brown (Chair), Sylvia Knights (Vice Chair), Colin Rockall,\n"
+                            "Cllr Sarah Stamp (SCC)")],
               ["Invited", "Nikki Sturmey (Governance Manager)"],
-              ["1.", "Welcome and Apologies\nApologies were received from Cllr Sarah Stamp and "
-                     "Colin Rockall.", ""]])
+              ["1.", ("Welcome and Apologies\nApologies were received from Cllr Sarah Stamp and "
+                     "Colin Rockall."), ""]])
     attendees, apologies, _ = run(p)
     assert people(attendees) == [("Tony Brown", "member", "Chair", None),
                                  ("Sylvia Knights", "member", "Vice-Chair", None),
@@ -166,6 +166,7 @@ def test_dev_set_attendance_floor(tmp_path):
     sys.path.insert(0, str(ROOT / "scripts"))
     sys.path.insert(0, str(scorer.parent))
     import score as eval_score  # ../shared/eval/score.py
+
     from extract import extract, to_dict
     from ingest import load
 
@@ -177,3 +178,21 @@ def test_dev_set_attendance_floor(tmp_path):
     result = scorer_obj.summary()
     assert result["attendees"]["f1"] >= 0.97, result["attendees"]
     assert result["apologies"]["f1"] >= 0.97, result["apologies"]
+
+
+def test_bullets_officers_heading_and_apology_lines():
+    p = part("#Present", "• Cllr Ann Green (Chairman)", "• Cllr Bob White",
+             "Officers: Clerk: Mrs Jo Bloggs",
+             "#Apologies for absence", "Cllr Dan Grey", "Cllr Eve Brown",
+             "#2. Declarations of interest")
+    attendees, apologies, _ = run(p)
+    assert [(a.name, a.title, a.category, a.role) for a in attendees] == [
+        ("Ann Green", "Cllr", "member", "Chair"), ("Bob White", "Cllr", "member", None),
+        ("Jo Bloggs", "Mrs", "officer", "Clerk")]
+    assert [a.name for a in apologies] == ["Dan Grey", "Eve Brown"]
+
+
+def test_a_report_title_is_not_a_list():
+    attendees, _, _ = run(part("#Attendance Monitoring Report", "The report was noted."),
+                          )
+    assert attendees == []
