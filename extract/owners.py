@@ -9,19 +9,14 @@ resolves. Nobody is invented: an unresolved token is kept as written and flagged
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Attendee, Evidence, Flag
+from .model import Evidence, Flag
 from .parts import Part
 from .people import Roster, split_title
 from .sections import load_patterns
 
-NAME_WITH_TAG = re.compile(
-    r"\b((?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+)\s*\(\s*([A-Z][A-Za-z]{1,4}|[A-Z][\w&,' -]{2,60})"
-    r"\s*\)(?:\s+(CHAIR|CLERK|Chair|Clerk|RFO|TREASURER|SECRETARY))?")
-ROLE_AFTER = re.compile(r"\b(?:Parish\s+)?Clerk\s+((?:[A-Z]\.?\s+)?[A-Z][a-z'-]+)\b"
-                        r"|\b((?:[A-Z][a-z'-]+\s+){1,2}[A-Z][a-z'-]+),?\s+(?:Parish\s+)?Clerk\b")
 INITIALS = re.compile(r"^[A-Z]{2,4}$|^[A-Z][a-z]?[A-Z][a-z]{0,3}$")
 
 
@@ -38,56 +33,21 @@ def vocab() -> dict:
     }
 
 
-def local_people(part: Part) -> list[Attendee]:
-    """People the part defines inline: "Name (XX)" initials or "Name (Role)"."""
-    text = part.text(20000)
-    out: list[Attendee] = []
-    seen: set[str] = set()
-    for m in NAME_WITH_TAG.finditer(text):
-        title, name = split_title(m.group(1))
-        tag = m.group(2).strip()
-        if name in seen or len(name.split()) < 2:
-            continue
-        seen.add(name)
-        a = Attendee(name=name, title=title)
-        if INITIALS.match(tag):
-            a.initials = tag
-        else:
-            a.role = tag
-        if m.group(3):
-            a.role = m.group(3).title()
-        out.append(a)
-    head = part.text(3000)
-    for m in ROLE_AFTER.finditer(head):
-        name = (m.group(1) or m.group(2) or "").strip()
-        if name and name not in seen and not re.search(r"(?i)report|salary|and", name):
-            seen.add(name)
-            out.append(Attendee(name=name, role="Clerk"))
-    return out
-
-
 @dataclass
 class OwnerResolver:
     roster: Roster
-    extra: Roster = field(default_factory=Roster)
 
     @classmethod
     def for_part(cls, part: Part, roster: Roster) -> "OwnerResolver":
-        return cls(roster, Roster(local_people(part)))
+        return cls(roster)
 
     def _lookup(self, token: str) -> list[str] | None:
-        for r in (self.roster, self.extra):
-            try:
-                hits = r.resolve(token)
-            except Exception:  # a roster that cannot read this token is no answer
-                hits = None
-            if hits:
-                return list(dict.fromkeys(hits))
-        for r in (self.roster, self.extra):
-            holders = [a.name for a in r.attendees if (a.role or "").lower() == token.lower()]
-            if holders:
-                return holders
-        return None
+        hits = self.roster.resolve(token)
+        if hits:
+            return list(dict.fromkeys(hits))
+        holders = [a.name for a in self.roster.attendees
+                   if (a.role or "").lower() == token.lower()]
+        return holders or None
 
     def known(self, token: str) -> bool:
         """The token names someone in this meeting (an attendee or a person defined inline)."""
