@@ -55,7 +55,7 @@ def _rx() -> dict:
              rf"(?:\s+(?:and|&)\s+(?:{name}|(?:the\s+)?(?:{roles})))?)")
     commit = raw["commit"]
     not_tasks = "|".join(re.escape(w) for w in raw["not_tasks"])
-    subject = rf"(?:^|(?<=[–:;]\s)|(?<=\s-)|(?<=\.\s)|(?<=,\s)|(?<=\band\s)|(?<=\bso\s)|(?<=\bbut\s))"
+    subject = r"(?:^|(?<=[–:;]\s)|(?<=\s-)|(?<=\.\s)|(?<=,\s)|(?<=\band\s)|(?<=\bso\s)|(?<=\bbut\s))"
     return {
         "prose": re.compile(rf"{subject}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:also\s+|kindly\s+|will\s+also\s+)?"
                             rf"(?P<commit>{commit})\s+(?!(?:{not_tasks})\b)(?P<verb>[a-z]+)"),

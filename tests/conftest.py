@@ -22,6 +22,7 @@ def shared() -> Path:
 def dev_run(tmp_path_factory) -> tuple[dict, Path]:
     """Extract the whole dev set once per test session and score it with the shared
     scorer: (scores, folder of predicted records). Skips when ../shared is absent."""
+    import importlib.util
     import json
     import subprocess
     import sys
@@ -30,8 +31,12 @@ def dev_run(tmp_path_factory) -> tuple[dict, Path]:
         SHARED / "eval" / "score.py"
     if not (dev.is_dir() and gold.is_dir() and scorer.exists()):
         pytest.skip("../shared/realdocs is not present here")
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import score as runner  # scripts/score.py
+    # Load scripts/score.py by path under a private name: a bare `import score` picks up
+    # whatever other `score` module is already imported or earlier on sys.path.
+    spec = importlib.util.spec_from_file_location("_boardpapers_score_script",
+                                                  ROOT / "scripts" / "score.py")
+    runner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(runner)
 
     out = tmp_path_factory.mktemp("dev-pred")
     runner.run(dev, out)

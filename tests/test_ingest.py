@@ -2,11 +2,9 @@
 input refused with a specific, plain-language problem and a failed status (never raised)."""
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
-import pytest
 from docx import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls

@@ -7,8 +7,6 @@ and is skipped when that folder is absent.
 """
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 from pathlib import Path
 

@@ -1,7 +1,5 @@
-import json
 from pathlib import Path
 
-import pytest
 
 from extract.resolutions import extract_resolutions
 
