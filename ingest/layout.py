@@ -81,18 +81,23 @@ def words_to_lines(words: list[Word]) -> list[Line]:
         else:
             lines.append(Line(words=[w], top=w.top, bottom=w.bottom))
     for line in lines:
-        _finish_line(line)
+        finish_line(line)
     return lines
 
 
-def _finish_line(line: Line) -> None:
+def is_column_gap(left: Word, right: Word) -> bool:
+    return right.x0 - left.x1 > max(left.size, right.size) * 1.6
+
+
+def finish_line(line: Line) -> None:
+    """Order the line's words and set its text (wide gaps as tabs), x0, size and weight."""
     line.words.sort(key=lambda w: w.x0)
     parts: list[str] = []
     prev: Word | None = None
     for w in line.words:
         if prev is not None:
             gap = w.x0 - prev.x1
-            parts.append("\t" if gap > max(prev.size, w.size) * 1.6 else " ")
+            parts.append("\t" if is_column_gap(prev, w) else " ")
         parts.append(w.text)
         prev = w
     line.text = fix_text("".join(parts))

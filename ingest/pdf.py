@@ -1,51 +1,46 @@
-"""PDF backend: pdfplumber geometry → blocks and tables with cell fill colours.
+"""PDF backend: PDFium for the text of every page, pdfplumber's geometry only where a page
+draws something that could be a table, Tesseract where a page has no text layer.
 
-Pages are streamed: each page's objects are dropped once it has been turned into records,
-so memory stays flat in the number of pages.
+Pages are streamed: each page's PDFium and pdfplumber objects are closed once it has been
+turned into records, so memory stays flat in the number of pages.
 """
 from __future__ import annotations
 
 import logging
 import statistics
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .colours import pdf_colour_to_hex
 from .errors import CorruptFile, EncryptedFile, IngestError
+from .columns import arrange
 from .layout import Word, classify, dehyphenate, lines_to_blocks, words_to_lines
-from .model import Block, Cell, Page, Problem, Table
+from .model import Block, Page, Problem, Table
 from .ocr import ocr_page
+from .pdf_grid import Geometry, read_geometry
+from .pdf_grid import cell_texts
+from .pdf_grid import find_tables as grid_tables
+from .pdf_tables import find_tables, table_rows
+from .pdfium_text import read_page_text
 
 MAX_PAGES = 1000  # beyond this a file is read in part and flagged; packs run to ~300 pages
-MAX_CELL_CHARS = 5000
+SCAN_MAX_CHARS = 20  # a page this bare, under a page-sized image, is a scan with a stamp
 
 log = logging.getLogger(__name__)
 # pdfminer is chatty about malformed but readable files; its warnings are not ours to print.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
-def _open(path: Path):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+def _open(path: Path) -> Any:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     try:
-        pdf = pdfplumber.open(path)
-        _ = pdf.pages  # forces the page tree to be read, where damage usually shows
-        return pdf
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise EncryptedFile(f"{path.name} is password-protected. Ask the publisher for an "
-                            "unlocked copy, or remove the password, and run again.") from err
-    except PdfminerException as err:
-        inner = err.args[0] if err.args else err
-        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as err:
+        if getattr(err, "err_code", None) == raw.FPDF_ERR_PASSWORD:
             raise EncryptedFile(f"{path.name} is password-protected. Ask the publisher for an "
                                 "unlocked copy, or remove the password, and run again.") from err
-        raise CorruptFile(f"{path.name} is a damaged PDF that cannot be opened ({inner}). "
-                          "Download it again or re-save it from a PDF viewer.",
-                          code="pdf-corrupt") from err
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise CorruptFile(f"{path.name} is a damaged PDF that cannot be opened ({err}). "
                           "Download it again or re-save it from a PDF viewer.",
                           code="pdf-corrupt") from err
@@ -54,26 +49,44 @@ def _open(path: Path):
 def count_pages(path: Path) -> int:
     pdf = _open(path)
     try:
-        return len(pdf.pages)
+        return len(pdf)
     finally:
         pdf.close()
+
+
+class _Plumber:
+    """pdfplumber, opened on first need: most pages of most papers never need it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.pdf: Any = None
+
+    def page(self, index: int) -> Any:
+        if self.pdf is None:
+            import pdfplumber
+            self.pdf = pdfplumber.open(self.path)
+        return self.pdf.pages[index]
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
 
 
 def read_pdf(path: Path, sha256: str, problems: list[Problem]) -> Iterator[Page]:
     """Yield one Page at a time. Problems (a bad page, OCR unavailable, too many pages) are
     appended to `problems`; a page that fails is yielded empty so page numbers stay true."""
     pdf = _open(path)
+    plumber = _Plumber(path)
     try:
-        n = len(pdf.pages)
+        n = len(pdf)
         if n > MAX_PAGES:
             problems.append(Problem("too-many-pages",
                                     f"{path.name} has {n} pages; only the first {MAX_PAGES} were "
                                     "read. Split the file, or run on the part you need."))
         counter = _Counter()
         for i in range(min(n, MAX_PAGES)):
-            page = pdf.pages[i]
             try:
-                yield _read_page(page, i + 1, path, sha256, counter, problems)
+                yield _read_page(pdf, i, plumber, path, sha256, counter, problems)
             except IngestError:
                 raise
             except Exception as err:  # one unreadable page must not lose the rest
@@ -82,9 +95,8 @@ def read_pdf(path: Path, sha256: str, problems: list[Problem]) -> Iterator[Page]
                                         f"Page {i + 1} could not be read ({type(err).__name__}: "
                                         f"{err}); the rest of the file was read.", page=i + 1))
                 yield Page(number=i + 1)
-            finally:
-                page.close()  # drop this page's cached objects: flat memory on long packs
     finally:
+        plumber.close()
         pdf.close()
 
 
@@ -99,51 +111,106 @@ class _Counter:
         return self.n - 1
 
 
-def _read_page(page: Any, number: int, path: Path, sha256: str, counter: _Counter,
-               problems: list[Problem]) -> Page:
-    if not page.chars:
+@dataclass
+class _Drawing:
+    """What a page draws besides text, from PDFium's object list (cheap to read)."""
+
+    h_rules: int = 0
+    v_rules: int = 0
+    boxes: int = 0
+    paths: int = 0
+    image_cover: float = 0.0  # largest image's share of the page area
+    images: int = 0
+
+    @property
+    def may_hold_table(self) -> bool:
+        # a ruled or shaded table needs rules (or boxes) both ways; one logo does not
+        return self.boxes >= 2 or (self.h_rules + self.boxes >= 2
+                                   and self.v_rules + self.boxes >= 2)
+
+
+def _drawing(page: Any) -> _Drawing:
+    import pypdfium2.raw as raw
+
+    d = _Drawing()
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE]):
+        x0, y0, x1, y1 = obj.get_bounds()
+        w, h = x1 - x0, y1 - y0
+        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            d.images += 1
+            d.image_cover = max(d.image_cover, w * h / area)
+            continue
+        d.paths += 1
+        if h <= 3 and w >= 8:
+            d.h_rules += 1
+        elif w <= 3 and h >= 8:
+            d.v_rules += 1
+        elif w > 3 and h > 3:
+            d.boxes += 1
+    return d
+
+
+def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
+               counter: _Counter, problems: list[Problem]) -> Page:
+    number = index + 1
+    page = pdf[index]
+    geometry: Geometry | None = None
+    try:
+        crop = page.get_cropbox()
+        textpage = page.get_textpage()
+        try:
+            text = read_page_text(textpage, crop)
+        finally:
+            textpage.close()
+        drawing = _drawing(page)
+        if drawing.may_hold_table and text.chars:
+            geometry = read_geometry(page, crop)
+        width, height = float(crop[2] - crop[0]) or 595.0, float(crop[3] - crop[1]) or 842.0
+    finally:
+        page.close()
+    if text.chars == 0 or (text.chars <= SCAN_MAX_CHARS and drawing.image_cover >= 0.5):
         # a scan is an image, or (as some scanners write) thousands of vector glyph outlines
-        if page.images or len(page.curves) + len(page.rects) > 50:
+        if drawing.images or drawing.paths > 50:
             return _ocr(path, number, sha256, counter, problems)
-        return Page(number=number)
-    tables = _find_tables(page)
-    boxes = [t.bbox for t in tables]
-    words = [
-        Word(text=w["text"], x0=w["x0"], x1=w["x1"], top=w["top"], bottom=w["bottom"],
-             size=round(float(w.get("size") or 10.0), 1),
-             bold="bold" in str(w.get("fontname", "")).lower()
-             or "black" in str(w.get("fontname", "")).lower())
-        for w in page.filter(_upright).extract_words(extra_attrs=["size", "fontname"],
-                                                     x_tolerance=1.5)
-        if not _inside_any(w, boxes)
-    ]
-    lines = words_to_lines(words)
+    tables: list[tuple[tuple[float, float, float, float], list]] = []
+    if geometry is not None:
+        tables = [(t.bbox, table_rows(t, cell_texts(t, text.words), geometry.fills))
+                  for t in grid_tables(geometry, crop)]
+    elif drawing.may_hold_table and text.chars:
+        # paths inside form XObjects, or a drawing too busy for us: pdfplumber reads it
+        plumbed = plumber.page(index)
+        try:
+            tables = [(t.bbox, table_rows(t, t.extract(), plumbed.rects))
+                      for t in find_tables(plumbed)]
+        finally:
+            plumbed.close()  # drop this page's cached objects: flat memory on long packs
+    boxes = [bbox for bbox, _ in tables]
+    words = [w for w in text.words if not _inside_any(w, boxes)]
+    lines = arrange(words_to_lines(words), width, height)
     raw_blocks = lines_to_blocks(lines)
     body = statistics.median([ln.size for ln in lines]) if lines else 10.0
     placed: list[tuple[float, Any]] = [(b.top, b) for b in raw_blocks]
-    placed += [(t.bbox[1], t) for t in tables]
+    placed += [(bbox[1], rows) for bbox, rows in tables if rows]
     placed.sort(key=lambda p: p[0])
     out = Page(number=number)
-    height = float(page.height) or 842.0
-    for top, obj in placed:
-        if hasattr(obj, "lines"):
-            text = dehyphenate(obj.text)
-            block = Block(index=counter.next(), page=number, kind=classify(obj, body),
-                          text=text, sha256=sha256, font_size=obj.size, bold=obj.bold)
-            block._band = _band(obj.top, obj.bottom, height)  # type: ignore[attr-defined]
-            out.items.append(block)
-        else:
-            rows = _table_rows(obj, page)
-            if rows:
-                out.items.append(Table(index=counter.next(), page=number, rows=rows,
-                                       sha256=sha256, pages=(number, number)))
+    for _, obj in placed:
+        if isinstance(obj, list):
+            out.items.append(Table(index=counter.next(), page=number, rows=obj,
+                                   sha256=sha256, pages=(number, number)))
+            continue
+        block = Block(index=counter.next(), page=number, kind=classify(obj, body),
+                      text=dehyphenate(obj.text), sha256=sha256, font_size=obj.size,
+                      bold=obj.bold)
+        block._band = _band(obj.top, obj.bottom, height)  # type: ignore[attr-defined]
+        out.items.append(block)
+    for stamp in text.stamps:
+        # rotated margin text ("Agenda Item 6" up the side) is not in the reading order, but
+        # pack splitting wants it: keep it as furniture
+        out.items.append(Block(index=counter.next(), page=number, kind="furniture",
+                               text=stamp.text, sha256=sha256, style="rotated"))
     return out
-
-
-def _upright(obj: dict) -> bool:
-    """Rotated text is margin stamping ("Agenda Item 6" up the side), read as one letter a
-    line; it is not part of the page's reading order."""
-    return obj.get("object_type") != "char" or bool(obj.get("upright", True))
 
 
 def _band(top: float, bottom: float, height: float) -> str:
@@ -154,56 +221,9 @@ def _band(top: float, bottom: float, height: float) -> str:
     return "body"
 
 
-def _inside_any(w: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+def _inside_any(w: Word, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
-
-
-def _find_tables(page: Any) -> list[Any]:
-    found = page.find_tables()
-    keep = []
-    for t in found:
-        rows = t.rows
-        if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2:
-            keep.append(t)
-    return keep
-
-
-def _fill_at(rects: list[dict], bbox: tuple[float, float, float, float]) -> str | None:
-    """The fill of the smallest filled rectangle under the cell's centre: that is the colour
-    a reader sees (shading is often drawn as one rect per cell over a white page rect)."""
-    x0, top, x1, bottom = bbox
-    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
-    best: tuple[float, str | None] | None = None
-    for r in rects:
-        if not r.get("fill"):
-            continue
-        if r["x0"] - 0.5 <= cx <= r["x1"] + 0.5 and r["top"] - 0.5 <= cy <= r["bottom"] + 0.5:
-            area = (r["x1"] - r["x0"]) * (r["bottom"] - r["top"])
-            if best is None or area < best[0]:
-                best = (area, pdf_colour_to_hex(r.get("non_stroking_color")))
-    return best[1] if best else None
-
-
-def _table_rows(table: Any, page: Any) -> list[list[Cell]]:
-    texts = table.extract()
-    rects = page.rects
-    rows: list[list[Cell]] = []
-    for r, (row, row_text) in enumerate(zip(table.rows, texts)):
-        cells: list[Cell] = []
-        for c, (bbox, text) in enumerate(zip(row.cells, row_text)):
-            if bbox is None:  # covered by a merged cell to its left/above
-                if cells:
-                    cells[-1].colspan += 1
-                continue
-            text = dehyphenate((text or "").strip())[:MAX_CELL_CHARS]
-            cells.append(Cell(text=text, row=r, col=c, fill=_fill_at(rects, bbox)))
-        if any(cell.text or cell.fill for cell in cells):
-            rows.append(cells)
-    if rows and all(any(ch.isalpha() for ch in cell.text) for cell in rows[0] if cell.text):
-        for cell in rows[0]:
-            cell.header = True
-    return rows
 
 
 def _ocr(path: Path, number: int, sha256: str, counter: _Counter,

@@ -2,7 +2,10 @@
 """Benchmark ingest and extraction: pages per second and peak memory, against pdfplumber's
 bare `extract_text()` on the same PDFs, reported as a ratio measured in the same run.
 
-    python scripts/bench.py [FOLDER ...]     (default: samples/ and ../shared/realdocs/dev)
+    python scripts/bench.py [FOLDER ...]
+        default: samples/, ../shared/realdocs/dev (when present), and two long packs built
+        by repeating the sample agenda pack (38 and 133 pages) to show that time grows
+        linearly and memory stays flat in the number of pages.
 
 Each measurement runs in a fresh subprocess so peak RSS is that step's alone. Figures only:
 machines are shared and noisy, so compare the ratios, not the absolute times.
@@ -12,6 +15,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,8 +26,12 @@ import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 mode, files = sys.argv[2], sys.argv[3:]
 pages = 0
+per_file = {}
 t = time.perf_counter()
 for f in files:
+    before = pages
+    scanned = 0
+    started = time.perf_counter()
     if mode == "bare":
         import pdfplumber
         with pdfplumber.open(f) as pdf:
@@ -35,12 +43,14 @@ for f in files:
         from ingest import load
         doc = load(f)
         pages += len(doc.pages) if f.endswith(".pdf") else 0
+        scanned = sum(1 for p in doc.pages if p.ocr)
         if mode == "extract":
             from extract import extract
             extract(doc)
+    per_file[f] = [pages - before, time.perf_counter() - started, scanned]
 elapsed = time.perf_counter() - t
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"pages": pages, "seconds": elapsed, "peak_mib": peak}))
+print(json.dumps({"pages": pages, "seconds": elapsed, "peak_mib": peak, "files": per_file}))
 """
 
 
@@ -50,22 +60,50 @@ def measure(mode: str, files: list[Path]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def long_pack(copies: int, folder: Path) -> Path:
+    """The sample agenda pack repeated `copies` times: a long pack of realistic pages
+    (tables, cell colours, stamps, running footers) that we are free to generate."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(ROOT / "samples" / "lancs-cpb_agenda-pack_2019-11-26.pdf"))
+    pack = pdfium.PdfDocument.new()
+    for _ in range(copies):
+        pack.import_pages(source)
+    out = folder / f"long-pack-{len(pack)}pp.pdf"
+    pack.save(str(out))
+    return out
+
+
 def main(argv: list[str]) -> int:
     folders = [Path(a) for a in argv] or [d for d in DEFAULT if d.is_dir()]
-    for folder in folders:
-        pdfs = sorted(f for f in folder.iterdir() if f.suffix.lower() == ".pdf")
-        if not pdfs:
-            continue
-        bare, ingest, full = (measure(m, pdfs) for m in ("bare", "ingest", "extract"))
-        print(f"\n{folder} — {len(pdfs)} PDFs, {bare['pages']} pages")
-        for name, r in (("pdfplumber extract_text", bare), ("boardpapers ingest", ingest),
-                        ("ingest + extract", full)):
-            rate = r["pages"] / r["seconds"] if r["seconds"] else 0
-            print(f"  {name:26s} {r['seconds']:7.2f} s  {1000 * r['seconds'] / max(r['pages'], 1):7.1f}"
-                  f" ms/page  {rate:6.1f} pages/s  peak {r['peak_mib']:6.0f} MiB")
-        print(f"  ingest time / bare extract_text time = {ingest['seconds'] / bare['seconds']:.2f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        sets = [(str(f), sorted(p for p in f.iterdir() if p.suffix.lower() == ".pdf"))
+                for f in folders]
+        if not argv:
+            sets += [(f"long pack x{n}", [long_pack(n, Path(tmp))]) for n in (2, 7)]
+        for name, pdfs in sets:
+            if pdfs:
+                report(name, pdfs)
     return 0
 
+
+def report(title: str, pdfs: list[Path]) -> None:
+    bare, ingest, full = (measure(m, pdfs) for m in ("bare", "ingest", "extract"))
+    print(f"\n{title} — {len(pdfs)} PDFs, {bare['pages']} pages")
+    for name, r in (("pdfplumber extract_text", bare), ("boardpapers ingest", ingest),
+                    ("ingest + extract", full)):
+        rate = r["pages"] / r["seconds"] if r["seconds"] else 0
+        print(f"  {name:26s} {r['seconds']:7.2f} s  {1000 * r['seconds'] / max(r['pages'], 1):7.1f}"
+              f" ms/page  {rate:6.1f} pages/s  peak {r['peak_mib']:6.0f} MiB")
+    print(f"  ingest time / bare extract_text time = {ingest['seconds'] / bare['seconds']:.2f}")
+    scanned = [f for f, (_, _, ocr) in ingest["files"].items() if ocr]
+    if scanned:
+        # bare extract_text returns nothing for a scan, so OCR time is not comparable
+        def without(r: dict) -> float:
+            return sum(sec for f, (_, sec, _) in r["files"].items() if f not in scanned)
+        ocr_s = sum(ingest["files"][f][1] for f in scanned)
+        print(f"  {len(scanned)} scanned file(s) OCR'd in {ocr_s:.2f} s; on the files with a "
+              f"text layer, ingest / bare = {without(ingest) / without(bare):.2f}")
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

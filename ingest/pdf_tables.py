@@ -1,0 +1,65 @@
+"""Tables and their cell colours from pdfplumber's geometry, for the pages that have any.
+
+pdfplumber is slow (it interprets the page in Python) but its table finder and its rects
+with fill colours are what we need for action plans and RAG tables, so it is opened lazily
+and asked only about pages whose drawing could make a table (see pdf._needs_geometry).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .colours import pdf_colour_to_hex
+from .layout import dehyphenate
+from .model import Cell
+
+MAX_CELL_CHARS = 5000
+BBox = tuple[float, float, float, float]
+
+
+def find_tables(page: Any) -> list[Any]:
+    """pdfplumber tables worth keeping: at least two rows and two columns (a single ruled
+    box round a paragraph is a frame, not a table)."""
+    keep = []
+    for t in page.find_tables():
+        rows = t.rows
+        if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2:
+            keep.append(t)
+    return keep
+
+
+def fill_at(rects: list[dict], bbox: BBox) -> str | None:
+    """The fill of the smallest filled rectangle under the cell's centre: that is the colour
+    a reader sees (shading is often drawn as one rect per cell over a white page rect)."""
+    x0, top, x1, bottom = bbox
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    best: tuple[float, str | None] | None = None
+    for r in rects:
+        if not r.get("fill"):
+            continue
+        if r["x0"] - 0.5 <= cx <= r["x1"] + 0.5 and r["top"] - 0.5 <= cy <= r["bottom"] + 0.5:
+            area = (r["x1"] - r["x0"]) * (r["bottom"] - r["top"])
+            if best is None or area < best[0]:
+                colour = r["hex"] if "hex" in r else pdf_colour_to_hex(r.get("non_stroking_color"))
+                best = (area, colour)
+    return best[1] if best else None
+
+
+def table_rows(table: Any, texts: list[list[str | None]], rects: list[dict]) -> list[list[Cell]]:
+    """Typed rows of a pdfplumber table: `texts` as Table.extract() gives them, `rects` the
+    page's filled shapes (pdfplumber rects, or pdf_grid fills carrying a ready "hex")."""
+    rows: list[list[Cell]] = []
+    for r, (row, row_text) in enumerate(zip(table.rows, texts)):
+        cells: list[Cell] = []
+        for c, (bbox, text) in enumerate(zip(row.cells, row_text)):
+            if bbox is None:  # covered by a merged cell to its left/above
+                if cells:
+                    cells[-1].colspan += 1
+                continue
+            text = dehyphenate((text or "").strip())[:MAX_CELL_CHARS]
+            cells.append(Cell(text=text, row=r, col=c, fill=fill_at(rects, bbox)))
+        if any(cell.text or cell.fill for cell in cells):
+            rows.append(cells)
+    if rows and all(any(ch.isalpha() for ch in cell.text) for cell in rows[0] if cell.text):
+        for cell in rows[0]:
+            cell.header = True
+    return rows

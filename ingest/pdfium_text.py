@@ -1,0 +1,148 @@
+"""Positioned words from PDFium's text layer: the fast path for every PDF page.
+
+pdfplumber (pdfminer) interprets each page's content stream in Python, about 100 ms a page
+on real papers; PDFium does it in C at a few ms. We only need, per character, its code
+point, its loose box (font ascent to descent, as pdfplumber reports it, so line grouping
+sees even heights) and its angle; font size and weight are read once per word.
+Coordinates are turned into pdfplumber's convention (origin top-left of the crop box) so
+the table geometry read by pdfplumber on the few pages that need it lines up.
+"""
+from __future__ import annotations
+
+import ctypes
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2.raw as raw
+
+from .layout import Word
+
+WORD_GAP = 1.5  # points of white space that split a word (pdfplumber's x_tolerance)
+_SPACE = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\ufeff")
+_DROP = frozenset({0, 0xFFFE, 0xFFFF})
+_HYPHEN_MARK = 2  # PDFium reports a line-end hyphen it removed as U+0002
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+
+
+@dataclass
+class Stamp:
+    """A run of rotated text, e.g. "Agenda Item 6" printed up the page edge."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class PageText:
+    words: list[Word] = field(default_factory=list)
+    stamps: list[Stamp] = field(default_factory=list)
+    chars: int = 0  # printable characters on the page: 0 means no text layer
+
+
+class _Run:
+    """Characters collected into the word being built."""
+
+    __slots__ = ("chars", "x0", "x1", "top", "bottom", "first")
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.x0 = self.x1 = self.top = self.bottom = 0.0
+        self.first = -1
+
+    def add(self, ch: str, i: int, x0: float, x1: float, top: float, bottom: float) -> None:
+        if not self.chars:
+            self.first, self.x0, self.x1, self.top, self.bottom = i, x0, x1, top, bottom
+        else:
+            self.x0, self.x1 = min(self.x0, x0), max(self.x1, x1)
+            self.top, self.bottom = min(self.top, top), max(self.bottom, bottom)
+        self.chars.append(ch)
+
+
+def read_page_text(textpage: Any, crop: tuple[float, float, float, float]) -> PageText:
+    """Words (upright text) and stamps (rotated text) of one page. `crop` is the page's
+    crop box (left, bottom, right, top) in PDF user space."""
+    tp = textpage.raw
+    left, _, _, ctop = crop
+    n = raw.FPDFText_CountChars(tp)
+    out = PageText()
+    rect = raw.FS_RECTF()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    word, stamp = _Run(), _Run()
+    fonts: dict[int, tuple[float, bool]] = {}
+
+    def flush_word() -> None:
+        if word.chars:
+            size, bold = _font(tp, word.first, fonts)
+            # One em box on the baseline, whatever the font's own ascent and descent: a
+            # bullet in a symbol font must not look like the start of a new paragraph.
+            raw.FPDFText_GetCharOrigin(tp, word.first, origin_x, origin_y)
+            baseline = ctop - origin_y.value
+            out.words.append(Word(text="".join(word.chars), x0=word.x0, x1=word.x1,
+                                  top=baseline - 0.8 * size, bottom=baseline + 0.2 * size,
+                                  size=size, bold=bold))
+            word.chars = []
+
+    def flush_stamp() -> None:
+        if stamp.chars:
+            text = " ".join("".join(stamp.chars).split())
+            if text:
+                out.stamps.append(Stamp(text, stamp.x0, stamp.top, stamp.x1, stamp.bottom))
+            stamp.chars = []
+
+    for i in range(n):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        if code in _DROP:
+            continue
+        ch = "-" if code == _HYPHEN_MARK else chr(code)
+        angle = raw.FPDFText_GetCharAngle(tp, i)
+        rotated = 0.05 < angle < 2 * math.pi - 0.05
+        if ch in _SPACE:
+            flush_word()
+            if rotated and stamp.chars:
+                stamp.chars.append(" ")
+            continue
+        raw.FPDFText_GetLooseCharBox(tp, i, rect)
+        x0, x1 = rect.left - left, rect.right - left
+        top, bottom = ctop - rect.top, ctop - rect.bottom
+        if rotated:
+            flush_word()
+            stamp.add(ch, i, x0, x1, top, bottom)
+            continue
+        flush_stamp()
+        out.chars += 1
+        if word.chars:
+            size = word.bottom - word.top
+            mid, wmid = (top + bottom) / 2, (word.top + word.bottom) / 2
+            if (x0 - word.x1 > WORD_GAP or x0 < word.x1 - size  # a gap, or a jump back
+                    or abs(mid - wmid) > size * 0.5):  # or a new line
+                flush_word()
+        word.add(ch, i, x0, x1, top, bottom)
+    flush_word()
+    flush_stamp()
+    return out
+
+
+def _font(tp: Any, index: int, cache: dict[int, tuple[float, bool]]) -> tuple[float, bool]:
+    """(size in points, bold) of the character at `index`; the font's name and weight are
+    cached per text object, so a paragraph set in one font costs one lookup."""
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(tp, index, matrix)
+    # the font size is in text space; Word writes "/F1 1 Tf" and scales by the matrix
+    size = round(float(raw.FPDFText_GetFontSize(tp, index)) * math.hypot(matrix.c, matrix.d), 1)
+    obj = raw.FPDFText_GetTextObject(tp, index)
+    key = ctypes.cast(obj, ctypes.c_void_p).value or -index - 1
+    if key in cache:
+        return size or cache[key][0], cache[key][1]
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int(0)
+    raw.FPDFText_GetFontInfo(tp, index, buf, len(buf), ctypes.byref(flags))
+    name = buf.value.decode("latin-1", "replace").lower()
+    weight = raw.FPDFText_GetFontWeight(tp, index)
+    # some embedded fonts report nonsense weights (3556); trust only the CSS range
+    bold = 600 <= weight <= 1000 or any(b in name for b in _BOLD_NAMES)
+    cache[key] = (size or 10.0, bold)
+    return cache[key]
