@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from . import batch
 
@@ -80,6 +81,36 @@ def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"
             console.print(f"{path.name} → {target}")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("inspect")
+def inspect_cmd(file: Path = typer.Argument(..., help="A paper: PDF, DOCX, HTML or TXT"),
+                page: Optional[int] = typer.Option(None, "--page", min=1,
+                                                   help="Only this page (1-based PDF page)"),
+                blocks: bool = typer.Option(True, "--blocks/--no-blocks",
+                                            help="List each page's text blocks"),
+                tables: bool = typer.Option(True, "--tables/--no-tables",
+                                            help="List each page's tables, cells and fills"),
+                as_json: bool = typer.Option(False, "--json", help="Print the same as JSON")
+                ) -> None:
+    """Show what ingest read from FILE: source, parts, and per page its blocks and tables."""
+    from ingest import Status, load
+
+    from .inspect import describe, render
+
+    doc = load(file)
+    if doc.status is Status.FAILED:
+        # Text, not markup: a file name or problem may hold "[...]"
+        console.print(Text(f"failed {file}: " + "; ".join(p.message for p in doc.problems)))
+        raise typer.Exit(1)
+    info = describe(doc, page=page, blocks=blocks, tables=tables)
+    if page is not None and not info["pages"]:
+        console.print(Text(f"{file.name} has no page {page}."))
+        raise typer.Exit(2)
+    if as_json:
+        typer.echo(json.dumps(info, indent=1, ensure_ascii=False))
+    else:
+        render(info, Console(highlight=False))
 
 
 @app.command()

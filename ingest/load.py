@@ -8,8 +8,10 @@ from pathlib import Path
 
 from .errors import IngestError
 from .furniture import mark_furniture
-from .model import Document, Page, Problem, Source, Status
+from .model import Document, Page, Part, Problem, Source, Status
+from .packparts import split_pack
 from .sniff import sniff
+from .table_join import join_continued_tables
 
 MAX_FILE_BYTES = 500 * 1024 * 1024
 log = logging.getLogger(__name__)
@@ -50,8 +52,10 @@ def load(path: str | Path) -> Document:
             "unreadable", f"{path.name} could not be read ({type(err).__name__}: {err}). "
             "Report this file to the boardpapers maintainers."), size)
     mark_furniture(pages)
+    join_continued_tables(pages)  # after furniture: running headers must not block a join
     doc = Document(Source(path.name, digest, fmt, len(pages) if fmt == "pdf" else None, size),
                    pages=pages, problems=problems)
+    doc.parts = _parts(doc)
     if not any(True for _ in doc.blocks()) and not any(True for _ in doc.tables()):
         doc.problems.append(Problem("no-text", f"No text could be read from {path.name}."))
         doc.status = Status.FAILED
@@ -77,3 +81,15 @@ def _read(fmt: str, path: Path, digest: str, problems: list[Problem]) -> list[Pa
 def _failed(path: Path, digest: str, fmt: str, problem: Problem, size: int = 0) -> Document:
     return Document(Source(path.name, digest, fmt, None, size),  # type: ignore[arg-type]
                     status=Status.FAILED, problems=[problem])
+
+
+def _parts(doc: Document) -> list[Part]:
+    """The papers of a pack. A bug in the splitter costs the split, never the load."""
+    try:
+        return split_pack(doc)
+    except Exception:
+        log.debug("splitting %s into parts failed", doc.source.file, exc_info=True)
+        if not doc.pages:
+            return []
+        return [Part(kind="other", title=doc.source.file, first_page=doc.pages[0].number,
+                     last_page=doc.pages[-1].number, evidence="whole-document")]

@@ -11,6 +11,7 @@ from typing import Iterator, Literal, Union
 
 Format = Literal["pdf", "docx", "html", "txt"]
 BlockKind = Literal["paragraph", "heading", "list_item", "furniture"]
+PartKind = Literal["front", "agenda", "minutes", "report", "appendix", "other"]
 
 
 class Status(str, Enum):
@@ -120,6 +121,24 @@ class Page:
 
 
 @dataclass
+class Part:
+    """A run of pages that is one paper of a file: an agenda pack's front sheet, the minutes
+    it reproduces, each report and each appendix. A plain file is one part.
+
+    Pages are 1-based PDF pages, inclusive; both None for formats without pages (DOCX, HTML).
+    `evidence` names the signals that found the part ("agenda-item-marker+page-reference"),
+    so a wrong split can be traced to the signal that made it.
+    """
+
+    kind: PartKind
+    title: str
+    item: str | None = None  # the agenda item number the part belongs to ("5", "6a")
+    first_page: int | None = None
+    last_page: int | None = None
+    evidence: str = ""
+
+
+@dataclass
 class Source:
     file: str  # base name
     sha256: str
@@ -134,6 +153,7 @@ class Document:
     pages: list[Page] = field(default_factory=list)
     status: Status = Status.OK
     problems: list[Problem] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)  # set by load(); see ingest/packparts.py
 
     def items(self) -> Iterator[Item]:
         for page in self.pages:
