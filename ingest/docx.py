@@ -1,153 +1,182 @@
 """DOCX backend: body paragraphs and tables in document order, with styles, list numbering,
 merged cells and `w:shd` cell shading. Headers/footers become furniture blocks.
 
-The zip is checked before python-docx sees it: a decompression bomb or an XML entity
-declaration is refused with a clear message rather than parsed.
+The package is checked (docx_safety) before python-docx sees it: a decompression bomb or an
+XML entity declaration is refused with a clear message rather than parsed.
 """
 from __future__ import annotations
 
 import re
-import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 from typing import Any
 
 from .colours import word_colour_to_hex
-from .errors import CorruptFile, TooLarge, UnsafeFile
-from .model import Block, Cell, Page, Problem, Table
+from .docx_numbering import ListNumbering
+from .docx_safety import check_docx_package
+from .errors import CorruptFile
+from .model import Block, BlockKind, Cell, Page, Problem, Table
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200  # compressed → uncompressed; real Word XML compresses ~10-30x
 MAX_CELL_CHARS = 5000
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-ENTITY = re.compile(rb"<!ENTITY", re.I)
-MODERNGOV_MARKER = re.compile(r"</?AI\d+>|</?TITLE>|</?TEXT>")
-
-
-def _check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            total = sum(i.file_size for i in infos)
-            if total > MAX_UNCOMPRESSED:
-                raise TooLarge(f"{path.name} expands to {total // 2**20} MiB, more than a "
-                               "Word document should; it was not opened (possible zip bomb).")
-            for info in infos:
-                if info.compress_size and info.file_size / info.compress_size > MAX_RATIO \
-                        and info.file_size > 10 * 2**20:
-                    raise UnsafeFile(f"{path.name}: part {info.filename} is compressed "
-                                     f"{info.file_size // info.compress_size}:1, a sign of a "
-                                     "decompression bomb; it was not opened.")
-                if info.filename.endswith(".xml") and ENTITY.search(zf.read(info)[:65536]):
-                    raise UnsafeFile(f"{path.name}: part {info.filename} declares XML "
-                                     "entities, which Word never writes; it was not opened "
-                                     "(possible XML bomb or external-entity attack).")
-    except zipfile.BadZipFile as err:
-        raise CorruptFile(f"{path.name} is a damaged DOCX ({err}). Re-save it from Word.",
-                          code="docx-corrupt") from err
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# ModernGov's committee system leaves its template tags in Word exports as literal text:
+# <AI3> … </AI3> around agenda item 3, <TITLE>/<TEXT> around its parts.
+MODERNGOV_TAG = re.compile(r"<(/?)(AI\d+|TITLE|TEXT)>")
+MODERNGOV_OPEN_ITEM = re.compile(r"<AI(\d+)>")
+ITEM_NUMBER = re.compile(r"^\s*\(?\d{1,3}[a-z]?\b")
 
 
 def read_docx(path: Path, sha256: str, problems: list[Problem]) -> list[Page]:
-    _check_zip(path)
+    check_docx_package(path)
+    document = _open(path)
+    page = Page(number=None)
+    index = count()
+    headers, footers = _header_footer_texts(document)
+    for text in headers:
+        page.items.append(Block(index=next(index), page=None, kind="furniture", text=text,
+                                sha256=sha256, style="header"))
+    numbering = ListNumbering(_part_element(document, "numbering"),
+                              _part_element(document, "styles"))
+    pending_item: str | None = None  # the number of a ModernGov <AIn> marker just passed
+    for child in _body_items(document.element.body):
+        if child.tag == W + "p":
+            para = _paragraph(child, numbering)
+            if para.item_marker:
+                pending_item = para.item_marker
+            if para.text:
+                text, kind = para.text, para.kind
+                if pending_item and (kind == "heading" or para.titled) \
+                        and not ITEM_NUMBER.match(text):
+                    text, kind = f"{pending_item}. {text}", "heading"
+                page.items.append(Block(index=next(index), page=None, kind=kind, text=text,
+                                        sha256=sha256, bold=para.bold, style=para.style))
+                pending_item = None
+        elif child.tag == W + "tbl":
+            pending_item = None  # the item table carries its own number
+            rows = _table_rows(child, numbering)
+            if rows:
+                page.items.append(Table(index=next(index), page=None, rows=rows,
+                                        sha256=sha256))
+    for text in footers:
+        page.items.append(Block(index=next(index), page=None, kind="furniture", text=text,
+                                sha256=sha256, style="footer"))
+    return [page]
+
+
+def _open(path: Path) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as err:
         raise CorruptFile(f"{path.name} could not be opened as a Word document ({err}). "
                           "Re-save it from Word as .docx.", code="docx-corrupt") from err
     except Exception as err:  # lxml.etree.XMLSyntaxError and friends
         raise CorruptFile(f"{path.name} has damaged XML inside ({type(err).__name__}: {err}). "
                           "Re-save it from Word as .docx.", code="docx-corrupt") from err
-    page = Page(number=None)
-    counter = iter(range(10**9))
-    for section in document.sections[:1]:
-        for para in _safe_paragraphs(section.header):
-            page.items.append(Block(index=next(counter), page=None, kind="furniture",
-                                    text=para, sha256=sha256, style="header"))
-    numbering = _Numbering()
-    for child in document.element.body.iterchildren():
-        if child.tag == W + "p":
-            block = _paragraph(child, next(counter), sha256, numbering)
-            if block is not None:
-                page.items.append(block)
-        elif child.tag == W + "tbl":
-            rows = _table_rows(child)
-            if rows:
-                page.items.append(Table(index=next(counter), page=None, rows=rows,
-                                        sha256=sha256))
-    for section in document.sections[:1]:
-        for para in _safe_paragraphs(section.footer):
-            page.items.append(Block(index=next(counter), page=None, kind="furniture",
-                                    text=para, sha256=sha256, style="footer"))
-    return [page]
 
 
-def _safe_paragraphs(part: Any) -> list[str]:
-    try:
-        return [p.text.strip() for p in part.paragraphs if p.text.strip()]
-    except Exception:  # a missing header part is not worth failing a document for
-        return []
+def _part_element(document: Any, which: str) -> Any | None:
+    """numbering.xml / styles.xml root, or None when the package has no such part."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    reltype = RT.NUMBERING if which == "numbering" else RT.STYLES
+    for rel in document.part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return getattr(rel.target_part, "element", None)
+    return None
+
+
+def _header_footer_texts(document: Any) -> tuple[list[str], list[str]]:
+    """Paragraph texts of every header and footer part the sections use (default, first
+    page and even page), each part once, in section order."""
+    out: dict[str, list[str]] = {"header": [], "footer": []}
+    seen: set[str] = set()
+    for sect in document.element.body.iter(W + "sectPr"):
+        for ref in sect:
+            kind = {W + "headerReference": "header", W + "footerReference": "footer"}.get(ref.tag)
+            rid = ref.get(R_ID)
+            if kind is None or not rid or rid in seen:
+                continue
+            seen.add(rid)
+            try:
+                root = document.part.related_parts[rid].element
+            except (KeyError, AttributeError):  # a dangling reference: nothing to show
+                continue
+            for p in root.iter(W + "p"):
+                text = _text(p).strip()
+                if text and text not in out[kind]:
+                    out[kind].append(text)
+    return out["header"], out["footer"]
+
+
+def _body_items(parent: Any) -> Iterator[Any]:
+    """Body paragraphs and tables in order, looking inside content controls and custom-XML
+    wrappers, which python-docx's `paragraphs` and `tables` skip."""
+    for child in parent.iterchildren():
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        elif child.tag == W + "customXml":
+            yield from _body_items(child)
+        elif child.tag == W + "sdt" and child.find(W + "sdtContent") is not None:
+            yield from _body_items(child.find(W + "sdtContent"))
 
 
 def _text(el: Any) -> str:
-    """A paragraph's visible text: runs, tabs and breaks (python-docx drops some breaks)."""
+    """Visible text: runs, tabs and breaks (python-docx drops some breaks). The fallback
+    copy of a text box (mc:Fallback) repeats the preferred one, so it is skipped."""
     parts: list[str] = []
     for node in el.iter():
         if node.tag == W + "t":
-            parts.append(node.text or "")
+            if not any(a.tag == MC_FALLBACK for a in node.iterancestors()):
+                parts.append(node.text or "")
         elif node.tag == W + "tab":
             parts.append("\t")
         elif node.tag in (W + "br", W + "cr"):
             parts.append("\n")
+        elif node.tag == W + "noBreakHyphen":
+            parts.append("-")
     return "".join(parts)
 
 
-class _Numbering:
-    """Automatic list numbers, which python-docx does not render: count per (numId, level)
-    so "1.", "2." … can be put back in front of numbered paragraphs."""
-
-    def __init__(self) -> None:
-        self.counts: dict[tuple[str, int], int] = {}
-
-    def label(self, num_id: str, level: int) -> str:
-        key = (num_id, level)
-        self.counts[key] = self.counts.get(key, 0) + 1
-        for (nid, lvl) in list(self.counts):
-            if nid == num_id and lvl > level:
-                del self.counts[(nid, lvl)]
-        return f"{self.counts[key]}."
+@dataclass
+class _Para:
+    text: str
+    kind: BlockKind
+    bold: bool
+    style: str | None
+    item_marker: str | None  # n of the last ModernGov <AIn> opened in this paragraph
+    titled: bool  # the text was inside a ModernGov <TITLE> tag
 
 
-def _paragraph(el: Any, index: int, sha256: str, numbering: _Numbering) -> Block | None:
-    text = MODERNGOV_MARKER.sub("", _text(el)).strip()
-    if not text:
-        return None
+def _paragraph(el: Any, numbering: ListNumbering) -> _Para:
+    raw = _text(el)
+    markers = MODERNGOV_OPEN_ITEM.findall(raw)
+    titled = "<TITLE>" in raw
+    text = MODERNGOV_TAG.sub("", raw).strip()
     ppr = el.find(W + "pPr")
     style = None
-    kind = "paragraph"
-    bold = False
+    kind: BlockKind = "paragraph"
     if ppr is not None:
         pstyle = ppr.find(W + "pStyle")
         if pstyle is not None:
             style = pstyle.get(W + "val")
-        numpr = ppr.find(W + "numPr")
-        if numpr is not None:
-            num_id = numpr.find(W + "numId")
-            ilvl = numpr.find(W + "ilvl")
-            if num_id is not None and num_id.get(W + "val") not in (None, "0"):
-                level = int(ilvl.get(W + "val")) if ilvl is not None else 0
-                text = f"{numbering.label(num_id.get(W + 'val'), level)} {text}"
-                kind = "list_item"
+    numbered = numbering.resolve(ppr.find(W + "numPr") if ppr is not None else None, style)
+    if numbered and text:
+        label = numbering.label(*numbered)
+        text = f"{label} {text}" if label else text
+        kind = "list_item"
     runs = [r for r in el.iter(W + "r") if (r.findtext(W + "t") or "").strip()]
-    if runs:
-        bold = all(_run_bold(r) for r in runs)
-    if style and re.match(r"(?i)heading|title", style):
+    bold = bool(runs) and all(_run_bold(r) for r in runs)
+    heading_style = bool(style and re.match(r"(?i)heading|title", style))
+    if heading_style or (bold and len(text) <= 120 and kind == "paragraph"):
         kind = "heading"
-    elif bold and len(text) <= 120 and kind == "paragraph":
-        kind = "heading"
-    return Block(index=index, page=None, kind=kind, text=text, sha256=sha256, bold=bold,
-                 style=style)
+    return _Para(text, kind, bold, style, markers[-1] if markers else None, titled)
 
 
 def _run_bold(run: Any) -> bool:
@@ -158,33 +187,40 @@ def _run_bold(run: Any) -> bool:
     return b is not None and b.get(W + "val") not in ("0", "false")
 
 
-def _table_rows(tbl: Any) -> list[list[Cell]]:
+def _cell_text(tc: Any, numbering: ListNumbering) -> str:
+    lines = []
+    for p in tc.iter(W + "p"):
+        para = _paragraph(p, numbering)
+        if para.text:
+            lines.append(para.text)
+    return "\n".join(lines)[:MAX_CELL_CHARS]
+
+
+def _table_rows(tbl: Any, numbering: ListNumbering) -> list[list[Cell]]:
     """Rows of cells from the XML, so horizontal (gridSpan) and vertical (vMerge) merges are
-    seen once rather than repeated as python-docx's `row.cells` does."""
+    seen once rather than repeated as python-docx's `row.cells` does. `Cell.col` is the grid
+    column, counting cells a row skips with `w:gridBefore`."""
     rows: list[list[Cell]] = []
-    above: dict[int, Cell] = {}
+    above: dict[int, Cell] = {}  # grid column → the cell a vMerge continuation extends
     for r, tr in enumerate(tbl.iterchildren(W + "tr")):
         cells: list[Cell] = []
-        col = 0
+        col = _val(tr.find(f"{W}trPr/{W}gridBefore"), 0)
         for tc in tr.iterchildren(W + "tc"):
             tcpr = tc.find(W + "tcPr")
             span, vmerge, fill = 1, None, None
             if tcpr is not None:
-                gs = tcpr.find(W + "gridSpan")
-                if gs is not None:
-                    span = int(gs.get(W + "val", "1"))
+                span = max(1, _val(tcpr.find(W + "gridSpan"), 1))
                 vm = tcpr.find(W + "vMerge")
                 if vm is not None:
                     vmerge = vm.get(W + "val", "continue")
                 shd = tcpr.find(W + "shd")
                 if shd is not None:
                     fill = word_colour_to_hex(shd.get(W + "fill"))
-            text = "\n".join(t for t in (_text(p).strip() for p in tc.iter(W + "p")) if t)
-            text = MODERNGOV_MARKER.sub("", text)[:MAX_CELL_CHARS]
             if vmerge == "continue" and col in above:
                 above[col].rowspan += 1
             else:
-                cell = Cell(text=text, row=r, col=col, colspan=span, fill=fill)
+                cell = Cell(text=_cell_text(tc, numbering), row=r, col=col, colspan=span,
+                            fill=fill)
                 cells.append(cell)
                 above[col] = cell
             col += span
@@ -194,3 +230,10 @@ def _table_rows(tbl: Any) -> list[list[Cell]]:
         for cell in rows[0]:
             cell.header = True
     return rows
+
+
+def _val(el: Any | None, default: int) -> int:
+    try:
+        return int(el.get(W + "val")) if el is not None else default
+    except (TypeError, ValueError):
+        return default

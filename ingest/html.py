@@ -12,10 +12,20 @@ from typing import Any
 from .colours import word_colour_to_hex
 from .model import Block, Cell, Page, Problem, Table
 
-CHROME = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-          "svg", "button"]
-CHROME_CLASS = re.compile(r"(?i)\b(nav|menu|sidebar|widget|breadcrumb|cookie|share|social|"
-                          r"comment|footer|header|related|skip-link|screen-reader)\b")
+CHROME = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+          "iframe", "svg", "button", "dialog"]
+# Page chrome named by class or id, as whole words ("site-nav", not "canvas"). "header" is
+# not among them: a "page-header" div often holds the minutes' own title. Consent banners go
+# by vendor names run into other words ("CybotCookiebotDialog"), so those match anywhere.
+CHROME_NAME = re.compile(r"(?i)(?:^|[\s_-])(nav|navbar|menu|sidebar|widget|breadcrumbs?|share|"
+                         r"social|comments?|footer|related|skip-link|screen-reader-text|"
+                         r"sr-only|visually-hidden|modal|popup)(?:$|[\s_-])"
+                         r"|cookie|consent|gdpr|onetrust|cookiebot|cc-window")
+CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog",
+                "alertdialog"}
+# A table row or cell is content even when its class says "header".
+NEVER_CHROME = {"html", "body", "main", "article", "table", "thead", "tbody", "tfoot", "tr",
+                "td", "th"}
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dt", "dd"}
 MAX_CELL_CHARS = 5000
 
@@ -26,9 +36,12 @@ def read_html(path: Path, sha256: str, problems: list[Problem]) -> list[Page]:
     raw = path.read_bytes()
     soup = BeautifulSoup(raw, "lxml")
     for tag in soup(CHROME):
+        # an <article>'s own <header> holds its title and date: content, not site chrome
+        if tag.name in ("header", "footer") and tag.find_parent("article") is not None:
+            continue
         tag.decompose()
-    for tag in soup.find_all(True, attrs={"class": CHROME_CLASS}):
-        if tag.name not in ("body", "html", "main", "article") and tag.parent is not None:
+    for tag in soup.find_all(_is_chrome):
+        if tag.parent is not None:  # not already gone with a chrome ancestor
             tag.decompose()
     root = _main_content(soup)
     page = Page(number=None)
@@ -37,11 +50,32 @@ def read_html(path: Path, sha256: str, problems: list[Problem]) -> list[Page]:
     return [page]
 
 
+def _is_chrome(tag: Any) -> bool:
+    if tag.name in NEVER_CHROME:
+        return False
+    if (tag.get("role") or "").lower() in CHROME_ROLES:
+        return True
+    names = " ".join([*(tag.get("class") or []), tag.get("id") or "",
+                      tag.get("aria-label") or ""])
+    return bool(names.strip()) and CHROME_NAME.search(names) is not None
+
+
 def _main_content(soup: Any) -> Any:
-    for name in ("main", "article"):
-        found = soup.find_all(name)
-        if found:
-            return max(found, key=lambda t: len(t.get_text()))
+    """<main>, narrowed to the <article> inside it when there is one, or one that holds most
+    of its text (a site's <main> often also holds a copyright line or "related pages"); else
+    <article>; else the deepest container holding most of the page's text."""
+    mains = soup.find_all("main")
+    if mains:
+        main = max(mains, key=_content_len)
+        articles = main.find_all("article")
+        best = max(articles, key=_content_len) if articles else None
+        if best is not None and (len(articles) == 1
+                                 or _content_len(best) >= 0.8 * _content_len(main)):
+            return best
+        return main
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=lambda t: len(t.get_text()))
     body = soup.body or soup
     total = _content_len(body)
     # the deepest container that still holds most of the page's text is the content

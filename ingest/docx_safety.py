@@ -1,0 +1,72 @@
+"""Checks on a DOCX package before python-docx opens it: decompression bombs, and XML parts
+that declare entities (an "XML bomb" like billion laughs, or an external entity that would
+read a local file or a URL). Word never writes a DTD, so any entity is a hostile or broken
+file, and the reader is told which of the two it is and what to do.
+"""
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import CorruptFile, TooLarge, UnsafeFile
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200  # compressed → uncompressed; real Word XML compresses ~10-30x
+CLEAN_COPY = "Ask the sender for a copy saved again from Word, and run on that."
+
+
+def check_docx_package(path: Path) -> None:
+    """Raise an IngestError when the package is damaged, a zip bomb or carries XML entities."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _check_sizes(path, infos)
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels")):
+                    _check_entities(path, info.filename, zf)
+    except zipfile.BadZipFile as err:
+        raise CorruptFile(f"{path.name} is a damaged DOCX ({err}). Re-save it from Word, or "
+                          "download it again.", code="docx-corrupt") from err
+
+
+def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise TooLarge(f"{path.name} expands to {total // 2**20} MiB, far more than a Word "
+                       "document should (possible zip bomb); it was not opened. Save it as "
+                       "PDF, or split it, and run again.")
+    for info in infos:
+        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO \
+                and info.file_size > 10 * 2**20:
+            raise UnsafeFile(f"{path.name}: part {info.filename} is compressed "
+                             f"{info.file_size // info.compress_size}:1, the mark of a "
+                             f"decompression bomb; it was not opened. {CLEAN_COPY}",
+                             code="zip-bomb")
+
+
+def _check_entities(path: Path, part: str, zf: zipfile.ZipFile) -> None:
+    """Read just the prolog of one XML part (the DTD, if any, is there) without resolving
+    or loading anything, and refuse the file if it declares entities."""
+    from lxml import etree
+
+    with zf.open(part) as fh:
+        events: Iterator[tuple[str, Any]] = etree.iterparse(
+            fh, events=("start",), resolve_entities=False, load_dtd=False, no_network=True)
+        try:
+            _, root = next(events)
+        except (etree.XMLSyntaxError, StopIteration):
+            return  # damaged XML: python-docx reports it if the part is one it needs
+    info = root.getroottree().docinfo
+    dtd = info.internalDTD
+    entities = list(dtd.iterentities()) if dtd is not None else []
+    if info.system_url or info.public_id or any(e.system_url for e in entities):
+        raise UnsafeFile(f"{path.name}: part {part} refers to an external XML entity (a file "
+                         "on this computer or a web address), which Word never writes and "
+                         f"which can leak files; it was not opened. {CLEAN_COPY}",
+                         code="xml-external-entity")
+    if entities:
+        raise UnsafeFile(f"{path.name}: part {part} declares XML entities, which Word never "
+                         "writes; they can expand to gigabytes (an \"XML bomb\"), so it was "
+                         f"not opened. {CLEAN_COPY}", code="xml-bomb")
