@@ -60,7 +60,7 @@ def table_actions(table: Table) -> list[RowAction]:
     if cols is None:
         return []
     out: list[RowAction] = []
-    for row in rows[1:]:
+    for cells, row in zip(table.rows[1:], rows[1:]):
         def cell(key: str) -> str | None:
             i = cols.get(key)
             if i is None or i >= len(row):
@@ -70,6 +70,7 @@ def table_actions(table: Table) -> list[RowAction]:
         if not text or len(text) < 4:
             continue
         out.append(RowAction(text=text, owner_text=cell("owner") or "", due_text=cell("due"),
-                             ref=cell("ref"), update=cell("update"), page=table.page,
+                             ref=cell("ref"), update=cell("update"),
+                             page=cells[0].page_or(table.page) if cells else table.page,
                              index=table.index))
     return out

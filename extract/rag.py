@@ -110,7 +110,7 @@ def read_rows(table: Table, lay: Layout, legend: Legend,
         prev = prev or _inline_previous(cells)
         ref = clean(row[lay.ref].text) if lay.ref is not None and row[lay.ref] else None
         due = clean(row[lay.due].text) if lay.due is not None and row[lay.due] else None
-        ev = Evidence(page=table.page, block=table.index, extractor=EXTRACTOR,
+        ev = Evidence(page=cells[0].page_or(table.page), block=table.index, extractor=EXTRACTOR,
                       quote=clean(" | ".join(c.text for c in cells))[:300])
         items.append(RagItem(ref=ref or None, text=text, status=reading.status,
                              previous_status=prev, status_source=reading.source,
@@ -182,7 +182,7 @@ def read_box(table: Table, legend: Legend) -> tuple[RagItem, list[Flag]] | None:
         return None  # more rated rows: a table, not a box
     if len(g) > 1 and not any(c.text.strip() for c in below):
         return None
-    ev = Evidence(page=table.page, block=table.index, extractor=EXTRACTOR,
+    ev = Evidence(page=title.page_or(table.page), block=table.index, extractor=EXTRACTOR,
                   quote=clean(title.text)[:300])
     item = RagItem(ref=None, text=clean(title.text), status=reading.status,
                    previous_status=_inline_previous(below), status_source=reading.source,

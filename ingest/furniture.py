@@ -34,6 +34,12 @@ def mark_furniture(pages: list[Page]) -> None:
             label = _label(block.text)
             if label and page.label is None:
                 page.label = label
+    for page in pages:  # no running footer: a margin stamp may carry it
+        for block in page.blocks:
+            # a margin stamp up the page edge often carries the printed number ("Page 7")
+            if block.style == "rotated" and page.label is None:
+                m = PAGE_WORD.search(block.text)
+                page.label = m.group(1) if m else None
 
 
 def _label(text: str) -> str | None:

@@ -36,7 +36,7 @@ class Provenance:
 class Problem:
     """Something wrong with the input, in plain language: what, and what to do about it."""
 
-    code: str  # stable slug, e.g. "pdf-encrypted", "ocr-unavailable"
+    code: str  # stable slug, e.g. "encrypted", "pdf-corrupt", "ocr-unavailable"
     message: str
     page: int | None = None
 
@@ -77,6 +77,10 @@ class Cell:
     colspan: int = 1
     header: bool = False
     fill: str | None = None  # "#rrggbb" of the cell's background, None when unfilled/white
+    page: int | None = None  # set on rows of a table continued over a page break
+
+    def page_or(self, default: int | None) -> int | None:
+        return self.page if self.page is not None else default
 
 
 @dataclass

@@ -46,10 +46,11 @@ class PageText:
 class _Run:
     """Characters collected into the word being built."""
 
-    __slots__ = ("chars", "x0", "x1", "top", "bottom", "first")
+    __slots__ = ("chars", "x0", "x1", "top", "bottom", "first", "last")
 
     def __init__(self) -> None:
         self.chars: list[str] = []
+        self.last = (0.0, 0.0, 0.0, 0.0)
         self.x0 = self.x1 = self.top = self.bottom = 0.0
         self.first = -1
 
@@ -110,7 +111,10 @@ def read_page_text(textpage: Any, crop: tuple[float, float, float, float]) -> Pa
         top, bottom = ctop - rect.top, ctop - rect.bottom
         if rotated:
             flush_word()
+            if stamp.chars and _apart(stamp.last, (x0, top, x1, bottom)):
+                flush_stamp()  # "Page 1" and "Agenda Item 6" are two stamps
             stamp.add(ch, i, x0, x1, top, bottom)
+            stamp.last = (x0, top, x1, bottom)
             continue
         flush_stamp()
         out.chars += 1
@@ -124,6 +128,14 @@ def read_page_text(textpage: Any, crop: tuple[float, float, float, float]) -> Pa
     flush_word()
     flush_stamp()
     return out
+
+
+def _apart(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Two characters' boxes further apart than a few character sizes."""
+    size = max(a[2] - a[0], a[3] - a[1], b[2] - b[0], b[3] - b[1], 1.0)
+    dx = abs((a[0] + a[2]) - (b[0] + b[2])) / 2
+    dy = abs((a[1] + a[3]) - (b[1] + b[3])) / 2
+    return max(dx, dy) > size * 3
 
 
 def _font(tp: Any, index: int, cache: dict[int, tuple[float, bool]]) -> tuple[float, bool]:

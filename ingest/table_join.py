@@ -131,6 +131,7 @@ def _append(first: Table, cont: Table, page: int | None) -> bool:
         for row in rows:
             for cell in row:
                 cell.row += shift
+                cell.page = cell.page_or(cont.page)  # a row keeps the page it was printed on
         first.rows.extend(rows)
     start = first.pages[0] if first.pages else first.page
     end = cont.pages[1] if cont.pages else (cont.page if cont.page is not None else page)

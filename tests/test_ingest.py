@@ -96,3 +96,16 @@ def test_wide_gap_becomes_tab_and_numbered_lines_start_blocks():
     lines = words_to_lines(words)
     assert [ln.text for ln in lines] == ["Nick Oakhill\tD/Cllr", "1. Apologies"]
     assert len(lines_to_blocks(lines)) == 2
+
+
+def test_margin_stamp_gives_the_printed_page_number_when_no_footer_does():
+    from ingest.furniture import mark_furniture
+    from ingest.model import Block, Page
+
+    stamped = Page(number=3, items=[
+        Block(0, 3, "paragraph", "Budget amendment form"),
+        Block(1, 3, "furniture", "Page 1", style="rotated"),
+        Block(2, 3, "furniture", "Agenda Item 6", style="rotated")])
+    bare = Page(number=4, items=[Block(3, 4, "paragraph", "This page is intentionally blank")])
+    mark_furniture([stamped, bare])
+    assert stamped.label == "1" and bare.label is None

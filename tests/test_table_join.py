@@ -192,3 +192,14 @@ def test_sample_pack_rag_table_arrives_as_one_table():
     assert refs.count("Ref") == 1  # the header printed again on page 14 is dropped
     assert refs[refs.index("4d") + 1] == "5a1"  # page 14's first row follows page 13's last
     assert all(t.page != 14 for t in plans)  # nothing of it is left behind on page 14
+    # rows keep the page they were printed on, so a fact read from them cites it
+    assert objective1.rows[refs.index("4d")][0].page_or(objective1.page) == 13
+    assert objective1.rows[refs.index("5a1")][0].page_or(objective1.page) == 14
+
+
+def test_rag_rows_from_a_continued_table_cite_their_own_page():
+    from extract import extract
+
+    record = extract(load(SAMPLES / "lancs-cpb_agenda-pack_2019-11-26.pdf"))
+    pages = {item.ref: item.evidence.page for m in record.meetings for item in m.rag_items}
+    assert pages["4d"] == 13 and pages["5a1"] == 14
