@@ -22,7 +22,7 @@ def arrange(lines: list[Line], width: float, height: float) -> list[Line]:
     return _fold_margin(_unfold_columns(lines, width), width, height)
 
 
-def _segments(line: Line) -> list[list[Word]]:
+def segments(line: Line) -> list[list[Word]]:
     """The line's words split at column gaps."""
     segs: list[list[Word]] = []
     for w in sorted(line.words, key=lambda w: w.x0):
@@ -45,7 +45,7 @@ def _line_of(words: list[Word]) -> Line:
 def _gutter(lines: list[Line], width: float) -> float | None:
     """An x in the middle of the page that (nearly) no line's text crosses, with text on
     both sides of it on many lines."""
-    spans = [[(seg[0].x0, seg[-1].x1) for seg in _segments(ln)] for ln in lines]
+    spans = [[(seg[0].x0, seg[-1].x1) for seg in segments(ln)] for ln in lines]
     best: tuple[int, float] | None = None
     for step in range(30, 71, 2):
         x = width * step / 100
@@ -81,7 +81,7 @@ def _unfold_columns(lines: list[Line], width: float) -> list[Line]:
         run.clear()
 
     for ln in lines:
-        if any(s[0].x0 < x < s[-1].x1 for s in _segments(ln)):
+        if any(s[0].x0 < x < s[-1].x1 for s in segments(ln)):
             flush()  # a full-width line (a heading across both columns) ends the run
             out.append(ln)
         else:
@@ -115,7 +115,7 @@ def _fold_margin(lines: list[Line], width: float, height: float) -> list[Line]:
     if not candidates:
         return lines
     # a column, not a stray right-aligned line: several segments start at the same x
-    starts = [s[0].x0 for ln in lines for s in _segments(ln) if s[0].x0 >= edge]
+    starts = [s[0].x0 for ln in lines for s in segments(ln) if s[0].x0 >= edge]
     column = [ln for ln in candidates
               if sum(1 for x0 in starts if abs(x0 - ln.x0) <= 8) >= 3]
     body = [ln for ln in lines if ln not in column]

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from .errors import CorruptFile, EncryptedFile, IngestError
 from .columns import arrange
+from .unruled import split_unruled
 from .layout import Word, classify, dehyphenate, lines_to_blocks, words_to_lines
 from .model import Block, Page, Problem, Table
 from .ocr import ocr_page
@@ -188,7 +189,8 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
             plumbed.close()  # drop this page's cached objects: flat memory on long packs
     boxes = [bbox for bbox, _ in tables]
     words = [w for w in text.words if not _inside_any(w, boxes)]
-    lines = arrange(words_to_lines(words), width, height)
+    lines, unruled = split_unruled(arrange(words_to_lines(words), width, height))
+    tables += [((0.0, top, width, top), rows) for top, rows in unruled]
     raw_blocks = lines_to_blocks(lines)
     body = statistics.median([ln.size for ln in lines]) if lines else 10.0
     placed: list[tuple[float, Any]] = [(b.top, b) for b in raw_blocks]
