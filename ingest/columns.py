@@ -146,11 +146,13 @@ def _stacked(column: list[Line]) -> list[list[Line]]:
 
 
 def _nearest(body: list[Line], ln: Line) -> Line | None:
-    """The body line the margin entry belongs to: the one level with its first line, else
-    the nearest one above it within two line heights, else the nearest below."""
-    pitch = (ln.bottom - ln.top) * 2
-    above = [b for b in body if b.top <= ln.top + 1 and ln.top - b.bottom <= pitch]
-    if above:
-        return max(above, key=lambda b: b.top)
-    below = [b for b in body if b.top > ln.top and b.top - ln.bottom <= pitch]
-    return min(below, key=lambda b: b.top) if below else None
+    """The body line a margin entry belongs to. An action column's cell is top-aligned
+    with its row, so the entry sits level with its paragraph's first line or just above
+    it, in the gap after the previous paragraph: take the first body line starting at or
+    below it within a line and a half, else the nearest line above it."""
+    height = ln.bottom - ln.top
+    below = [b for b in body if b.top >= ln.top - height * 0.5 and b.top - ln.top <= height * 1.5]
+    if below:
+        return min(below, key=lambda b: b.top)
+    above = [b for b in body if b.top < ln.top and ln.top - b.bottom <= height * 2]
+    return max(above, key=lambda b: b.top) if above else None
