@@ -96,7 +96,6 @@ def finish_line(line: Line) -> None:
     prev: Word | None = None
     for w in line.words:
         if prev is not None:
-            gap = w.x0 - prev.x1
             parts.append("\t" if is_column_gap(prev, w) else " ")
         parts.append(w.text)
         prev = w

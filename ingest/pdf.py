@@ -18,6 +18,7 @@ from .unruled import split_unruled
 from .layout import Word, classify, dehyphenate, lines_to_blocks, words_to_lines
 from .model import Block, Page, Problem, Table
 from .ocr import ocr_page
+from .pdf_frame import Frame
 from .pdf_grid import Geometry, read_geometry
 from .pdf_grid import cell_texts
 from .pdf_grid import find_tables as grid_tables
@@ -159,16 +160,20 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
     page = pdf[index]
     geometry: Geometry | None = None
     try:
-        crop = page.get_cropbox()
+        frame = Frame.of(page.get_cropbox(), page.get_rotation())
+        # pdfplumber measures from the MediaBox: where it is read, its boxes are moved by this
+        media = Frame.of(page.get_mediabox(), page.get_rotation())
+        shift = tuple(m - c for m, c in zip(media.point(frame.left, frame.bottom),
+                                            frame.point(frame.left, frame.bottom)))
         textpage = page.get_textpage()
         try:
-            text = read_page_text(textpage, crop)
+            text = read_page_text(textpage, frame)
         finally:
             textpage.close()
         drawing = _drawing(page)
         if drawing.may_hold_table and text.chars:
-            geometry = read_geometry(page, crop)
-        width, height = float(crop[2] - crop[0]) or 595.0, float(crop[3] - crop[1]) or 842.0
+            geometry = read_geometry(page, frame)
+        width, height = frame.width or 595.0, frame.height or 842.0
     finally:
         page.close()
     if text.chars == 0 or (text.chars <= SCAN_MAX_CHARS and drawing.image_cover >= 0.5):
@@ -178,12 +183,12 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
     tables: list[tuple[tuple[float, float, float, float], list]] = []
     if geometry is not None:
         tables = [(t.bbox, table_rows(t, cell_texts(t, text.words), geometry.fills))
-                  for t in grid_tables(geometry, crop)]
+                  for t in grid_tables(geometry, frame)]
     elif drawing.may_hold_table and text.chars:
         # paths inside form XObjects, or a drawing too busy for us: pdfplumber reads it
         plumbed = plumber.page(index)
         try:
-            tables = [(t.bbox, table_rows(t, t.extract(), plumbed.rects))
+            tables = [(_moved(t.bbox, shift), table_rows(t, t.extract(), plumbed.rects))
                       for t in find_tables(plumbed)]
         finally:
             plumbed.close()  # drop this page's cached objects: flat memory on long packs
@@ -213,6 +218,12 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         out.items.append(Block(index=counter.next(), page=number, kind="furniture",
                                text=stamp.text, sha256=sha256, style="rotated"))
     return out
+
+
+def _moved(bbox: tuple[float, float, float, float], shift: tuple[float, ...]
+           ) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = bbox
+    return x0 - shift[0], top - shift[1], x1 - shift[0], bottom - shift[1]
 
 
 def _band(top: float, bottom: float, height: float) -> str:

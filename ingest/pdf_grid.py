@@ -17,6 +17,7 @@ import pypdfium2.raw as raw
 
 from .colours import pdf_colour_to_hex
 from .layout import Word, words_to_lines
+from .pdf_frame import Frame
 
 AXIS_TOLERANCE = 1.0  # points a segment may lean and still count as a ruling
 MAX_SEGMENTS = 20000  # a drawing this busy is artwork (or a vector scan), not a table
@@ -36,11 +37,10 @@ class _EdgePage:
         self.bbox = bbox
 
 
-def read_geometry(page: Any, crop: tuple[float, float, float, float]) -> Geometry | None:
-    """Edges and fills of a page's paths, in pdfplumber's coordinates (origin top-left of
-    the crop box). None when the paths sit inside form XObjects, whose coordinates we do
-    not resolve here: the caller then asks pdfplumber."""
-    left, _, _, ctop = crop
+def read_geometry(page: Any, frame: Frame) -> Geometry | None:
+    """Edges and fills of a page's paths in display space (see pdf_frame). None when the
+    paths sit inside form XObjects, whose coordinates we do not resolve here: the caller
+    then asks pdfplumber."""
     geo = Geometry()
     segments = 0
     matrix = raw.FS_MATRIX()
@@ -62,7 +62,7 @@ def read_geometry(page: Any, crop: tuple[float, float, float, float]) -> Geometr
             raw.FPDFPathSegment_GetPoint(seg, x, y)
             px = matrix.a * x.value + matrix.c * y.value + matrix.e
             py = matrix.b * x.value + matrix.d * y.value + matrix.f
-            return px - left, ctop - py
+            return frame.point(px, py)
 
         start = prev = None
         square = n <= 6  # a rectangle: one subpath of axis-aligned straight sides
@@ -84,9 +84,9 @@ def read_geometry(page: Any, crop: tuple[float, float, float, float]) -> Geometr
         if fill_mode.value and square:
             raw.FPDFPageObj_GetFillColor(handle, r, g, b, a)
             colour = pdf_colour_to_hex((r.value / 255, g.value / 255, b.value / 255))
-            x0, y0, x1, y1 = obj.get_bounds()
-            geo.fills.append({"x0": x0 - left, "x1": x1 - left, "top": ctop - y1,
-                              "bottom": ctop - y0, "fill": True, "hex": colour})
+            x0, top, x1, bottom = frame.box(*obj.get_bounds())
+            geo.fills.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True,
+                              "hex": colour})
     return geo
 
 
@@ -108,11 +108,11 @@ def _edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float]) -> 
     return True
 
 
-def find_tables(geo: Geometry, crop: tuple[float, float, float, float]) -> list[Any]:
+def find_tables(geo: Geometry, frame: Frame) -> list[Any]:
     """pdfplumber tables (default "lines" settings) over our edges, at least 2×2."""
     from pdfplumber.table import TableFinder
 
-    bbox = (0.0, 0.0, crop[2] - crop[0], crop[3] - crop[1])
+    bbox = (0.0, 0.0, frame.width, frame.height)
     found = TableFinder(_EdgePage(geo.edges, bbox)).tables
     return [t for t in found
             if len(t.rows) >= 2 and max(len(row.cells) for row in t.rows) >= 2]

@@ -4,8 +4,8 @@ pdfplumber (pdfminer) interprets each page's content stream in Python, about 100
 on real papers; PDFium does it in C at a few ms. We only need, per character, its code
 point, its loose box (font ascent to descent, as pdfplumber reports it, so line grouping
 sees even heights) and its angle; font size and weight are read once per word.
-Coordinates are turned into pdfplumber's convention (origin top-left of the crop box) so
-the table geometry read by pdfplumber on the few pages that need it lines up.
+Coordinates are turned into display space (see pdf_frame): origin top-left of the crop
+box, y down, the page turned as its /Rotate says.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from typing import Any
 import pypdfium2.raw as raw
 
 from .layout import Word
+from .pdf_frame import Frame
 
 WORD_GAP = 1.5  # points of white space that split a word (pdfplumber's x_tolerance)
 _SPACE = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\ufeff")
@@ -63,11 +64,9 @@ class _Run:
         self.chars.append(ch)
 
 
-def read_page_text(textpage: Any, crop: tuple[float, float, float, float]) -> PageText:
-    """Words (upright text) and stamps (rotated text) of one page. `crop` is the page's
-    crop box (left, bottom, right, top) in PDF user space."""
+def read_page_text(textpage: Any, frame: Frame) -> PageText:
+    """Words (text upright on the displayed page) and stamps (text at any other angle)."""
     tp = textpage.raw
-    left, _, _, ctop = crop
     n = raw.FPDFText_CountChars(tp)
     out = PageText()
     rect = raw.FS_RECTF()
@@ -81,7 +80,7 @@ def read_page_text(textpage: Any, crop: tuple[float, float, float, float]) -> Pa
             # One em box on the baseline, whatever the font's own ascent and descent: a
             # bullet in a symbol font must not look like the start of a new paragraph.
             raw.FPDFText_GetCharOrigin(tp, word.first, origin_x, origin_y)
-            baseline = ctop - origin_y.value
+            baseline = frame.point(origin_x.value, origin_y.value)[1]
             out.words.append(Word(text="".join(word.chars), x0=word.x0, x1=word.x1,
                                   top=baseline - 0.8 * size, bottom=baseline + 0.2 * size,
                                   size=size, bold=bold))
@@ -100,15 +99,14 @@ def read_page_text(textpage: Any, crop: tuple[float, float, float, float]) -> Pa
             continue
         ch = "-" if code == _HYPHEN_MARK else chr(code)
         angle = raw.FPDFText_GetCharAngle(tp, i)
-        rotated = 0.05 < angle < 2 * math.pi - 0.05
+        rotated = not frame.is_upright(angle)
         if ch in _SPACE:
             flush_word()
             if rotated and stamp.chars:
                 stamp.chars.append(" ")
             continue
         raw.FPDFText_GetLooseCharBox(tp, i, rect)
-        x0, x1 = rect.left - left, rect.right - left
-        top, bottom = ctop - rect.top, ctop - rect.bottom
+        x0, top, x1, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
         if rotated:
             flush_word()
             if stamp.chars and _apart(stamp.last, (x0, top, x1, bottom)):
