@@ -118,6 +118,7 @@ def lines_to_blocks(lines: list[Line]) -> list[RawBlock]:
         gap = line.top - prev.bottom
         new = (
             gap > height * 0.9
+            or gap < -height  # back up the page: the top of the next column
             or abs(line.size - prev.size) > 1.0
             or line.bold != prev.bold
             or bool(NUMBERED.match(line.text))

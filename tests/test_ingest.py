@@ -109,3 +109,17 @@ def test_margin_stamp_gives_the_printed_page_number_when_no_footer_does():
     bare = Page(number=4, items=[Block(3, 4, "paragraph", "This page is intentionally blank")])
     mark_furniture([stamped, bare])
     assert stamped.label == "1" and bare.label is None
+
+
+def test_next_column_starts_a_new_block_even_with_no_gap_between():
+    from ingest.columns import arrange
+
+    words = []
+    for i in range(6):  # two columns of full prose lines, side by side
+        top = 100 + 14 * i
+        words += [Word("left", 50, 70, top, top + 10), Word("column", 73, 250, top, top + 10),
+                  Word("right", 320, 345, top, top + 10), Word("column", 348, 530, top, top + 10)]
+    lines = arrange(words_to_lines(words), 595, 842)
+    blocks = lines_to_blocks(lines)
+    assert [b.text.split("\n")[0] for b in blocks] == ["left column", "right column"]
+    assert all(len(b.lines) == 6 for b in blocks)
