@@ -12,7 +12,7 @@ FLOORS = {  # field: (F1 floor, extra floors)
     "attendees": (0.97, {}),
     "apologies": (0.97, {}),
     "resolutions": (0.92, {}),
-    "actions": (0.77, {"owner_acc": 0.88}),
+    "actions": (0.80, {"owner_acc": 0.90}),
     "rag_items": (0.97, {"status_acc": 0.97}),
 }
 
