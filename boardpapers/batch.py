@@ -2,41 +2,90 @@
 
 A batch never dies on one file: whatever goes wrong is recorded against that file (a failed
 document with its reason, or an error in the outcome list) and the next file is read.
+
+Every file gets an `Outcome` on every run, saying what the run did with it and how its
+document stands, so a re-run tells the clerk the same truth as the first run:
+
+- bytes not stored yet: read and stored ("new");
+- bytes stored as ok: not read again ("unchanged");
+- bytes stored as failed or partial: read again only when the reader has changed since
+  (`store.save.needs_reading`: a new boardpapers version, Tesseract installed or removed),
+  and the new reading replaces the old one in one transaction ("re-read"); otherwise not
+  read ("unchanged"). Either way the outcome carries the status and problems, so the file
+  is listed again and a failed one keeps the exit code non-zero;
+- a file that cannot be opened (permission denied, a broken symlink): failed with the
+  operating system's reason, and not stored ("not-stored"). The store keys documents by
+  content, and with no bytes there is nothing to key: a record keyed by path would linger
+  as a second, stale document once the file became readable. Since nothing is stored, every
+  run tries the file again and reports it until it can be read.
+
+Two files with the same bytes are one document; the second is reported under its own name
+("same content as …") and its path is recorded with the document (`document_files`).
 """
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Literal
+
+from sqlalchemy.orm import Session
 
 from extract import extract
 from extract.model import Extraction, Flag, SourceInfo
 from ingest import load, sha256_of
-from store import has_document, save_extraction
-from sqlalchemy.orm import Session
+from store import SaveResult, save_extraction
+from store.queries import StoredDocument, stored_document
+from store.save import needs_reading, record_file
+
+from . import __version__
 
 SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt", ".doc"}
+
+# What this run did with a file: stored it for the first time, read a failed/partial
+# document again, left a stored document as it was, or could not store it at all.
+Action = Literal["new", "re-read", "unchanged", "not-stored"]
+# How the file's document stands after the run; "error" means the store refused it (a bug,
+# not the file's fault).
+Status = Literal["ok", "partial", "failed", "error"]
 
 
 @dataclass
 class Outcome:
     file: Path
-    status: str  # saved / unchanged / failed / error
-    message: str = ""
+    action: Action
+    status: Status
+    problems: tuple[str, ...] = ()  # why it is failed or partial, or what went wrong
+    note: str = ""  # how it came to stand so ("same content as x.pdf", "read again …")
     meetings: int = 0
     attendees: int = 0
     actions: int = 0
     rag_items: int = 0
     flags: int = 0
 
+    @property
+    def failed(self) -> bool:
+        return self.status in ("failed", "error")
+
+
+def current_reader() -> str:
+    """What reads files in this process, stored with each document it reads: the
+    boardpapers version and whether Tesseract is there to OCR scanned pages."""
+    from ingest.ocr import tesseract_available
+
+    return f"boardpapers {__version__}; ocr {'tesseract' if tesseract_available() else 'none'}"
+
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
-    """Every paper under `paths` (files as given, folders searched recursively), sorted."""
+    """Every paper under `paths` (files as given, folders searched recursively), sorted.
+
+    A broken symlink is kept, so the batch reports it rather than skipping it unseen."""
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found += [f for f in sorted(p.rglob("*")) if f.is_file()
+            found += [f for f in sorted(p.rglob("*"))
+                      if (f.is_file() or (f.is_symlink() and not f.exists()))
                       and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")]
         else:
             found.append(p)
@@ -60,29 +109,71 @@ def extract_file(path: Path) -> Extraction:
 
 
 def run(session: Session, files: list[Path],
-        progress: Callable[[Path], None] | None = None) -> Iterator[Outcome]:
+        progress: Callable[[Path], None] | None = None,
+        reader: str | None = None) -> Iterator[Outcome]:
+    reader = reader or current_reader()
     for path in files:
         if progress:
             progress(path)
-        yield _run_one(session, path)
+        yield _run_one(session, path, reader)
 
 
-def _run_one(session: Session, path: Path) -> Outcome:
+def _run_one(session: Session, path: Path, reader: str) -> Outcome:
+    seen_as = str(path.absolute())
     try:
-        if path.is_file() and has_document(session, sha256_of(path)):
-            return Outcome(path, "unchanged", "already stored (same content)")
+        digest = sha256_of(path)
+    except OSError:
+        return _not_stored(path, [p.message for p in load(path).problems])
+    try:
+        stored = stored_document(session, digest)
+        if stored is not None and not needs_reading(stored.status, stored.reader, reader):
+            record_file(session, stored.id, seen_as)
+            return _unchanged(path, stored)
         record = extract_file(path)
-        result = save_extraction(session, record)
+        if not record.source.sha256:  # it became unreadable after we hashed it
+            return _not_stored(path, record.source.problems)
+        result = save_extraction(session, record, reader=reader, seen_as=seen_as)
     except Exception as err:  # the store refused it: say so, keep going
         session.rollback()
-        return Outcome(path, "error", f"{type(err).__name__}: {err}\n"
-                       + "".join(traceback.format_exception_only(err)).strip())
-    status = "failed" if record.source.status == "failed" else result.outcome
-    message = "; ".join(record.source.problems)
-    return Outcome(path, status, message,
-                   meetings=len(record.meetings),
-                   attendees=sum(len(m.attendees) for m in record.meetings),
-                   actions=sum(len(m.actions) for m in record.meetings),
-                   rag_items=sum(len(m.rag_items) for m in record.meetings),
+        return Outcome(path, "not-stored", "error", (
+            "".join(traceback.format_exception_only(err)).strip(),))
+    return _saved(path, record, result)
+
+
+def _not_stored(path: Path, problems: Iterable[str]) -> Outcome:
+    return Outcome(path, "not-stored", "failed", tuple(problems),
+                   note="not stored: the file could not be opened")
+
+
+def _same_as(path: Path, stored_file: str) -> str:
+    return f"same content as {stored_file}" if stored_file != path.name else ""
+
+
+def _unchanged(path: Path, stored: StoredDocument) -> Outcome:
+    return Outcome(path, "unchanged", _status(stored.status), stored.problems,
+                   note=_same_as(path, stored.file_name))
+
+
+def _saved(path: Path, record: Extraction, result: SaveResult) -> Outcome:
+    status = _status(result.document_status)
+    if result.outcome in ("unchanged", "kept"):  # the stored record stands
+        note = _same_as(path, result.stored_file)
+        if result.outcome == "kept":
+            note = (f"read again, but this reading failed ({'; '.join(record.source.problems)}"
+                    f"); the earlier {result.document_status} record is kept")
+        action: Action = "re-read" if result.outcome == "kept" else "unchanged"
+        return Outcome(path, action, status, result.problems, note=note)
+    meetings = record.meetings
+    return Outcome(path, "re-read" if result.outcome == "replaced" else "new", status,
+                   result.problems,
+                   note=(f"read again (was {result.previous_status})"
+                         if result.outcome == "replaced" else ""),
+                   meetings=len(meetings),
+                   attendees=sum(len(m.attendees) for m in meetings),
+                   actions=sum(len(m.actions) for m in meetings),
+                   rag_items=sum(len(m.rag_items) for m in meetings),
                    flags=len(record.flags))
 
+
+def _status(value: str) -> Status:
+    return "ok" if value == "ok" else "partial" if value == "partial" else "failed"

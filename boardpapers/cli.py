@@ -29,7 +29,11 @@ def _session(db: Optional[str]):
 @app.command()
 def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers"),
         db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Ingest every PDF/DOCX/HTML/TXT under PATHS into the store."""
+    """Ingest every PDF/DOCX/HTML/TXT under PATHS into the store.
+
+    Every failed or partly read file is listed with its problems on every run, including
+    files stored by an earlier run, and the exit code is 1 while any file is failed.
+    """
     from store import summary_counts
 
     files = batch.find_files(paths)
@@ -38,26 +42,46 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
         raise typer.Exit(1)
     session = _session(db)
     outcomes = []
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=console, transient=True) as bar:
+    # markup=False: the description is a file name, which may hold "[...]"
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(),
+                  MofNCompleteColumn(), console=console, transient=True) as bar:
         task = bar.add_task("reading", total=len(files))
         for outcome in batch.run(session, files,
                                  lambda p: bar.update(task, description=p.name[:40])):
             outcomes.append(outcome)
             bar.advance(task)
+    # soft_wrap: one line per file however narrow the terminal, so a path is never split
+    # and a log of the run can be searched line by line.
     for o in outcomes:
-        if o.status in ("failed", "error"):
-            console.print(f"[red]{o.status}[/] {o.file}: {o.message}")
+        if o.failed or o.status == "partial" or o.action == "re-read":
+            console.print(_outcome_line(o), soft_wrap=True)
     counts = summary_counts(session)
-    failed = [o for o in outcomes if o.status in ("failed", "error")]
-    console.print(
-        f"files {len(outcomes)} (new {sum(o.status == 'saved' for o in outcomes)}, unchanged "
-        f"{sum(o.status == 'unchanged' for o in outcomes)}, failed {len(failed)}) · store: "
+    failed = [o for o in outcomes if o.failed]
+    done = [o for o in outcomes if not o.failed]
+    console.print(Text(
+        f"files {len(outcomes)} (new {sum(o.action == 'new' for o in done)}, re-read "
+        f"{sum(o.action == 're-read' for o in done)}, unchanged "
+        f"{sum(o.action == 'unchanged' for o in done)}, failed {len(failed)}) · partial "
+        f"{sum(o.status == 'partial' for o in outcomes)} · store: "
         f"meetings {counts.meetings}, attendees {counts.attendees}, actions {counts.actions} "
         f"({counts.open_actions} open), RAG rows {counts.rag_items}, flags {counts.open_flags}, "
-        f"failed documents {counts.failed_documents}")
+        f"failed documents {counts.failed_documents}"), soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+_STYLES = {"failed": "red", "error": "red", "partial": "yellow", "ok": "green"}
+SHOWN_PROBLEMS = 3  # a scanned pack without OCR has one problem per page: name a few
+
+
+def _outcome_line(o: batch.Outcome) -> Text:
+    """One file's line, as Text: file names and problems are shown as written, never
+    read as Rich markup."""
+    shown = "; ".join(o.problems[:SHOWN_PROBLEMS])
+    if len(o.problems) > SHOWN_PROBLEMS:
+        shown += f" (and {len(o.problems) - SHOWN_PROBLEMS} more, stored with the document)"
+    detail = f"{o.note}: {shown}" if o.note and shown else o.note or shown
+    return Text.assemble((o.status, _STYLES[o.status]), f" {o.file}: {detail}")
 
 
 @app.command("extract")
@@ -76,9 +100,11 @@ def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"
                           encoding="utf-8")
         if record.source.status == "failed":
             failed += 1
-            console.print(f"[red]failed[/] {path}: {'; '.join(record.source.problems)}")
+            console.print(Text.assemble(("failed", "red"),
+                                        f" {path}: {'; '.join(record.source.problems)}"),
+                          soft_wrap=True)
         else:
-            console.print(f"{path.name} → {target}")
+            console.print(Text(f"{path.name} → {target}"), soft_wrap=True)
     if failed:
         raise typer.Exit(1)
 
@@ -129,7 +155,7 @@ def actions(owner: Optional[str] = typer.Option(None, help="Person, surname or r
     headers, lines = outstanding_listing(rows)
     table = RichTable(*headers, show_lines=False)
     for line in lines:
-        table.add_row(*line)
+        table.add_row(*(Text(cell) for cell in line))  # paper text may hold "[...]"
     Console().print(table)
     console.print(f"{len(rows)} action(s)")
 
@@ -147,7 +173,7 @@ def log(format: str = typer.Option("md", "--format", help="md | csv | html | xls
         raise typer.BadParameter(f"format is one of {', '.join(FORMATS)}")
     rows = action_log(_session(db), today=dt.date.today(), body=body)
     write_log(rows, format, out)  # type: ignore[arg-type]
-    console.print(f"{len(rows)} action(s) → {out}")
+    console.print(Text(f"{len(rows)} action(s) → {out}"), soft_wrap=True)
 
 
 def main() -> None:  # pragma: no cover - console entry

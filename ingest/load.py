@@ -44,6 +44,9 @@ def load(path: str | Path) -> Document:
                               f"{MAX_FILE_BYTES // 2**20} MiB boardpapers reads. Split it.",
                               code="too-large")
         pages = _read(fmt, path, digest, problems)
+        # The file's own page count, not the pages read: past MAX_PAGES only the first are
+        # read (and a problem says so), but the record must not shrink the file.
+        page_count = _count_pdf_pages(path) if fmt == "pdf" else None
     except IngestError as err:
         return _failed(path, digest, fmt, Problem(err.code, err.message), size)
     except Exception as err:  # a parser bug on one file must not stop the batch
@@ -53,7 +56,7 @@ def load(path: str | Path) -> Document:
             "Report this file to the boardpapers maintainers."), size)
     mark_furniture(pages)
     join_continued_tables(pages)  # after furniture: running headers must not block a join
-    doc = Document(Source(path.name, digest, fmt, len(pages) if fmt == "pdf" else None, size),
+    doc = Document(Source(path.name, digest, fmt, page_count, size),
                    pages=pages, problems=problems)
     doc.parts = _parts(doc)
     if not any(True for _ in doc.blocks()) and not any(True for _ in doc.tables()):
@@ -76,6 +79,11 @@ def _read(fmt: str, path: Path, digest: str, problems: list[Problem]) -> list[Pa
         return read_html(path, digest, problems)
     from .text import read_text
     return read_text(path, digest, problems)
+
+
+def _count_pdf_pages(path: Path) -> int:
+    from .pdf import count_pages  # PDFium reads the page tree only: cheap at any length
+    return count_pages(path)
 
 
 def _failed(path: Path, digest: str, fmt: str, problem: Problem, size: int = 0) -> Document:

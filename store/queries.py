@@ -61,6 +61,20 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class StoredDocument:
+    """A stored document as the batch needs it: enough to decide whether to read the file
+    again (see `store.save.needs_reading`) and to tell the clerk how it stands."""
+
+    id: int
+    sha256: str
+    file_name: str  # the name the stored record was read from
+    status: str  # ok / partial / failed
+    problems: tuple[str, ...]
+    reader: str | None
+    paths: tuple[str, ...]  # every path these bytes were seen at, first seen first
+
+
+@dataclass(frozen=True)
 class FlagView:
     id: int
     kind: str
@@ -188,6 +202,23 @@ def review_flags(session: Session, *, include_dismissed: bool = False) -> list[F
                  body=body, meeting_date=date, dismissed=f.dismissed)
         for f, file, body, date in session.execute(query).all()
     ]
+
+
+def stored_document(session: Session, sha256: str) -> StoredDocument | None:
+    """The stored document with this content hash, or None."""
+    doc = session.scalar(select(db.Document).where(db.Document.sha256 == sha256.lower()))
+    found = None if doc is None else _stored_view(session, doc)
+    session.rollback()  # end the read-only transaction the lookup began
+    return found
+
+
+def _stored_view(session: Session, doc: db.Document) -> StoredDocument:
+    paths = session.scalars(select(db.DocumentFile.path)
+                            .where(db.DocumentFile.document_id == doc.id)
+                            .order_by(db.DocumentFile.id)).all()
+    return StoredDocument(id=doc.id, sha256=doc.sha256, file_name=doc.file_name,
+                          status=doc.status, problems=tuple((doc.problems or "").splitlines()),
+                          reader=doc.reader, paths=tuple(paths))
 
 
 def has_document(session: Session, sha256: str) -> bool:

@@ -13,13 +13,22 @@ class SaveError(ValueError):
     """An extraction the store cannot take; the message says what to fix."""
 
 
+# saved: a new document. replaced: a failed/partial record read again and replaced.
+# unchanged: already stored, nothing written but the file's name. kept: read again, but the
+# new read was worse (failed where parts had been read), so the stored record stands.
+Outcome = Literal["saved", "replaced", "unchanged", "kept"]
+
+
 @dataclass
 class SaveResult:
     file: str
     sha256: str
-    outcome: Literal["saved", "unchanged"]
+    outcome: Outcome
     document_status: str  # ok / partial / failed, as stored
     document_id: int
+    stored_file: str = ""  # the file name the stored record was read from
+    problems: tuple[str, ...] = ()  # the stored record's problems
+    previous_status: str | None = None  # the record a re-read replaced (or kept)
     meetings: int = 0  # meetings this document records
     new_meetings: int = 0  # of which not seen in any earlier document
     attendees: int = 0

@@ -1,47 +1,86 @@
 """Save one `Extraction` to the store: one document, one transaction, all or nothing.
 
-A document is identified by its content hash: saving a file already stored changes no row.
+A document is identified by its content hash: saving a file already stored changes no row
+except `document_files`, which gains the name and path it was seen under if they are new.
 Meetings are identified by body + date + record, so the same meeting arriving in a second
 file gains a source rather than becoming a second meeting; facts the first file already
 gave for it (same person, same item number, same action text) are not stored twice.
+
+Reading again (`needs_reading`): a good record is final, but a failed or partial one is
+read again when what reads files has changed since it was stored, and the new reading
+replaces the old one in the same single transaction (`_replace`).
 """
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from extract import model as rec
 
 from . import schema as db
-from .mapping import Where, flag_to_row, source_to_document
+from .mapping import Problem, Where, flag_to_row, source_to_document
 from .meetings import save_meeting
 from .results import SaveError, SaveResult, add_flag
 
-__all__ = ["SaveError", "SaveResult", "save_extraction"]
+__all__ = ["SaveError", "SaveResult", "needs_reading", "record_file", "save_extraction"]
+
+_RANK = {"failed": 0, "partial": 1, "ok": 2}
+
+
+def needs_reading(status: str, stored_reader: str | None, reader: str | None) -> bool:
+    """Whether bytes already stored with `status`, read by `stored_reader`, should be read
+    again by `reader`.
+
+    The rule: an ok record is final. A failed or partial one is read again whenever the
+    reader differs from the one that produced it. A reader names the boardpapers version
+    and whether OCR is available (see `boardpapers.batch.current_reader`), the two things
+    that can turn a failure into a reading: a parser fixed in a new release, Tesseract
+    installed. The same reader on the same bytes gives the same result, so it is not asked
+    twice; that keeps a re-run cheap even over a 1,000-page partial pack. Records stored
+    before readers were recorded (reader NULL) are read again once. A caller that names no
+    reader never causes a re-read.
+    """
+    return reader is not None and status != "ok" and stored_reader != reader
 
 
 def save_extraction(session: Session, extraction: rec.Extraction, *,
-                    now: dt.datetime | None = None) -> SaveResult:
+                    now: dt.datetime | None = None, reader: str | None = None,
+                    seen_as: str | None = None) -> SaveResult:
     """Store `extraction` and commit; on any error roll back and re-raise, leaving no row.
 
-    Returns outcome "unchanged" (and writes nothing) when a document with the same sha256
-    is already stored. This function owns the session's transaction (it commits or rolls
-    back), so call it on a session with no unsaved work of the caller's own.
+    `reader` names what produced the extraction (stored with it; see `needs_reading`), and
+    `seen_as` is the path the file was read from (default: its base name), recorded in
+    `document_files`. When the same bytes are already stored, the outcome is "unchanged"
+    and only the path is recorded; when the stored record is failed or partial and the
+    reader differs, it is "replaced" by this reading, or "kept" if this reading is worse
+    (failed where the stored one read some pages), so a re-read never loses stored meetings.
+    This function owns the session's transaction (it commits or rolls back), so call it on
+    a session with no unsaved work of the caller's own.
     """
     sha256 = extraction.source.sha256.strip().lower()
     if not sha256:
         raise SaveError(f"{extraction.source.file or 'extraction'} has no source.sha256; "
                         "the store identifies documents by content hash, so compute it "
                         "from the file's bytes before saving")
-    stored = _stored_document(session, sha256)
-    if stored is not None:
-        session.rollback()  # end the read-only transaction the lookup began
-        return _unchanged(extraction, stored)
+    now = now or dt.datetime.now(dt.UTC)
+    seen = seen_as or extraction.source.file
     try:
-        result = _save_new(session, extraction, sha256, now or dt.datetime.now(dt.UTC))
+        stored = _stored_document(session, sha256)
+        if stored is None:
+            result = _save_new(session, extraction, sha256, now, reader)
+        elif not needs_reading(stored.status, stored.reader, reader):
+            result = _as_stored(extraction, stored, "unchanged")
+        elif _RANK.get(extraction.source.status, 0) < _RANK[stored.status]:
+            result = _as_stored(extraction, stored, "kept")
+        else:
+            result = _replace(session, stored, extraction, now, reader)
+        _add_file(session, result.document_id, seen, now)
         session.commit()
     except IntegrityError:
         session.rollback()
@@ -49,7 +88,7 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
         stored = _stored_document(session, sha256)
         session.rollback()
         if stored is not None:
-            return _unchanged(extraction, stored)
+            return _as_stored(extraction, stored, "unchanged")
         raise
     except BaseException:
         session.rollback()
@@ -57,22 +96,63 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
     return result
 
 
+def record_file(session: Session, document_id: int, path: str, *,
+                now: dt.datetime | None = None) -> bool:
+    """Record that a stored document was seen at `path` and commit; True if that is new.
+    For the batch, which does not read a file whose bytes are stored and final."""
+    try:
+        added = _add_file(session, document_id, path, now or dt.datetime.now(dt.UTC))
+        session.commit()
+    except IntegrityError:  # another process recorded the same path meanwhile
+        session.rollback()
+        return False
+    except BaseException:
+        session.rollback()
+        raise
+    return added
+
+
+def _add_file(session: Session, document_id: int, path: str, now: dt.datetime) -> bool:
+    known = session.scalar(select(db.DocumentFile.id).where(
+        db.DocumentFile.document_id == document_id, db.DocumentFile.path == path))
+    if known is not None:
+        return False
+    session.add(db.DocumentFile(document_id=document_id, file_name=PurePath(path).name,
+                                path=path, first_seen=now))
+    session.flush()
+    return True
+
+
 def _stored_document(session: Session, sha256: str) -> db.Document | None:
     return session.scalar(select(db.Document).where(db.Document.sha256 == sha256))
 
 
-def _unchanged(extraction: rec.Extraction, doc: db.Document) -> SaveResult:
-    return SaveResult(file=extraction.source.file, sha256=doc.sha256, outcome="unchanged",
-                      document_status=doc.status, document_id=doc.id)
+def _as_stored(extraction: rec.Extraction, doc: db.Document, outcome: str) -> SaveResult:
+    """The result when the stored record stands: "unchanged" or "kept"."""
+    return SaveResult(file=extraction.source.file, sha256=doc.sha256,
+                      outcome="kept" if outcome == "kept" else "unchanged",
+                      document_status=doc.status, document_id=doc.id,
+                      stored_file=doc.file_name,
+                      problems=tuple((doc.problems or "").splitlines()),
+                      previous_status=doc.status if outcome == "kept" else None)
 
 
-def _save_new(session: Session, x: rec.Extraction, sha256: str, now: dt.datetime
-              ) -> SaveResult:
+def _save_new(session: Session, x: rec.Extraction, sha256: str, now: dt.datetime,
+              reader: str | None) -> SaveResult:
     doc, problems = source_to_document(x.source, sha256, now)
+    doc.reader = reader
     session.add(doc)
     session.flush()
-    result = SaveResult(file=x.source.file, sha256=sha256, outcome="saved",
-                        document_status=doc.status, document_id=doc.id)
+    return _fill(session, doc, x, problems, "saved")
+
+
+def _fill(session: Session, doc: db.Document, x: rec.Extraction, problems: list[Problem],
+          outcome: str) -> SaveResult:
+    """Add the meetings, facts and flags of `x` to the (flushed) document row `doc`."""
+    result = SaveResult(file=x.source.file, sha256=doc.sha256,
+                        outcome="replaced" if outcome == "replaced" else "saved",
+                        document_status=doc.status, document_id=doc.id,
+                        stored_file=doc.file_name, problems=tuple(x.source.problems))
     doc_where = Where(doc.id, None, None, None)
     for p in problems:
         add_flag(session, result, p, None, doc_where)
@@ -101,3 +181,109 @@ def _meeting_for_page(placed: list[tuple[db.Meeting, tuple[int, int] | None]],
     holding = [(span[1] - span[0], m.id) for m, span in placed
                if span is not None and span[0] <= page <= span[1]]
     return min(holding)[1] if holding else None
+
+
+# -- reading a failed or partial document again ------------------------------------------------
+
+# Every row that carries a fact read from a document (action owners hang off actions).
+_FACTS = (db.Attendance, db.Apology, db.AgendaItem, db.Resolution, db.Action, db.RagItem)
+
+
+@dataclass
+class _Cleared:
+    """What clearing a document's old reading leaves to tidy once the new one is saved."""
+
+    sole: set[int]  # meetings no other document records: dropped if now unrecorded
+    shared: dict[int, tuple[int | None, int | None]]  # others record them too: old spans
+    kept_flags: set[int]  # the store's flags on facts kept in shared meetings
+
+
+def _replace(session: Session, doc: db.Document, x: rec.Extraction, now: dt.datetime,
+             reader: str | None) -> SaveResult:
+    """Replace the stored reading of `doc` by `x`, keeping the row (and its id).
+
+    In a meeting that another document also records, the old facts stay: that document's
+    identical facts were skipped as duplicates of them when it was saved, so removing them
+    would lose its facts too; the new reading adds only what they lack. Everything else the
+    old reading stored (its flags, its facts in meetings only it recorded, and the meetings
+    and people that leaves unrecorded) is removed.
+    """
+    previous = doc.status
+    cleared = _clear_reading(session, doc.id)
+    fresh, problems = source_to_document(x.source, doc.sha256, now)
+    for column in ("file_name", "format", "pages", "status", "problems", "ingested_at"):
+        setattr(doc, column, getattr(fresh, column))
+    doc.reader = reader
+    session.flush()
+    result = _fill(session, doc, x, problems, "replaced")
+    result.previous_status = previous
+    _tidy(session, doc.id, cleared)
+    return result
+
+
+def _clear_reading(session: Session, doc_id: int) -> _Cleared:
+    spans = {m: (first, last) for m, first, last in session.execute(
+        select(db.MeetingSource.meeting_id, db.MeetingSource.first_page,
+               db.MeetingSource.last_page).where(db.MeetingSource.document_id == doc_id))}
+    others = set(session.scalars(select(db.MeetingSource.meeting_id).where(
+        db.MeetingSource.meeting_id.in_(list(spans)),
+        db.MeetingSource.document_id != doc_id)))
+    sole = set(spans) - others
+
+    def mine_in_sole(model: type[db.Base]) -> ColumnElement[bool]:
+        fact: Any = model  # every model in _FACTS has both columns
+        return (fact.document_id == doc_id) & fact.meeting_id.in_(sole)
+
+    actions = select(db.Action.id).where(mine_in_sole(db.Action))
+    people = set(session.scalars(select(db.Attendance.person_id)
+                                 .where(mine_in_sole(db.Attendance))))
+    people |= set(session.scalars(select(db.Apology.person_id).where(mine_in_sole(db.Apology))))
+    people |= set(session.scalars(select(db.ActionOwner.person_id).where(
+        db.ActionOwner.action_id.in_(actions), db.ActionOwner.person_id.is_not(None))))
+
+    kept_flags = set(session.scalars(select(db.Flag.id).where(
+        db.Flag.document_id == doc_id, db.Flag.meeting_id.in_(others),
+        db.Flag.extractor == "store")))
+    session.execute(delete(db.Flag).where(db.Flag.document_id == doc_id,
+                                          db.Flag.id.not_in(kept_flags)))
+    session.execute(delete(db.ActionOwner).where(db.ActionOwner.action_id.in_(actions)))
+    for model in _FACTS:
+        session.execute(delete(model).where(mine_in_sole(model)))
+    session.execute(delete(db.MeetingSource).where(db.MeetingSource.document_id == doc_id))
+    # Before the new reading is saved, so it resolves names as an empty store would: a
+    # person only the old reading named must not catch an owner in the new one.
+    named = (select(db.Attendance.person_id)
+             .union(select(db.Apology.person_id),
+                    select(db.ActionOwner.person_id).where(db.ActionOwner.person_id.is_not(None))))
+    session.execute(delete(db.Person).where(db.Person.id.in_(people),
+                                            db.Person.id.not_in(named)))
+    return _Cleared(sole, {m: spans[m] for m in others}, kept_flags)
+
+
+def _tidy(session: Session, doc_id: int, cleared: _Cleared) -> None:
+    # Only this document could have given the meetings in `sole` a source since clearing.
+    recorded = set(session.scalars(select(db.MeetingSource.meeting_id).where(
+        db.MeetingSource.document_id == doc_id)))
+    # A shared meeting the new reading no longer finds keeps the old facts, so its source too.
+    for meeting_id, (first, last) in cleared.shared.items():
+        if meeting_id not in recorded and any(session.scalar(
+                select(model.id).where(model.document_id == doc_id,
+                                       model.meeting_id == meeting_id).limit(1)) is not None
+                for model in _FACTS):
+            session.add(db.MeetingSource(meeting_id=meeting_id, document_id=doc_id,
+                                         first_page=first, last_page=last))
+    # The store raises some flags again for facts it skips as duplicates (an ambiguous
+    # name): drop the new copy of a kept flag, so the clerk's dismissals survive.
+    kept = {_flag_key(f) for f in session.scalars(
+        select(db.Flag).where(db.Flag.id.in_(cleared.kept_flags)))}
+    for f in session.scalars(select(db.Flag).where(
+            db.Flag.document_id == doc_id, db.Flag.id.not_in(cleared.kept_flags),
+            db.Flag.meeting_id.in_(cleared.shared))):
+        if _flag_key(f) in kept:
+            session.delete(f)
+    session.execute(delete(db.Meeting).where(db.Meeting.id.in_(cleared.sole - recorded)))
+    session.flush()
+
+
+def _flag_key(f: db.Flag) -> tuple[object, ...]:
+    return (f.meeting_id, f.kind, f.message, f.page, f.block, f.extractor)

@@ -109,7 +109,11 @@ class Meeting(Base):
 
 
 class Document(Base):
-    """A file we read, stored once by content hash; failed files are kept too."""
+    """A file we read, stored once by content hash; failed files are kept too.
+
+    `file_name` is the name the stored record was read from; every name and path the same
+    bytes were seen under is in `document_files`.
+    """
 
     __tablename__ = "documents"
     __table_args__ = (CheckConstraint(_in("status", DOCUMENT_STATUSES), name="status"),)
@@ -122,6 +126,24 @@ class Document(Base):
     status: Mapped[str] = mapped_column(String(20))
     problems: Mapped[str | None] = mapped_column(Text)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # What read it ("boardpapers 0.2.0; ocr tesseract"); None before this was recorded.
+    # A failed or partial record is read again when the reader differs: see store.save.
+    reader: Mapped[str | None] = mapped_column(Text)
+
+
+class DocumentFile(Base):
+    """A name and path a stored document was seen under. Documents are keyed by content,
+    so two files with the same bytes (a copy, a renamed download, two empty files) are one
+    document with two rows here, and neither file goes unrecorded."""
+
+    __tablename__ = "document_files"
+    __table_args__ = (UniqueConstraint("document_id", "path"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(Text)  # absolute path as the batch was given it
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class MeetingSource(Base):

@@ -239,6 +239,7 @@ def test_two_thousand_page_pdf_is_read_up_to_the_limit(tmp_path):
     doc = _refused(f, "too-many-pages", "2000 pages", "split the file",
                    status=Status.PARTIAL)
     from ingest.pdf import MAX_PAGES as limit
+    assert doc.source.pages == 2000  # the file's page count, not the pages read
     assert [p.number for p in doc.pages] == list(range(1, limit + 1))
     assert doc.pages[-1].blocks[0].text == f"Report {limit} to the board"
 
@@ -343,7 +344,7 @@ def test_batch_stores_the_good_paper_and_every_bad_file_with_its_reason(papers, 
     db = f"sqlite:///{tmp_path / 'bp.sqlite'}"
     result = _run(papers, db, monkeypatch)
     assert result.exit_code == 1, result.output
-    assert "files 10 (new 2, unchanged 0, failed 8)" in result.output
+    assert "files 10 (new 2, re-read 0, unchanged 0, failed 8) · partial 1" in result.output
     assert _meetings_of(db, GOOD_SAMPLE), "the good paper's meeting was not stored"
 
     stored = _documents(db)
@@ -354,19 +355,36 @@ def test_batch_stores_the_good_paper_and_every_bad_file_with_its_reason(papers, 
         message = load(papers / name).problems[0].message
         assert message in (problems or ""), name  # the reason, on the document row
         assert (code, message) in flags, name  # and its code, as a flag for the clerk
-        if status == "failed":  # the summary names each failure with its reason
-            assert f"{name}: {message}" in result.output, name
+        # the summary names each failed and each partly read file with its reason
+        assert f"{status} {papers / name}: {message}" in result.output, name
     assert not _meetings_of(db, "locked-minutes.pdf")  # a failed file adds no meeting
+    assert GOOD_SAMPLE not in result.output  # a file read whole needs no line of its own
+
+
+def test_stored_page_count_is_the_files_not_the_pages_read(papers, tmp_path, monkeypatch):
+    db = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    _run(papers, db, monkeypatch)
+    with open_session(db) as s:
+        pages = s.scalar(select(schema.Document.pages)
+                         .where(schema.Document.file_name == "huge-pack.pdf"))
+    assert pages == 2000
 
 
 def test_second_run_over_the_same_folder_loses_nothing(papers, tmp_path, monkeypatch):
     db = f"sqlite:///{tmp_path / 'bp.sqlite'}"
-    _run(papers, db, monkeypatch)
+    first = _run(papers, db, monkeypatch)
     before = _snapshot(db)
     again = _run(papers, db, monkeypatch)
-    assert "files 10 (new 0, unchanged 10, failed 0)" in again.output, again.output
+    assert "files 10 (new 0, re-read 0, unchanged 2, failed 8) · partial 1" in again.output
     assert _snapshot(db) == before
     assert _meetings_of(db, GOOD_SAMPLE)
+    # The clerk is told the same truth as the first time: each failed or partial file with
+    # its reason, and a non-zero exit while any file is failed.
+    assert again.exit_code == 1
+    listed = [line for line in first.output.splitlines() if line.startswith(("failed", "partial"))]
+    assert len(listed) == len(EXPECTED)
+    for line in listed:
+        assert line in again.output.splitlines()
 
 
 def test_crash_while_saving_leaves_no_half_written_meeting(papers, tmp_path, monkeypatch):
@@ -406,3 +424,217 @@ def test_crash_while_saving_leaves_no_half_written_meeting(papers, tmp_path, mon
     # … and the only new meetings are the later file's: none is left from the crashed one
     late = {(m.id,) for m in _meetings_of(db, "zz-late-minutes.txt")}
     assert set(after["meetings"]) - set(before["meetings"]) == late
+
+
+# ---- re-runs: failed and partial files, copies, unreadable files, names with brackets -----
+
+OLD_READER, NEW_READER = "boardpapers 0.1.0; ocr none", "boardpapers 0.2.0; ocr none"
+
+
+def _minutes_txt(path: Path, day: int) -> Path:
+    path.write_text("Hartley Parish Council\n\n"
+                    f"Minutes of the meeting held on {day} June 2024\n\n"
+                    "Present: Cllr A Smith (Chair), Cllr B Jones\n\n1. Apologies\n\nNone.")
+    return path
+
+
+def test_failed_and_partial_files_are_read_again_when_the_reader_changes(tmp_path,
+                                                                          monkeypatch):
+    import ingest.text
+    from ingest import Problem
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    shutil.copy(SAMPLES / GOOD_SAMPLE, folder)
+    broken, scanned = _minutes_txt(folder / "a-minutes.txt", 3), \
+        _minutes_txt(folder / "b-minutes.txt", 4)
+    db = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    real_read_text = ingest.text.read_text
+    calls: list[str] = []
+
+    def old_reader(path, digest, problems):  # a parser bug, and a page it could not read
+        calls.append(path.name)
+        if path.name == broken.name:
+            raise KeyError("parser bug")
+        problems.append(Problem("ocr-unavailable", "Page 3 is a scanned image", page=3))
+        return real_read_text(path, digest, problems)
+
+    def counted(path, digest, problems):
+        calls.append(path.name)
+        return real_read_text(path, digest, problems)
+
+    monkeypatch.setattr(cli.batch, "current_reader", lambda: OLD_READER)
+    monkeypatch.setattr(ingest.text, "read_text", old_reader)
+    first = _run(folder, db, monkeypatch)
+    assert first.exit_code == 1
+    ids = {name: _document_id(db, name) for name in (broken.name, scanned.name)}
+
+    # Same reader: nothing that could mend them has changed, so they are not read again,
+    # but they are still listed and the failure still fails the run.
+    monkeypatch.setattr(ingest.text, "read_text", counted)
+    calls.clear()
+    same = _run(folder, db, monkeypatch)
+    assert calls == []
+    assert same.exit_code == 1
+    assert "files 3 (new 0, re-read 0, unchanged 2, failed 1) · partial 1" in same.output
+    assert f"failed {broken}: a-minutes.txt could not be read (KeyError" in same.output
+    assert f"partial {scanned}: Page 3 is a scanned image" in same.output
+
+    # A new reader (a fixed release): both are read again and replace their old records.
+    monkeypatch.setattr(cli.batch, "current_reader", lambda: NEW_READER)
+    fixed = _run(folder, db, monkeypatch)
+    assert sorted(calls) == [broken.name, scanned.name]  # the good paper was not re-read
+    assert fixed.exit_code == 0, fixed.output
+    assert "files 3 (new 0, re-read 2, unchanged 1, failed 0) · partial 0" in fixed.output
+    assert f"ok {broken}: read again (was failed)" in fixed.output
+    assert f"ok {scanned}: read again (was partial)" in fixed.output
+    stored = _documents(db)
+    for name in (broken.name, scanned.name):
+        status, problems, flags = stored[name]
+        assert (status, problems) == ("ok", None), name
+        assert not {k for k, _ in flags} & {"document-failed", "document-partial",
+                                            "unreadable", "ocr-unavailable"}, name
+        assert _document_id(db, name) == ids[name]  # replaced in place, not added
+        assert _meetings_of(db, name), name
+    assert _meetings_of(db, GOOD_SAMPLE)
+
+
+def test_a_worse_reading_keeps_the_partial_record_and_says_so(tmp_path, monkeypatch):
+    import ingest.text
+    from ingest import Problem
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    scanned = _minutes_txt(folder / "minutes.txt", 3)
+    db = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    real_read_text = ingest.text.read_text
+
+    def one_page_unread(path, digest, problems):
+        problems.append(Problem("ocr-unavailable", "Page 3 is a scanned image", page=3))
+        return real_read_text(path, digest, problems)
+
+    def regressed(*_args):
+        raise KeyError("new parser bug")
+
+    monkeypatch.setattr(cli.batch, "current_reader", lambda: OLD_READER)
+    monkeypatch.setattr(ingest.text, "read_text", one_page_unread)
+    _run(folder, db, monkeypatch)
+    monkeypatch.setattr(cli.batch, "current_reader", lambda: NEW_READER)
+    monkeypatch.setattr(ingest.text, "read_text", regressed)
+    result = _run(folder, db, monkeypatch)
+    assert result.exit_code == 0, result.output  # partial, as stored: not a failure
+    assert (f"partial {scanned}: read again, but this reading failed (minutes.txt could not "
+            "be read (KeyError: 'new parser bug')") in result.output
+    assert "the earlier partial record is kept: Page 3 is a scanned image" in result.output
+    assert _documents(db)["minutes.txt"][0] == "partial"
+    assert _meetings_of(db, "minutes.txt")
+
+
+def _document_id(db: str, name: str) -> int:
+    with open_session(db) as s:
+        return s.scalars(select(schema.Document.id)
+                         .where(schema.Document.file_name == name)).one()
+
+
+def test_installing_tesseract_changes_the_reader(monkeypatch):
+    import ingest.ocr
+
+    readers = []
+    for available in (False, True):
+        monkeypatch.setattr(ingest.ocr, "tesseract_available", lambda a=available: a)
+        readers.append(cli.batch.current_reader())
+    assert readers[0] != readers[1]
+    from boardpapers import __version__
+    assert all(__version__ in r for r in readers)
+
+
+def test_files_with_the_same_bytes_are_each_named_and_recorded(tmp_path, monkeypatch):
+    from store.queries import stored_document
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "a-empty.pdf").write_bytes(b"")
+    (folder / "b-empty.pdf").write_bytes(b"")
+    shutil.copy(SAMPLES / GOOD_SAMPLE, folder / "c-minutes.pdf")
+    shutil.copy(SAMPLES / GOOD_SAMPLE, folder / "d-minutes-copy.pdf")
+    db = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    result = _run(folder, db, monkeypatch)
+    assert result.exit_code == 1
+    assert "files 4 (new 1, re-read 0, unchanged 1, failed 2)" in result.output
+    assert f"failed {folder / 'a-empty.pdf'}: a-empty.pdf is empty" in result.output
+    assert (f"failed {folder / 'b-empty.pdf'}: same content as a-empty.pdf: "
+            "a-empty.pdf is empty") in result.output
+    with open_session(db) as s:
+        assert len(s.scalars(select(schema.Document)).all()) == 2
+        empty = stored_document(s, load(folder / "b-empty.pdf").source.sha256)
+        good = stored_document(s, load(folder / "c-minutes.pdf").source.sha256)
+    assert empty is not None and good is not None
+    assert empty.paths == (str(folder / "a-empty.pdf"), str(folder / "b-empty.pdf"))
+    assert good.paths == (str(folder / "c-minutes.pdf"), str(folder / "d-minutes-copy.pdf"))
+
+
+def test_unopenable_files_are_named_on_every_run_and_fail_it(tmp_path, monkeypatch):
+    import importlib
+
+    loader = importlib.import_module("ingest.load")  # `ingest.load` is the function
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    shutil.copy(SAMPLES / GOOD_SAMPLE, folder)
+    (folder / "moved-minutes.pdf").symlink_to(tmp_path / "nowhere.pdf")  # a broken link
+    locked = _minutes_txt(folder / "locked-minutes.txt", 5)
+    real_sha = loader.sha256_of
+
+    def denied(path):  # tests run as root, which chmod cannot lock out
+        if Path(path).name == locked.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_sha(path)
+    monkeypatch.setattr(loader, "sha256_of", denied)
+    monkeypatch.setattr(cli.batch, "sha256_of", denied)
+    db = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    for _ in range(2):
+        result = _run(folder, db, monkeypatch)
+        assert result.exit_code == 1
+        assert "files 3 (" in result.output and "failed 2)" in result.output
+        assert (f"failed {folder / 'moved-minutes.pdf'}: not stored: the file could not be "
+                "opened: moved-minutes.pdf could not be read: No such file or directory"
+                ) in result.output
+        assert (f"failed {locked}: not stored: the file could not be opened: "
+                "locked-minutes.txt could not be read: Permission denied") in result.output
+    assert set(_documents(db)) == {GOOD_SAMPLE}
+
+
+def test_markup_in_file_names_and_problems_is_shown_as_written(tmp_path, monkeypatch):
+    import ingest.text
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    names = ["minutes [bold]x[red].pdf", "[i]agenda[link=x].docx"]
+    (folder / names[0]).write_bytes(b"")
+    (folder / names[1]).write_bytes(b"PK\x03\x04 cut short")
+    _minutes_txt(folder / "notes [b].txt", 6)
+
+    def broken(*_args):  # "[/]" closes nothing: read as markup it stops the run
+        raise KeyError("[/bold] closes [/]")
+    monkeypatch.setattr(ingest.text, "read_text", broken)
+    result = _run(folder, f"sqlite:///{tmp_path / 'bp.sqlite'}", monkeypatch)
+    assert result.exit_code == 1, result.output
+    for name in names:  # in the path and again in the problem message, verbatim
+        assert f"failed {folder / name}: {name} " in result.output, result.output
+    assert (f"failed {folder / 'notes [b].txt'}: notes [b].txt could not be read (KeyError: "
+            "'[/bold] closes [/]')") in result.output
+
+
+def test_problem_code_examples_are_codes_ingest_uses():
+    import re
+
+    import ingest
+
+    root = Path(ingest.__file__).parent
+    model = (root / "model.py").read_text(encoding="utf-8")
+    [comment] = [line for line in model.splitlines() if "stable slug" in line]
+    examples = re.findall(r'"([a-z-]+)"', comment)
+    assert examples
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in root.glob("*.py")
+                        if p.name != "model.py")
+    for code in examples:
+        assert f'"{code}"' in sources, code

@@ -20,10 +20,10 @@ def test_run_stores_samples_and_rerun_changes_nothing(tmp_path):
     db = _db(tmp_path)
     first = runner.invoke(app, ["run", str(SAMPLES), "--db", db])
     assert first.exit_code == 0, first.output
-    assert "files 3 (new 3, unchanged 0, failed 0)" in first.output
+    assert "files 3 (new 3, re-read 0, unchanged 0, failed 0) · partial 0" in first.output
     again = runner.invoke(app, ["run", str(SAMPLES), "--db", db])
     assert again.exit_code == 0
-    assert "files 3 (new 0, unchanged 3, failed 0)" in again.output
+    assert "files 3 (new 0, re-read 0, unchanged 3, failed 0) · partial 0" in again.output
     # the store's own summary line is identical: nothing was added or changed
     assert first.output.split("store:")[1] == again.output.split("store:")[1]
 
@@ -38,6 +38,8 @@ def test_batch_goes_on_past_a_bad_file_and_exits_non_zero(tmp_path):
     assert result.exit_code == 1
     assert "failed 2" in result.output
     assert "legacy Word" in result.output
+    # one line per file at the default 80 columns: the path is not split from its reason
+    assert f"failed {papers / 'broken.pdf'}: broken.pdf is a damaged PDF" in result.output
     assert "meetings 1" in result.output  # the good file was still stored
 
 
@@ -66,3 +68,50 @@ def test_actions_and_log_read_the_store(tmp_path):
     bad = runner.invoke(app, ["log", "--format", "pdf", "--out", str(tmp_path / "x"),
                               "--db", db])
     assert bad.exit_code != 0
+
+
+def test_brackets_in_names_and_paper_text_are_shown_as_written(tmp_path):
+    """Rich would read "[...]" as markup: styles swallowed, and "[/]" an error."""
+    import datetime as dt
+
+    from extract.model import Action, Extraction, Meeting, SourceInfo
+    from store import open_session, save_extraction
+
+    papers = tmp_path / "papers [draft]"
+    papers.mkdir()
+    (papers / "minutes [bold]x[red].txt").write_text(
+        "Hartley Parish Council\n\nMinutes of the meeting held on 3 June 2024\n\n"
+        "Present: Cllr A Smith (Chair), Cllr B Jones\n\n1. Apologies\n\nNone.")
+    (papers / "[i]empty.pdf").write_bytes(b"")
+    out = tmp_path / "out [b]"
+    extracted = runner.invoke(app, ["extract", str(papers), "--out", str(out)])
+    assert "minutes [bold]x[red].txt → " + str(out / "minutes [bold]x[red].txt.json") \
+        in extracted.output, extracted.output
+    assert f"failed {papers / '[i]empty.pdf'}: [i]empty.pdf is empty" in extracted.output
+
+    db = _db(tmp_path)
+    with open_session(db) as session:
+        save_extraction(session, Extraction(
+            SourceInfo("m [v2].pdf", "ab" * 32, "pdf", 1),
+            meetings=[Meeting(body="Parish Council", date=dt.date(2024, 6, 3), actions=[
+                Action("1", "Clerk to fix [/] and [bold]x[/bold]", owners=["Clerk"])])]))
+    listed = runner.invoke(app, ["actions", "--status", "all", "--db", db],
+                           env={"COLUMNS": "400"})
+    assert listed.exit_code == 0, listed.output
+    assert "Clerk to fix [/] and [bold]x[/bold]" in listed.output
+    assert "m [v2].pdf" in listed.output
+    target = tmp_path / "log [final].md"
+    logged = runner.invoke(app, ["log", "--format", "md", "--out", str(target), "--db", db])
+    assert f"1 action(s) → {target}" in logged.output, logged.output
+
+
+def test_a_file_with_many_problems_names_the_first_few():
+    from pathlib import Path
+
+    from boardpapers.batch import Outcome
+    from boardpapers.cli import SHOWN_PROBLEMS, _outcome_line
+
+    problems = tuple(f"Page {n} is a scanned image" for n in range(1, 8))
+    line = _outcome_line(Outcome(Path("pack.pdf"), "new", "partial", problems)).plain
+    assert line == ("partial pack.pdf: " + "; ".join(problems[:SHOWN_PROBLEMS])
+                    + f" (and {7 - SHOWN_PROBLEMS} more, stored with the document)")

@@ -45,6 +45,8 @@ from store import (
     summary_counts,
 )
 from store import db as store_db
+from store.queries import stored_document
+from store.save import needs_reading
 
 BODY = "Corporate Parenting Panel"
 ORG = "Kent County Council"
@@ -196,6 +198,24 @@ def test_migrate_twice_is_harmless(db_url: str) -> None:
     store_db.migrate(db_url)
     with open_session(db_url) as s:
         assert summary_counts(s).documents == 0
+
+
+def test_upgrade_from_0001_records_each_stored_document_under_its_name(db_url: str) -> None:
+    engine = store_db.make_engine(db_url)
+    try:
+        command.upgrade(store_db.alembic_config(engine), "0001")
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO documents (sha256, file_name, format, status, ingested_at) "
+                "VALUES ('ab', 'locked.pdf', 'pdf', 'failed', '2025-01-09 12:00:00+00')"))
+        command.upgrade(store_db.alembic_config(engine), "head")
+    finally:
+        engine.dispose()
+    with open_session(db_url) as s:
+        stored = stored_document(s, "ab")
+    assert stored is not None and stored.paths == ("locked.pdf",)
+    assert stored.reader is None  # unknown: a new reader re-reads it once
+    assert needs_reading(stored.status, stored.reader, "boardpapers 0.2.0; ocr none")
 
 
 def test_sqlite_enforces_foreign_keys(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -443,6 +463,144 @@ def test_partly_read_document_is_flagged(session: Session) -> None:
     assert save_extraction(session, x).document_status == "partial"
     [flag] = [f for f in review_flags(session) if f.kind == "document-partial"]
     assert "scanned" in flag.message
+
+
+# -- reading again, and the files a document was seen as -------------------------------------
+
+OLD, NEW = "boardpapers 0.1.0; ocr none", "boardpapers 0.2.0; ocr tesseract"
+
+
+def partial(x: Extraction, problem: str = "Page 3 is a scanned image; OCR unavailable"
+            ) -> Extraction:
+    x.source.status, x.source.problems = "partial", [problem]
+    return x
+
+
+def reread(x: Extraction, *, sha_of: Extraction) -> Extraction:
+    """`x` as a new reading of the bytes `sha_of` came from."""
+    x.source.sha256, x.source.file = sha_of.source.sha256, sha_of.source.file
+    return x
+
+
+def test_reading_again_is_for_failed_or_partial_records_read_by_another_reader() -> None:
+    assert needs_reading("failed", OLD, NEW)
+    assert needs_reading("partial", OLD, NEW)
+    assert needs_reading("failed", None, NEW)  # stored before readers were recorded
+    assert not needs_reading("ok", OLD, NEW)  # a good record is final
+    assert not needs_reading("failed", NEW, NEW)  # same reader, same bytes: same result
+    assert not needs_reading("failed", OLD, None)  # a caller naming no reader
+
+
+def test_failed_document_is_replaced_by_a_new_readers_reading(session: Session) -> None:
+    first = save_extraction(session, failed_file(), reader=OLD)
+    again = save_extraction(session, reread(minutes_file(), sha_of=failed_file()), reader=NEW)
+    assert (again.outcome, again.previous_status) == ("replaced", "failed")
+    doc = session.scalars(select(schema.Document)).one()
+    assert (doc.id, doc.status, doc.problems, doc.reader) == (first.document_id, "ok", None, NEW)
+    kinds = {f.kind for f in review_flags(session)}
+    assert "document-failed" not in kinds and "owner-unmatched" in kinds
+    assert summary_counts(session).actions == 4
+
+
+def test_same_reader_does_not_read_a_failed_document_again(session: Session) -> None:
+    save_extraction(session, failed_file(), reader=NEW)
+    before = snapshot(session)
+    result = save_extraction(session, reread(minutes_file(), sha_of=failed_file()), reader=NEW)
+    assert result.outcome == "unchanged" and result.document_status == "failed"
+    assert result.problems == tuple(failed_file().source.problems)
+    assert snapshot(session) == before
+
+
+def test_rereading_keeps_facts_of_a_meeting_another_document_records(session: Session) -> None:
+    # The pack's copy of September's minutes was skipped as duplicates of the partial file's
+    # facts; a new reading that no longer finds that meeting must not take them away.
+    save_extraction(session, partial(minutes_file()), reader=OLD)
+    save_extraction(session, agenda_pack(), reader=OLD)
+    before = summary_counts(session)
+    lost = Extraction(SourceInfo("minutes-2024-09-10.pdf", "", "pdf", 4))
+    result = save_extraction(session, reread(lost, sha_of=minutes_file()), reader=NEW)
+    assert result.outcome == "replaced"
+    after = summary_counts(session)
+    assert (after.meetings, after.attendees, after.actions, after.people) == (
+        before.meetings, before.attendees, before.actions, before.people)
+    sources = session.scalars(select(schema.MeetingSource.document_id).join(schema.Meeting)
+                              .where(schema.Meeting.date == SEPT)).all()
+    assert len(sources) == 2  # the old source stays with the facts it gave
+    assert [f.kind for f in review_flags(session)].count("owner-unmatched") == 1
+    assert "document-partial" not in {f.kind for f in review_flags(session)}
+
+
+def test_rereading_the_same_facts_doubles_nothing(session: Session) -> None:
+    save_extraction(session, partial(minutes_file()), reader=OLD)
+    save_extraction(session, agenda_pack(), reader=OLD)
+    flag = next(f for f in review_flags(session) if f.kind == "owner-unmatched")
+    session.get(schema.Flag, flag.id).dismissed = True  # the clerk has seen it
+    session.commit()
+    before = summary_counts(session)
+    save_extraction(session, minutes_file(), reader=NEW)
+    after = summary_counts(session)
+    assert (after.meetings, after.attendees, after.actions, after.people, after.flags) == (
+        before.meetings, before.attendees, before.actions, before.people, before.flags - 1)
+    assert session.get(schema.Flag, flag.id).dismissed  # the kept flag, not a new copy
+    assert not [f for f in review_flags(session) if f.kind == "owner-unmatched"]
+
+
+def test_rereading_drops_what_only_the_old_reading_had(session: Session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    save_extraction(session, partial(minutes_file()), reader=OLD)
+    # The new reading dates the meeting differently and names only two people.
+    fixed = minutes_file()
+    fixed.meetings[0].date = DEC
+    fixed.meetings[0].attendees = fixed.meetings[0].attendees[:2]
+    fixed.meetings[0].apologies = []
+    save_extraction(session, fixed, reader=NEW)
+    assert session.scalars(select(schema.Meeting.date)).all() == [DEC]
+    names = set(session.scalars(select(schema.Person.name)).all())
+    assert names == {"Sue Prynn", "Ian Brown"}  # Gorton and Rear went with the old reading
+    # Exactly what saving the new reading into an empty store gives.
+    with open_session(f"sqlite:///{tmp_path / 'fresh.sqlite'}") as fresh:
+        save_extraction(fresh, fixed, reader=NEW)
+        assert summary_counts(fresh) == summary_counts(session)
+
+
+def test_a_worse_reading_keeps_the_partial_record(session: Session) -> None:
+    save_extraction(session, partial(minutes_file()), reader=OLD)
+    before = snapshot(session)
+    worse = reread(failed_file(), sha_of=minutes_file())
+    result = save_extraction(session, worse, reader=NEW)
+    assert (result.outcome, result.document_status) == ("kept", "partial")
+    assert snapshot(session) == before
+    assert summary_counts(session).meetings == 1
+
+
+def test_crash_while_rereading_leaves_the_old_record(session: Session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    save_extraction(session, partial(minutes_file()), reader=OLD)
+    save_extraction(session, agenda_pack(), reader=OLD)
+    before = snapshot(session)
+
+    def crash(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("simulated crash during a re-read")
+    monkeypatch.setattr(store.save, "save_meeting", crash)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        save_extraction(session, minutes_file(), reader=NEW)
+    assert snapshot(session) == before
+
+
+def test_same_bytes_under_two_names_are_one_document_seen_as_both(session: Session) -> None:
+    save_extraction(session, failed_file(), seen_as="/papers/locked.pdf")
+    copy = failed_file()
+    copy.source.file = "locked (1).pdf"
+    result = save_extraction(session, copy, seen_as="/downloads/locked (1).pdf")
+    assert (result.outcome, result.stored_file) == ("unchanged", "locked.pdf")
+    before = snapshot(session)
+    save_extraction(session, failed_file(), seen_as="/papers/locked.pdf")
+    assert snapshot(session) == before  # a path already known adds nothing
+    stored = stored_document(session, failed_file().source.sha256)
+    assert stored is not None
+    assert stored.paths == ("/papers/locked.pdf", "/downloads/locked (1).pdf")
+    names = session.scalars(select(schema.DocumentFile.file_name)
+                            .order_by(schema.DocumentFile.id)).all()
+    assert names == ["locked.pdf", "locked (1).pdf"]
+    assert summary_counts(session).documents == 1
 
 
 def test_store_never_imports_reports_or_the_cli() -> None:
