@@ -6,16 +6,19 @@ finds its migrations next to this file wherever it is installed.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ENV_VAR = "BOARDPAPERS_DB"
+WRITE_LOCK = 0x626F617264  # arbitrary keys for PostgreSQL's advisory locks
+MIGRATION_LOCK = WRITE_LOCK + 1
 
 _engines: dict[str, Engine] = {}
 
@@ -57,8 +60,40 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def migrate_engine(engine: Engine) -> None:
-    """Upgrade the database behind `engine` to the newest migration."""
-    command.upgrade(alembic_config(engine), "head")
+    """Upgrade the database behind `engine` to the newest migration.
+
+    Two batches started at once on a new database would both try to create the tables:
+    the upgrade runs under a lock (PostgreSQL advisory lock; a lock file beside a SQLite
+    file), so the second waits and then finds the schema at head.
+    """
+    with _migration_lock(engine):
+        command.upgrade(alembic_config(engine), "head")
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                conn.commit()
+        return
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    import fcntl
+
+    # flock on the database file itself: independent of SQLite's own fcntl locks
+    with open(database, "a+b") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def migrate(url: str | None = None) -> None:
@@ -85,6 +120,22 @@ def open_session(url: str | None = None) -> Session:
     """A session on the (migrated) store. Rows stay readable after commit, so callers can
     use what they just saved without another round trip."""
     return Session(get_engine(url), expire_on_commit=False)
+
+
+def write_lock(session: Session) -> None:
+    """Serialise the saving of documents across processes, from now to the end of the
+    session's transaction.
+
+    Two batches over the same folder at once must not both decide a meeting is new and both
+    create it. Extraction (the slow part) happens before this; only the short save is
+    serialised. PostgreSQL: a transaction-level advisory lock. SQLite: a write statement
+    that matches no row takes the database's RESERVED lock now rather than at the first
+    real insert, so a second writer waits (busy timeout) before it reads anything.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+    elif session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE documents SET id = id WHERE 0"))
 
 
 def dispose_all() -> None:

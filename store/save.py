@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from extract import model as rec
 
 from . import schema as db
+from .db import write_lock
 from .mapping import Problem, Where, flag_to_row, source_to_document
 from .meetings import save_meeting
 from .results import SaveError, SaveResult, add_flag
@@ -71,6 +72,7 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
     now = now or dt.datetime.now(dt.UTC)
     seen = seen_as or extraction.source.file
     try:
+        write_lock(session)
         stored = _stored_document(session, sha256)
         if stored is None:
             result = _save_new(session, extraction, sha256, now, reader)

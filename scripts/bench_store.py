@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Benchmark the store's by-person query at scale: figures, not a timed test.
+
+    python scripts/bench_store.py [--actions 100000] [--meetings 5000] [--db URL]
+
+Generates a store (default: a temporary SQLite file) holding the given number of actions
+spread over the given number of meetings of 50 bodies, each body with 40 people who own the
+actions (one or two owners each), then times `store.queries.outstanding_actions` for one
+person, by name, over repeated runs, and reports the median and the slowest.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import insert  # noqa: E402
+
+from store import schema as db  # noqa: E402
+from store.db import open_session  # noqa: E402
+from store.names import name_key  # noqa: E402
+from store.queries import outstanding_actions  # noqa: E402
+
+BODIES = 50
+PEOPLE_PER_BODY = 40
+FIRST = ["Sue", "Ian", "Kate", "Sam", "Maria", "Andy", "Debbie", "Robert", "Angela", "Chris"]
+LAST = ["Prynn", "Brown", "Baggaley", "Gorton", "Lewis", "Smith", "Ross", "Ruston", "Epps",
+        "Greenwood"]
+
+
+def generate(url: str, n_actions: int, n_meetings: int) -> str:
+    """Fill the store; return the name of one person to query."""
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    with open_session(url) as s:
+        s.execute(insert(db.Organisation), [{"id": 1, "name": "Bench County Council",
+                                             "name_key": "bench county council"}])
+        s.execute(insert(db.Body), [{"id": b + 1, "organisation_id": 1, "name": f"Board {b}",
+                                     "name_key": f"board {b}"} for b in range(BODIES)])
+        s.execute(insert(db.Document), [{"id": 1, "sha256": "0" * 64, "file_name": "bench.pdf",
+                                         "format": "pdf", "pages": 1, "status": "ok",
+                                         "problems": None, "ingested_at": now}])
+        people = []
+        for b in range(BODIES):
+            for p in range(PEOPLE_PER_BODY):  # 10 first names × 4 surnames: unique per body
+                tag = "".join(chr(ord("a") + int(d)) for d in str(b))  # 12 -> "bc"
+                first, last = FIRST[p % 10], f"{LAST[p // 10]}{tag}"
+                name = f"{first} {last}"
+                people.append({"id": b * PEOPLE_PER_BODY + p + 1, "body_id": b + 1,
+                               "name": name, "name_key": name_key(name),
+                               "surname_key": name_key(last)})
+        s.execute(insert(db.Person), people)
+        start = dt.date(2016, 1, 1)
+        s.execute(insert(db.Meeting), [
+            {"id": m + 1, "body_id": m % BODIES + 1, "date": start + dt.timedelta(days=m // 2),
+             "record": "minutes", "venue": None, "start_time": None}
+            for m in range(n_meetings)])
+        actions, owners = [], []
+        for a in range(n_actions):
+            meeting = a % n_meetings
+            body = meeting % BODIES
+            actions.append({"id": a + 1, "meeting_id": meeting + 1, "document_id": 1,
+                            "page": 1, "block": a, "extractor": "bench", "item": None,
+                            "text": f"Report back on item {a}", "due": None,
+                            "due_text": None, "status": "open" if a % 3 else "closed",
+                            "status_text": None, "ref": None, "update": None,
+                            "owner_text": None})
+            for k in range(1 + a % 2):
+                turn = a // n_meetings  # the meeting's own running number of actions
+                person = body * PEOPLE_PER_BODY + (turn * 7 + k * 13) % PEOPLE_PER_BODY + 1
+                name = people[person - 1]["name"]
+                owners.append({"action_id": a + 1, "position": k, "kind": "person",
+                               "person_id": person, "text": name, "text_key": name_key(name)})
+        for chunk in range(0, len(actions), 20000):
+            s.execute(insert(db.Action), actions[chunk:chunk + 20000])
+        for chunk in range(0, len(owners), 20000):
+            s.execute(insert(db.ActionOwner), owners[chunk:chunk + 20000])
+        s.commit()
+        return owners[1]["text"]  # an owner of an open action
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--actions", type=int, default=100_000)
+    ap.add_argument("--meetings", type=int, default=5_000)
+    ap.add_argument("--db", help="SQLAlchemy URL of an EMPTY store (default: temporary SQLite)")
+    ap.add_argument("--runs", type=int, default=30)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.db or f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
+        t = time.perf_counter()
+        person = generate(url, args.actions, args.meetings)
+        print(f"generated {args.actions} actions over {args.meetings} meetings in "
+              f"{time.perf_counter() - t:.1f} s ({url.split(':')[0]})")
+        today = dt.date(2026, 11, 23)
+        timings, found = [], 0
+        with open_session(url) as s:
+            for _ in range(args.runs):
+                t = time.perf_counter()
+                found = len(outstanding_actions(s, today=today, owner=person))
+                timings.append((time.perf_counter() - t) * 1000)
+                s.expunge_all()
+        print(f"outstanding_actions(owner={person!r}): {found} actions; median "
+              f"{statistics.median(timings):.1f} ms, slowest {max(timings):.1f} ms over "
+              f"{args.runs} runs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
