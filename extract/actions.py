@@ -2,341 +2,239 @@
 
 Sources, most explicit first (a later duplicate of the same task is merged into the first):
 1. action tables (action_tables.py), one action per row;
-2. "ACTION: DT/MS" marker lines — owners for the paragraph above — and "ACTION: NO to …";
-3. a right-hand column of initials (a line's tab-separated tail, "…text<TAB>KV");
-4. resolutions that task someone ("That the Clerk invite …", "Delegates to the Monitoring
-   Officer …", "asks the MO to …", "To request that the Leader … writes");
-5. prose commitments: "<owner> to/will/agreed to/offered to <verb> …", "asked Trustees to …".
-Owners are resolved through owners.OwnerResolver; deadlines through dates.resolve_due,
-relative to the meeting's date and the next meeting's date.
+2. "ACTION:" lines (action_markers.py);
+3. a right-hand margin of owner initials, in running text or as a table's last column
+   (margin_owners.py);
+4. resolutions that task someone ("Delegates to the Monitoring Officer …", "asks the MO to …",
+   "call on the Cabinet Member … to: a) … b) …");
+5. prose commitments (commitments.py).
+Owners are resolved through owners.OwnerResolver (the meeting's attendees and the people its
+papers name); deadlines through due.py, against the meeting's date and the next meeting's
+date. Only minutes carry actions: an agenda's "Action" wording is a plan, not a task.
+Every low-confidence call becomes a flag: an owner that resolves to nobody or to several
+people, an owner only implied, a deadline that could not be fixed, a task with no owner.
 """
 from __future__ import annotations
 
-import contextvars
-import copy
-import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.model import Block, Table
+
+from .action_markers import MarkedTask, marker_tasks
 from .action_tables import is_action_table, table_actions
-from .dates import DAY_MONTH, resolve_due
-from .meeting import NEXT_MEETING
+from .commitments import Commitment, commitments
+from .due import Calendar, Due, due_cell, due_in, next_meeting_in
+from .margin_owners import (
+    Marked,
+    block_marked,
+    has_action_column,
+    has_tab_marks,
+    margin_column_rows,
+    row_marked,
+    with_context,
+)
 from .model import Action, Evidence, Flag, Meeting
-from .owners import INITIALS, OwnerResolver, looks_like_owner_list, vocab
+from .owners import OwnerResolver
 from .parts import Part
 from .people import Roster
-from .sections import load_patterns, sections
+from .sections import SectionMap, sections
 from .textunits import Segment, clean, segments, split_sentences
 
-EXTRACTOR = "actions@1"
+EXTRACTOR = "actions@2"
 WORD = re.compile(r"[a-z0-9]+")
-MARKER = re.compile(r"^\s*(?:ACTIONS?|Actions?\s*(?=[:\-–]))\s*[:\-–]?\s*(?P<rest>.*)$")
-TAIL_OWNERS = re.compile(r"\t\s*(?P<owners>[A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Za-z]{2,7})*)\s*/?\s*$")
-NOT_SUBJECT = {"the", "this", "it", "he", "she", "they", "we", "there", "these", "those", "that",
-               "which", "who", "all", "any", "each", "no", "a", "an", "if", "when", "once",
-               "what", "item", "members", "minutes", "report", "following", "further", "also",
-               "and", "but", "so", "as", "in", "on", "at", "for", "by", "after", "before", "one",
-               "someone", "everyone", "nobody", "people", "work", "date", "users", "residents",
-               "officers", "highways", "police", "decisions", "a", "puy", "signs", "bank", "agreed",
-               "resolved", "to", "referring", "turning", "changes", "due", "similar", "moving"}
-TITLED = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
-
-
-@lru_cache(maxsize=1)
-def _rx() -> dict:
-    raw = load_patterns("actions.json")
-    v = vocab()
-    roles = v["role_rx"].pattern
-    groups = "|".join(re.escape(g) for g in sorted(raw["group_owners"], key=len, reverse=True))
-    name = (r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?"
-            r"(?:\s+[A-Z][a-z'’-]+)?")
-    initials = r"[A-Z]{2,4}(?:[a-z]{1,3})?(?:\s*/\s*[A-Z][A-Za-z]{1,4})*"
-    owner = (rf"(?P<owner>{roles}|(?i:{groups})|{initials}|{name}"
-             rf"(?:\s+(?:and|&)\s+(?:{name}|(?:the\s+)?(?:{roles})))?)")
-    commit = raw["commit"]
-    not_tasks = "|".join(re.escape(w) for w in raw["not_tasks"])
-    subject = r"(?:^|(?<=[–:;]\s)|(?<=\s-)|(?<=\.\s)|(?<=,\s)|(?<=\band\s)|(?<=\bso\s)|(?<=\bbut\s))"
-    return {
-        "prose": re.compile(rf"{subject}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:also\s+|kindly\s+|will\s+also\s+)?"
-                            rf"(?P<commit>{commit})\s+(?!(?:{not_tasks})\b)(?P<verb>[a-z]+)"),
-        "bare": re.compile(rf"^(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?P<verb>"
-                           + "|".join(raw["task_verbs"]) + r")\b"),
-        "asked": re.compile(rf"\basked\s+(?:all\s+|the\s+)?(?P<owner>(?i:{groups})|{initials}"
-                            rf"|{roles})\s+(?:to|if|for)\b"),
-        "were_asked": re.compile(rf"(?P<owner>(?i:{groups})|{name})\s+(?:was|were)\s+asked\s+"
-                                 r"(?:to|if|for)\b"),
-        "tasking": re.compile(rf"(?i:\b(?:delegates?\s+(?:authority\s+)?to|asks?|requests?\s+that|"
-                              rf"urges?|call(?:s)?\s+(?:on|upon))\s+the\s+)(?P<owner>{roles}|"
-                              rf"(?i:{groups}))"),
-        "deadline": re.compile(raw["deadline"]),
-        "verbs": set(raw["task_verbs"]),
-    }
+RANK = {"table": 0, "marker": 1, "margin": 2, "resolution": 3, "prose": 4}
+# two rows, two action lines or two resolutions are two tasks, however alike their words
+DISTINCT = {"table", "marker", "resolution"}
+STOP = {"the", "a", "an", "to", "and", "of", "for", "on", "in", "at", "with", "this", "that", "be",
+        "will", "would", "agreed", "is", "are", "was", "were", "it", "up", "out", "by", "as",
+        "from", "they", "them", "he", "she", "his", "her", "their", "also", "should", "has",
+        "have", "had", "been", "there", "which", "who", "s", "all", "any"}
 
 
 def extract_actions(part: Part, meeting: Meeting, roster: Roster) -> tuple[list[Action],
                                                                           list[Flag]]:
-    smap = sections(part)
-    if meeting.next_meeting is None:
-        meeting = copy.copy(meeting)
-        meeting.next_meeting = next_meeting_without_year(part, meeting.date)
-    resolver = OwnerResolver.for_part(part, roster)
-    token = _KNOWN.set(resolver.known)
-    try:
-        return _extract_actions(part, meeting, smap, resolver)
-    finally:
-        _KNOWN.reset(token)
+    if part.record != "minutes":
+        return [], []
+    people = OwnerResolver.for_part(part, roster)
+    cal = Calendar(meeting.date, meeting.next_meeting or next_meeting_in(part, meeting.date),
+                   meeting.body)
+    return _Reader(part, meeting, people, cal).read()
 
 
-def _extract_actions(part: Part, meeting: Meeting, smap, resolver) -> tuple[list[Action],
-                                                                            list[Flag]]:
-    flags: list[Flag] = []
-    found: list[Action] = []
-    tables = {t.index for t in part.tables if is_action_table(t)}
+class _Reader:
+    def __init__(self, part: Part, meeting: Meeting, people: OwnerResolver, cal: Calendar):
+        self.part, self.meeting, self.people, self.cal = part, meeting, people, cal
+        self.smap: SectionMap = sections(part)
+        self.flags: list[Flag] = []
+        self.found: list[_Pending] = []
 
-    def make(item, text, owner_text, ev, due_text=None, **kw) -> Action | None:
+    def read(self) -> tuple[list[Action], list[Flag]]:
+        tables = {t.index for t in self.part.tables if is_action_table(t)}
+        self._tables(tables)
+        segs = segments(self.part, self.smap, skip_tables=tables)
+        for task in marker_tasks(segs, self.people):
+            self._marker(task)
+        self._margins(tables)
+        self._resolutions()
+        self._prose(segs)
+        actions = _merge(self.found)
+        for a in actions:
+            self.flags += a.pop_flags()
+        return [a.action for a in actions], self.flags
+
+    # --- one candidate ---------------------------------------------------------------------
+
+    def add(self, source: str, item: str | None, text: str, owner_text: str, ev: Evidence,
+            due: Due | None = None, implied: bool = False, **kw) -> None:
         text = clean(text)
         if not text:
-            return None
-        owners, fl = resolver.resolve(owner_text, ev)
-        flags.extend(fl)
+            return
+        owners, flags = self.people.resolve(owner_text, ev) if owner_text else ([], [])
+        page = ev.page
         if not owners:
             flags.append(Flag("action-no-owner", f"Action without an owner: {text[:120]}",
-                              ev.page if ev else None, ev))
-        due, dtext = _due(due_text or text, meeting, explicit=due_text is not None)
-        a = Action(item=item, text=text, owners=owners, owner_text=owner_text or None,
-                   due=due, due_text=dtext, evidence=ev, **kw)
-        return a
+                              page, ev))
+        if implied:
+            flags.append(Flag("owner-implied", f"No one is named for '{text[:100]}'; "
+                              f"owner taken as {owners[0] if owners else owner_text}.", page, ev))
+        due = due if due is not None and (due.text or due.date) else due_in(text, self.cal)
+        if due.doubt:
+            flags.append(Flag("due-unresolved", f"Deadline '{due.text}' left open: {due.doubt}.",
+                              page, ev))
+        action = Action(item=item, text=text, owners=owners, owner_text=owner_text or None,
+                        due=due.date, due_text=due.text, evidence=ev, **kw)
+        self.found.append(_Pending(action, source, ev.block or 0, flags))
 
-    for t in part.tables:
-        if t.index not in tables:
-            continue
-        for row in table_actions(t):
-            ev = Evidence(row.page, row.index, extractor=EXTRACTOR, quote=row.text[:300])
-            a = make(smap.item(t.index), row.text, row.owner_text or _subject_owner(row.text),
-                     ev, row.due_text, ref=row.ref, update=row.update,
-                     status="closed" if re.search(r"(?i)\bcomplete", row.update or "") else None)
-            if a:
-                a.source = "table"  # type: ignore[attr-defined]
-                found.append(a)
+    def _ev(self, page: int | None, block: int | None, quote: str) -> Evidence:
+        return Evidence(page, block, extractor=EXTRACTOR, quote=quote[:300])
 
-    segs = segments(part, smap, skip_tables=tables)
-    for a in _segment_actions(segs, make):
-        found.append(a)
-    for r in meeting.resolutions:
-        for owner_text, text in _tasking(r.text):
-            ev = r.evidence or Evidence(None, extractor=EXTRACTOR)
-            a = make(r.item, text, owner_text, Evidence(ev.page, ev.block, extractor=EXTRACTOR,
-                                                        quote=text[:300]))
-            if a:
-                a.source = "resolution"  # type: ignore[attr-defined]
-                found.append(a)
-    return _merge(found), flags
+    # --- sources ---------------------------------------------------------------------------
 
-
-# --- running text -------------------------------------------------------------------------
-
-def _segment_actions(segs: list[Segment], make) -> list[Action]:
-    out: list[Action] = []
-    for i, seg in enumerate(segs):
-        text = seg.text.strip()
-        m = MARKER.match(text)
-        if m and (text.startswith("ACTION") or ":" in text[:9]):
-            rest = m.group("rest").strip()
-            if re.match(load_patterns("actions.json")["marker_reject"], rest):
+    def _tables(self, tables: set[int]) -> None:
+        for t in self.part.tables:
+            if t.index not in tables:
                 continue
-            if rest and looks_like_owner_list(rest):
-                prev = _previous_text(segs, i)
-                if prev is None:
+            for row in table_actions(t):
+                owner = row.owner_text or _lead(commitments(row.text, self.people))
+                status = "closed" if re.search(r"(?i)\bcomplete", row.update or "") else None
+                due = due_cell(row.due_text, self.cal) if row.due_text else None
+                self.add("table", self.smap.item(t.index), row.text, owner,
+                         self._ev(row.page, row.index, row.text), due, ref=row.ref,
+                         update=row.update, status=status)
+
+    def _marker(self, task: MarkedTask) -> None:
+        seg = task.segment
+        self.add("marker", seg.item, task.text, task.owner_text,
+                 seg.evidence(EXTRACTOR, task.text))
+
+    def _margins(self, action_tables: set[int]) -> None:
+        items = self.part.items
+        column = any(isinstance(t, Table) and has_action_column(t) for t in items)
+        tab_marks = any(isinstance(b, Block) and has_tab_marks(b) for b in items)
+        for it in items:
+            if isinstance(it, Block) and (tab_marks or column or "\t" in it.text):
+                for m in block_marked(it, self.people, inline=tab_marks or column):
+                    self._marked(m, self.smap.item(it.index), it.page, it.index)
+            elif isinstance(it, Table) and column and it.index not in action_tables:
+                for r, text, mark in margin_column_rows(it):
+                    page = it.rows[r][0].page_or(it.page) if it.rows[r] else it.page
+                    for m in row_marked(text, mark, self.people, self.cal):
+                        self._marked(m, self.smap.item(it.index), page, it.index)
+
+    def _marked(self, m: Marked, item: str | None, page: int | None, block: int) -> None:
+        self.add("margin", item, m.text, m.owners, self._ev(page, block, m.text))
+
+    def _resolutions(self) -> None:
+        rs = self.meeting.resolutions
+        for n, r in enumerate(rs):
+            ev = r.evidence or Evidence(None)
+            for owner, text, implied in _tasking(r.text, rs[n + 1:], r.item, self.people):
+                self.add("resolution", r.item, text, owner,
+                         self._ev(ev.page, ev.block, text), implied=implied)
+
+    def _prose(self, segs: list[Segment]) -> None:
+        for seg in segs:
+            if seg.heading or seg.quoted:
+                continue
+            sents = split_sentences(clean(seg.text))
+            for k, s in enumerate(sents):
+                found = commitments(s, self.people)
+                if not found:
                     continue
-                task = _sentences_naming(prev.text, rest)
-                a = make(prev.item, task, rest, prev.evidence(EXTRACTOR, task))
-                if a:
-                    a.source = "marker"  # type: ignore[attr-defined]
-                    out.append(a)
-            elif rest:
-                owner = _subject_owner(rest)
-                a = make(seg.item, rest, owner, seg.evidence(EXTRACTOR, rest))
-                if a:
-                    a.source = "marker"  # type: ignore[attr-defined]
-                    out.append(a)
-            continue
-        if seg.heading or seg.quoted:
-            continue
-        for line in seg.raw.split("\n"):
-            t = TAIL_OWNERS.search(line)
-            if t and looks_like_owner_list(t.group("owners")):
-                task = _sentence_with(seg.text, line.split("\t")[0].strip())
-                a = make(seg.item, task, t.group("owners"), seg.evidence(EXTRACTOR, task))
-                if a:
-                    a.source = "margin"  # type: ignore[attr-defined]
-                    out.append(a)
-        for s in split_sentences(clean(text)):
-            for owner_text, task in _prose(s):
-                a = make(seg.item, task, owner_text, seg.evidence(EXTRACTOR, task))
-                if a:
-                    a.source = "prose"  # type: ignore[attr-defined]
-                    out.append(a)
+                text = with_context(sents, k)
+                self.add("prose", seg.item, text, _lead(found), seg.evidence(EXTRACTOR, text),
+                         implied=found[0].implied)
+
+
+# --- resolutions that task someone ----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _tasking_rx() -> re.Pattern:
+    from .owners import vocab
+    roles = vocab()["role_rx"].pattern
+    groups = "|".join(re.escape(g) for g in sorted(vocab()["groups"], key=len, reverse=True))
+    one = rf"(?:{roles}|(?i:{groups}))"
+    return re.compile(
+        rf"(?i:\b(?:delegates?\s+(?:authority\s+)?to|asks?|requests?\s+that|urges?|"
+        rf"call(?:s)?\s+(?:on|upon))\s+the\s+)(?P<owner>{one}"
+        rf"(?:\s+(?:in\s+conjunction\s+with|together\s+with|jointly\s+with|and)\s+(?:the\s+)?"
+        rf"{one})?)")
+
+
+def _tasking(text: str, after: list, item: str | None,
+             people: OwnerResolver) -> list[tuple[str, str, bool]]:
+    """Resolutions that task someone: "Delegates to the Monitoring Officer …", "That the
+    Clerk invite …", "urges the Executive in conjunction with the Cabinet Member to …"; an
+    introduction ending "… to:" tasks them with each of the sub-decisions that follow it."""
+    body = re.sub(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]{1,4}\))\s*", "", text)
+    m = _tasking_rx().search(body)
+    if m:
+        owner = re.sub(r"(?i)\s+(?:in\s+conjunction\s+with|together\s+with|jointly\s+with)\s+",
+                       " and ", m.group("owner"))
+        if body.rstrip().endswith(":"):
+            return [(owner, f"{body.rstrip()} {r.text}", False)
+                    for r in _sub_decisions(after, item)]
+        return [(owner, body, False)]
+    found = commitments(body, people, decision=True)
+    if found:
+        return [(_lead(found), body, found[0].implied)]
+    return []
+
+
+def _sub_decisions(after: list, item: str | None) -> list:
+    """The resolutions that continue a "… to:" introduction: same item, no subject of their
+    own ("Write again to the government …")."""
+    out = []
+    for r in after:
+        if r.item != item or re.match(r"(?i)\s*(?:that|this|the|council|it)\b", r.text):
+            break
+        out.append(r)
     return out
 
 
-def _previous_text(segs: list[Segment], i: int) -> Segment | None:
-    for j in range(i - 1, max(-1, i - 4), -1):
-        s = segs[j]
-        if MARKER.match(s.text.strip()) and s.text.strip().startswith(("ACTION", "Action")):
-            return None
-        if not s.heading and len(s.text) > 15:
-            return s
-        if s.heading and len(s.text) > 60:
-            return s
-    return None
+def _lead(found: list[Commitment]) -> str:
+    return " / ".join(dict.fromkeys(c.owner_text for c in found if not c.implied)) or (
+        found[0].owner_text if found else "")
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+@dataclass
+class _Pending:
+    action: Action
+    source: str
+    pos: int
+    flags: list[Flag]
+
+    def pop_flags(self) -> list[Flag]:
+        out, self.flags = self.flags, []
+        return out
 
 
 def _tokens(text: str) -> set[str]:
     return set(WORD.findall(text.lower()))
-
-
-def _sentences_naming(paragraph: str, owners: str) -> str:
-    """The sentences of the paragraph above an "ACTION: XX" line that name its owners."""
-    sents = split_sentences(clean(paragraph))
-    sents = [re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+", "", s) for s in sents]
-    if len(sents) <= 1:
-        return " ".join(sents)
-    toks = [t for t in re.split(r"\s*[/,&]\s*", owners) if t]
-    keys = {t.lower() for t in toks}
-    hit = [s for s in sents if any(re.search(rf"\b{re.escape(t)}\b", s, re.I) for t in toks)
-           and (_prose(s) or any(w in _tokens(s) for w in ("will", "agreed", "asked",
-                                                              "offered", "to")))]
-    if not hit:
-        hit = [s for s in sents if _prose(s)]
-    if not hit and keys & {"trustees", "councillors", "officers", "members"}:
-        hit = [s for s in sents if re.search(r"(?i)\b(trustees|councillors|asked)\b", s)]
-    return " ".join(hit) if hit else " ".join(sents)
-
-
-def _sentence_with(text: str, fragment: str) -> str:
-    for s in split_sentences(clean(text)):
-        if fragment[:30] and fragment[:30] in s:
-            return s
-    return fragment
-
-
-def _subject_owner(text: str) -> str:
-    m = _rx()["prose"].search(text) or _rx()["bare"].search(text)
-    return m.group("owner") if m else ""
-
-
-# Who is known in the meeting being read, for the deep owner checks below; set for the
-# duration of one extract_actions call only (a ContextVar, so calls cannot leak into
-# each other).
-_KNOWN: contextvars.ContextVar = contextvars.ContextVar("known_people", default=None)
-
-
-def _valid_owner(owner: str, verb: str | None, commit: str | None = None) -> bool:
-    """A subject that can own a task: a role, a group, initials or a name of someone in the
-    meeting, or a titled/full personal name (with a firmer verb than a bare "to")."""
-    v = vocab()
-    first = owner.split()[0].lower().strip(".,")
-    key = re.sub(r"^the\s+", "", owner.lower())
-    if owner.lower() in v["groups"] or key in v["groups"]:
-        if key in ("the board", "board", "the council", "council", "members", "committee",
-                   "the committee", "parish council"):
-            return commit in ("will", "would")  # "the Board agreed to" is a decision
-        return commit is None or "agreed" not in commit
-    if v["role_rx"].fullmatch(owner) or v["role_rx"].fullmatch(re.sub(r"^[Tt]he\s+", "", owner)):
-        return True
-    if first in NOT_SUBJECT:
-        return False
-    known = _KNOWN.get()
-    parts = [p for p in re.split(r"\s*(?:/|\band\b|&)\s*", owner) if p]
-    if all(INITIALS.match(p) for p in parts):
-        return bool(known and all(known(p) for p in parts))
-    if known and known(owner):
-        return True
-    if TITLED.match(owner):
-        return True
-    words = owner.split()
-    return len(words) >= 2 and commit not in (None, "to") and all(
-        w[:1].isupper() and w.lower() not in NOT_SUBJECT for w in words)
-
-
-def _prose(sentence: str) -> list[tuple[str, str]]:
-    rx = _rx()
-    s = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+", "", sentence)
-    out: list[tuple[str, str]] = []
-    for m in rx["prose"].finditer(s):
-        owner = m.group("owner")
-        if not _valid_owner(owner, m.group("verb"), re.sub(r"\s+", " ", m.group("commit"))):
-            continue
-        if m.group("commit") in ("would", "should") and not re.match(
-                r"(?i)the\s+clerk|clerk", owner):
-            continue
-        out.append((owner, s))
-        break
-    if not out:
-        m = rx["bare"].search(s)
-        if m and _valid_owner(m.group("owner"), m.group("verb"), "bare"):
-            out.append((m.group("owner"), s))
-    if not out:
-        m = rx["asked"].search(s) or rx["were_asked"].search(s)
-        if m and _valid_owner(m.group("owner"), None, "asked") and not re.match(
-                r"(?i)(the\s+)?(board|council)$", m.group("owner")):
-            out.append((m.group("owner"), s))
-    return out
-
-
-def _tasking(text: str) -> list[tuple[str, str]]:
-    """Resolutions that task someone: "Delegates to the Monitoring Officer …", "That the
-    Clerk invite …", "To request that the Leader of the Council writes …"."""
-    rx = _rx()
-    body = re.sub(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]{1,4}\))\s*", "", text)
-    m = rx["tasking"].search(body)
-    if m:
-        return [(m.group("owner"), body)]
-    m = rx["bare"].match(body)
-    if m and _valid_owner(m.group("owner"), m.group("verb"), "bare"):
-        return [(m.group("owner"), body)]
-    m = rx["prose"].match(body)
-    if m and _valid_owner(m.group("owner"), m.group("verb"), m.group("commit")):
-        return [(m.group("owner"), body)]
-    return []
-
-
-def next_meeting_without_year(part: Part, after: dt.date | None) -> dt.date | None:
-    """"Date of next meetings: 26th June, 31st July …" — dates printed without a year,
-    taken as the first such date after the meeting (meeting.py needs a year)."""
-    if after is None:
-        return None
-    blocks = part.blocks
-    for i, block in enumerate(blocks):
-        if NEXT_MEETING.search(block.text):
-            window = "\n".join(b.text for b in blocks[i:i + 3])
-            m = DAY_MONTH.search(window)
-            if m:
-                due, _ = resolve_due(m.group(0), after)
-                if due and due > after:
-                    return due
-    return None
-
-
-# --- deadlines and merging ------------------------------------------------------------------
-
-def _due(text: str, meeting: Meeting, explicit: bool):
-    if not text:
-        return None, None
-    if explicit:
-        return resolve_due(text, meeting.date, meeting.next_meeting)
-    m = _rx()["deadline"].search(text)
-    if not m:
-        return None, None
-    phrase = m.group(0)
-    due, dtext = resolve_due(phrase, meeting.date, meeting.next_meeting)
-    if due is None and meeting.next_meeting:
-        month = re.search(r"(?i)\b(?:in\s+)?([A-Z][a-z]+)\s+agenda|meeting\s+in\s+([A-Z][a-z]+)",
-                          phrase)
-        if month and (month.group(1) or month.group(2) or "")[:3].lower() == \
-                meeting.next_meeting.strftime("%b").lower():
-            due = meeting.next_meeting
-    return due, phrase.strip() or dtext
 
 
 def _dice(a: str, b: str) -> float:
@@ -348,21 +246,63 @@ def _dice(a: str, b: str) -> float:
                contained * 0.9 if min(len(ta), len(tb)) >= 6 else 0.0)
 
 
-RANK = {"table": 0, "marker": 1, "margin": 2, "resolution": 3, "prose": 4}
+def _content(a: Action) -> set[str]:
+    owner_words = {w for o in a.owners for w in WORD.findall(o.lower())}
+    return {_stem(w) for w in _tokens(a.text) - STOP - owner_words}
 
 
-def _merge(found: list[Action]) -> list[Action]:
-    out: list[Action] = []
-    for a in sorted(found, key=lambda x: RANK.get(getattr(x, "source", "prose"), 5)):
-        twin = next((b for b in out if _dice(a.text, b.text) >= 0.7), None)
+def _stem(word: str) -> str:
+    return word[:5]  # crude, enough to pair "prepare"/"prepared", "signatories"/"signature"
+
+
+def _overlap(a: Action, b: Action) -> float:
+    ca, cb = _content(a), _content(b)
+    return len(ca & cb) / min(len(ca), len(cb)) if ca and cb else 0.0
+
+
+def _summarised(row: _Pending, p: _Pending) -> bool:
+    """The body's wording of a task that an action-list table also lists ("RFO to prepare the
+    forms for signature at the next meeting" / "Bank mandate to be prepared for signature at
+    the next meeting", both the Clerk's): same owners, mostly the same words."""
+    return row.source == "table" and bool(row.action.owners) \
+        and set(row.action.owners) == set(p.action.owners) and _overlap(row.action, p.action) >= 0.5
+
+
+def _restates(kept: _Pending, prose: _Pending) -> bool:
+    """A prose commitment that an explicit action nearby restates: its owners among the
+    action's, same item,
+    at most three blocks apart, and either the action line follows it or they share most of
+    their words ("The Clerk agreed to invite a Borough Council representative …" beside
+    "That the Clerk invite the Borough Council …")."""
+    a, b = kept.action, prose.action
+    if not b.owners or not set(b.owners) <= set(a.owners) or a.item != b.item:
+        return False
+    if abs(kept.pos - prose.pos) > 3:
+        return False
+    if kept.source == "marker" and prose.pos <= kept.pos:
+        return True
+    return _overlap(a, b) >= 0.5
+
+
+def _merge(found: list[_Pending]) -> list[_Pending]:
+    out: list[_Pending] = []
+    for p in sorted(found, key=lambda x: RANK.get(x.source, 5)):
+        twin = next((q for q in out if _dice(p.action.text, q.action.text) >= 0.7
+                     and not (q.source == p.source and p.source in DISTINCT)), None)
+        if twin is None and p.source == "prose":
+            twin = next((q for q in out if q.source != "prose" and _restates(q, p)), None)
+        if twin is None and p.source != "table":
+            twin = next((q for q in out if _summarised(q, p)), None)
         if twin is None:
-            out.append(a)
+            out.append(p)
             continue
-        if getattr(twin, "source", "") == "table" and getattr(a, "source", "") != "table":
-            twin.item = a.item or twin.item  # the body's item number, the table's wording
-        if not twin.owners and a.owners:
-            twin.owners = a.owners
-        if twin.due is None and a.due is not None:
-            twin.due, twin.due_text = a.due, a.due_text
-    order = {id(a): n for n, a in enumerate(found)}
-    return sorted(out, key=lambda a: order[id(a)])
+        a, t = p.action, twin.action
+        if twin.source == "table" and p.source != "table":
+            t.item = a.item or t.item  # the body's item number, the table's wording
+        if not t.owners and a.owners:
+            t.owners, twin.flags = a.owners, [f for f in twin.flags
+                                              if f.kind != "action-no-owner"]
+        if t.due is None and a.due is not None:
+            t.due, t.due_text = a.due, a.due_text
+    order = {id(p): n for n, p in enumerate(found)}
+    return sorted(out, key=lambda p: order[id(p)])

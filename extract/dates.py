@@ -1,7 +1,8 @@
 """Dates as board papers write them, resolved against the meeting's date, never today.
 
 "Tuesday, 17th September, 2019", "31st October 2024", "26/05/2016", "May 5th 2015",
-"2016-05-26", "03.09.19"; and for deadlines "by 30 June", "end of March", "next meeting".
+"2016-05-26", "03.09.19"; days and months without a year ("26th June") resolve to the first
+such date on or after the meeting. Deadlines in action wording are due.py's.
 """
 from __future__ import annotations
 
@@ -18,15 +19,12 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _DAYNAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _ORD = r"(\d{1,2})\s*(?:st|nd|rd|th)?"
 
-DAY_MONTH_YEAR = re.compile(rf"\b{_DAYNAME}{_ORD}(?:\s+of)?[\s,]+{_MONTH}[\s,]+(\d{{4}})\b", re.I)
-MONTH_DAY_YEAR = re.compile(rf"\b{_DAYNAME}{_MONTH}\s+{_ORD},?\s+(\d{{4}})\b", re.I)
+DAY_MONTH_YEAR = re.compile(rf"\b{_DAYNAME}{_ORD}(?:\s+of)?[\s,]+{_MONTH}[\s,]+(\d{{4}})\b", re.IGNORECASE)
+MONTH_DAY_YEAR = re.compile(rf"\b{_DAYNAME}{_MONTH}\s+{_ORD},?\s+(\d{{4}})\b", re.IGNORECASE)
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # "03/09/19" and "03.09.2019", but not "19.09.01": parish minute numbers look like dates
 NUMERIC = re.compile(r"\b(\d{1,2})(?:/(\d{1,2})/(\d{4}|\d{2})|\.(\d{1,2})\.(\d{4}))\b")
-DAY_MONTH = re.compile(rf"\b{_DAYNAME}{_ORD}(?:\s+of)?\s+{_MONTH}\b(?![\s,]+\d{{4}})", re.I)
-MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b", re.I)
-MONTH_ONLY = re.compile(rf"\b(?:end of|by|in|during|before)\s+{_MONTH}\b", re.I)
-NEXT_MEETING = re.compile(r"\b(?:next|following)\s+(?:\w+\s+){0,2}meeting\b", re.I)
+DAY_MONTH = re.compile(rf"\b{_DAYNAME}{_ORD}(?:\s+of)?\s+{_MONTH}\b(?![\s,]+\d{{4}})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,9 +55,9 @@ def find_dates(text: str) -> list[DateMatch]:
             taken.append((m.start(), m.end()))
 
     for m in DAY_MONTH_YEAR.finditer(text):
-        add(m, _mk(int(m.group(3)), _month(m.group(2)), int(m.group(1))))
+        add(m, _mk(int(m.group(3)), month_number(m.group(2)), int(m.group(1))))
     for m in MONTH_DAY_YEAR.finditer(text):
-        add(m, _mk(int(m.group(3)), _month(m.group(1)), int(m.group(2))))
+        add(m, _mk(int(m.group(3)), month_number(m.group(1)), int(m.group(2))))
     for m in ISO.finditer(text):
         add(m, _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in NUMERIC.finditer(text):
@@ -69,7 +67,7 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda x: x.start)
 
 
-def _month(name: str) -> int:
+def month_number(name: str) -> int:
     key = name.lower().rstrip(".")
     if key in MONTHS:
         return MONTHS[key]
@@ -81,37 +79,8 @@ def first_date(text: str) -> dt.date | None:
     return found[0].date if found else None
 
 
-def resolve_due(text: str, meeting: dt.date | None,
-                next_meeting: dt.date | None = None) -> tuple[dt.date | None, str | None]:
-    """A deadline in `text`: (ISO date or None, the words as written or None).
-
-    Dates without a year take the first such date on or after the meeting; "next meeting"
-    resolves only when the next meeting's date is known from the papers."""
-    full = find_dates(text)
-    if full:
-        return full[0].date, full[0].text.strip()
-    m = DAY_MONTH.search(text)
-    if m:
-        return _after(meeting, _month(m.group(2)), int(m.group(1))), m.group(0).strip()
-    m = MONTH_YEAR.search(text)
-    if m:
-        y, mo = int(m.group(2)), _month(m.group(1))
-        return _month_end(y, mo), m.group(0).strip()
-    m = MONTH_ONLY.search(text)
-    if m:
-        mo = _month(m.group(1))
-        d = None
-        if meeting:
-            y = meeting.year if mo >= meeting.month else meeting.year + 1
-            d = _month_end(y, mo)
-        return d, m.group(0).strip()
-    m = NEXT_MEETING.search(text)
-    if m:
-        return next_meeting, m.group(0).strip()
-    return None, None
-
-
-def _after(meeting: dt.date | None, month: int, day: int) -> dt.date | None:
+def on_or_after(meeting: dt.date | None, month: int, day: int) -> dt.date | None:
+    """A day and month printed without a year: the first such date on or after the meeting."""
     if not meeting:
         return None
     d = _mk(meeting.year, month, day)
@@ -120,6 +89,6 @@ def _after(meeting: dt.date | None, month: int, day: int) -> dt.date | None:
     return d
 
 
-def _month_end(year: int, month: int) -> dt.date:
+def month_end(year: int, month: int) -> dt.date:
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return nxt - dt.timedelta(days=1)

@@ -1,23 +1,98 @@
 import datetime as dt
 
-from extract.actions import extract_actions
-
 from _build import meeting, part, roster
 
+from extract.actions import extract_actions
+from extract.commitments import commitments
+from extract.model import Resolution
+from extract.owners import OwnerResolver
+from extract.parts import Part
+
 PEOPLE = roster(("David Thomas", "DT", "Chair"), ("Mike Stephens", "MS", None),
-                ("Cathy Fleet", "CF", "Clerk"), ("Kate Vale", "KV", None))
+                ("Cathy Fleet", "CF", "Clerk"), ("Kate Vale", "KV", None),
+                ("Sheila Freeman", "SF", None), ("Evelyn Lindqvist", "EL", None),
+                ("Ian Brookman", "IB", "Finance Manager"), ("Alison Wheeler", "AW",
+                                                            "General Manager"),
+                ("Peter Baker", "PB", "Head of IT"))
 
 
 def run(p, m=None, r=PEOPLE):
     return extract_actions(p, m or meeting(), r)
 
 
+def owned(p, m=None, r=PEOPLE):
+    acts, _ = run(p, m, r)
+    return [(a.text, a.owners) for a in acts]
+
+
+def said(sentence, r=PEOPLE):
+    return [c.owner_text for c in commitments(sentence, OwnerResolver(r))]
+
+
+# --- action lines ------------------------------------------------------------------------
+
 def test_action_marker_with_two_owners():
     p = part("#3. Events", "3.2 DT will circulate a list of businesses to approach.",
              "#ACTION: DT/MS")
-    acts, _ = run(p)
-    assert [(a.text, a.owners) for a in acts] == [
+    assert owned(p) == [
         ("DT will circulate a list of businesses to approach.", ["David Thomas", "Mike Stephens"])]
+
+
+def test_owners_only_line_splits_over_the_sub_paragraphs_that_name_them():
+    p = part("#10 Events", "10.1 Trustees were asked if they could attend the fair.",
+             "10.2 The book launch attracted many people.",
+             "10.3 Sheila and Mike agreed to look at the options.", "#ACTION:TRUSTEES/SF/MS")
+    assert owned(p) == [("Trustees were asked if they could attend the fair.", ["Trustees"]),
+                        ("Sheila and Mike agreed to look at the options.",
+                         ["Sheila Freeman", "Mike Stephens"])]
+
+
+def test_owners_only_line_takes_the_whole_paragraph_when_its_sentences_miss_an_owner():
+    p = part("#7. Members Officer", "7.1 There were no volunteers for this position. The "
+             "members database requires managing. Evelyn offered to assist.", "#ACTION:MS/EL")
+    ((text, owners),) = owned(p)
+    assert text.startswith("There were no volunteers") and owners == ["Mike Stephens",
+                                                                      "Evelyn Lindqvist"]
+
+
+def test_action_line_inside_a_paragraph_and_two_tasks_under_one_marker():
+    p = part("#03.19.11 Planning", "Status: Awaiting decision\nACTION : CF to inform all when "
+             "the application is received\nCF to ask Bruce May for the template")
+    assert owned(p) == [("CF to inform all when the application is received", ["Cathy Fleet"]),
+                        ("CF to ask Bruce May for the template", ["Cathy Fleet"])]
+
+
+def test_action_heading_owns_the_paragraph_below_and_a_group_can_lead_it():
+    p = part("#6. Christmas", "#Action:", "Officers are producing a leaving care pack for the "
+             "Board.")
+    assert owned(p) == [("Officers are producing a leaving care pack for the Board.",
+                         ["Officers"])]
+
+
+def test_a_commitment_restated_by_the_action_line_below_is_one_action():
+    p = part("#4. Youth", "Maria Lewis agreed to follow this up and find out more.",
+             "Action: Maria Lewis to follow this up and report back to CC Prynn.")
+    r = roster(("Maria Lewis", None, None))
+    assert owned(p, r=r) == [("Maria Lewis to follow this up and report back to CC Prynn.",
+                              ["Maria Lewis"])]
+
+
+# --- tables and margins ------------------------------------------------------------------
+
+def test_owner_update_table():
+    p = part([["No", "Action", "Owner", "Update"],
+              ["Sept24.02", "Clerk to ask Cllr McHugh to chase up the road sweeper", "CF",
+               "Asked"]])
+    (a,), _ = run(p)
+    assert (a.ref, a.owners, a.update) == ("Sept24.02", ["Cathy Fleet"], "Asked")
+
+
+def test_the_body_restating_a_summary_table_row_is_not_a_second_action():
+    p = part("#05.25.18 Finance", "RFO to prepare the forms for signature at the next meeting.",
+             [["No", "Action", "Owner"], ["May25.07", ("Bank mandate to be prepared for signature "
+                                         "at the next meeting"), "CF"]])
+    r = roster(("Cathy Fleet", "CF", "RFO"))
+    assert [a.ref for a in run(p, r=r)[0]] == ["May25.07"]
 
 
 def test_right_margin_initials():
@@ -26,12 +101,95 @@ def test_right_margin_initials():
     assert acts[0].owners == ["Kate Vale"]
 
 
-def test_owner_update_table():
-    p = part([["No", "Action", "Owner", "Update"],
-              ["Sept24.02", "Clerk to ask Cllr McHugh to chase up the road sweeper", "CF",
-               "Asked"]])
-    (a,), _ = run(p)
-    assert (a.ref, a.owners, a.update) == ("Sept24.02", ["Cathy Fleet"], "Asked")
+def test_margin_marks_inline_and_split_over_two_lines_own_their_bullets():
+    p = part("#6. Finance", "Points reported:\n• The lease was reviewed and found now in IB\n"
+             "accordance with the contract. CO asked that asbestos is checked with Birketts\n"
+             "• There had been issues with SCC Property not IB\n"
+             "understanding the responsibilities and a meeting is being arranged to clarify.\tIB/\n"
+             "• The Committee will be reviewing its terms of reference at Agenda\n"
+             "the next meeting")
+    assert owned(p) == [("CO asked that asbestos is checked with Birketts", ["Ian Brookman"]),
+                        (("There had been issues with SCC Property not understanding the "
+                         "responsibilities and a meeting is being arranged to clarify."),
+                         ["Ian Brookman"]),
+                        (("The Committee will be reviewing its terms of reference at the next "
+                         "meeting"), ["Ian Brookman"])]
+
+
+def test_inline_initials_are_not_marks_without_a_margin_column():
+    p = part("#1. Welcome", "1.3 DT thanked SF\nfor chairing the AGM.")
+    assert owned(p) == []
+
+
+def test_a_mark_beside_a_note_owns_the_task_just_above():
+    p = part("#6. Reports", "Points:\n• Chubb are reviewing alarms. The Head of IT will check "
+             "all phone lines.\n• The audit is taking place in May. Larking Gowan are\tPB\n"
+             "inputting the accounts.")
+    assert owned(p) == [("The Head of IT will check all phone lines.", ["Peter Baker"])]
+
+
+def test_action_column_marks_are_matched_to_the_rows_sentences_in_order():
+    p = part([["Date", "24 January 2013"], ["", "Action", ""],
+              ["5.", ("Health & Safety\nThe board agreed the adoption of the policy with effect "
+                     "from 1 February 2013. External advice will be provided.\nThe board will "
+                     "review the system at the next meeting."), "IB\nIB/\nAgenda"],
+              ["9.", "Away day\nThe draft agenda for the away day was agreed.", "AW"]])
+    m = meeting(date=dt.date(2013, 1, 24), next_meeting=dt.date(2013, 2, 26))
+    acts, _ = run(p, m)
+    assert [(a.text[:30], a.owners, a.due) for a in acts] == [
+        ("The board agreed the adoption ", ["Ian Brookman"], dt.date(2013, 2, 1)),
+        ("The board will review the syst", ["Ian Brookman"], dt.date(2013, 2, 26)),
+        ("The draft agenda for the away ", ["Alison Wheeler"], None)]
+
+
+# --- resolutions -------------------------------------------------------------------------
+
+def test_a_call_on_two_cabinet_members_tasks_them_with_each_sub_decision():
+    m = meeting()
+    intro = ("This Council agrees to call on the Cabinet Member for Health and Cabinet Member "
+             "for Waste to:")
+    m.resolutions = [Resolution("17", intro), Resolution("17", "Write again to the government."),
+                     Resolution("17", "Promote responsible recycling.")]
+    acts, _ = run(part("#17. Motion"), m)
+    assert [a.owners for a in acts] == [["Cabinet Member for Health", "Cabinet Member for Waste"]] * 2
+    assert acts[1].text.endswith("to: Promote responsible recycling.")
+
+
+def test_in_conjunction_with_makes_a_co_owner_but_in_consultation_does_not():
+    m = meeting()
+    m.resolutions = [Resolution("9", "the Council urges the Executive in conjunction with the "
+                                     "Cabinet Member to enforce the offer."),
+                     Resolution("8", "Delegates authority to the Monitoring Officer, in "
+                                     "consultation with the Leader, to approve changes.")]
+    acts, _ = run(part("#9. Decision"), m)
+    assert [a.owners for a in acts] == [["The Executive", "Cabinet Member"],
+                                        ["Monitoring Officer"]]
+
+
+def test_a_resolution_to_bring_something_back_is_implied_for_officers_and_flagged():
+    p = part("#5. Reports", "Members asked that the Committee be kept advised of progress.")
+    acts, flags = run(p)
+    assert [a.owners for a in acts] == [["Officers"]]
+    assert any(f.kind == "owner-implied" for f in flags)
+
+
+def test_an_organisation_unit_tasked_by_a_resolution_owns_it_with_its_date():
+    m = meeting(date=dt.date(2015, 3, 25))
+    m.resolutions = [Resolution("3", "That the Winnipeg Public Service prepare a report to the "
+                                     "April 14, 2015 meeting of the Standing Policy Committee.")]
+    (a,), flags = run(part("#Motions"), m)
+    assert (a.owners, a.due) == (["Winnipeg Public Service"], dt.date(2015, 4, 14))
+    assert not [f for f in flags if f.kind == "owner-unresolved"]
+
+
+# --- prose commitments -------------------------------------------------------------------
+
+def test_prose_commitment_and_unresolved_owner_flag():
+    p = part("#4. Update", "Ms Coombs offered to provide Members with further details.",
+             "ZQ to check the hedge.")
+    acts, flags = run(p)
+    assert [a.owners for a in acts] == [["Coombs"]]
+    assert any(f.kind == "owner-unresolved" for f in flags)
 
 
 def test_clerk_to_with_next_meeting_due():
@@ -42,9 +200,100 @@ def test_clerk_to_with_next_meeting_due():
     assert a.due_text == "before the next meeting"
 
 
-def test_prose_commitment_and_unresolved_owner_flag():
-    p = part("#4. Update", "Ms Coombs offered to provide Members with further details.",
-             "ZQ to check the hedge.")
-    acts, flags = run(p)
-    assert [a.owners for a in acts] == [["Coombs"]]
-    assert any(f.kind == "owner-unresolved" for f in flags)
+def test_the_subject_of_a_coordinated_commitment_owns_it():
+    r = roster(("Jason Read", None, None), ("Daphne Clements", None, None))
+    assert said("Mr Read shared that it would take a full year of tracking and offered to "
+                "come back to the panel with the data.", r) == ["Mr Read"]
+    assert said("Emergency Plan was on the June agenda and Cllr Daphne Clements was reviewing "
+                "it and agreed to add all business information.", r) == ["Cllr Daphne Clements"]
+    assert said("Gardens – The Chair advised that the Parish Council had planted shrubs and "
+                "would be planting herbs too.", r) == ["Parish Council"]
+
+
+def test_reported_and_passive_commitments():
+    r = roster(("Trudy Mann", None, None))
+    assert said("Cllr Trudy Mann advised that she would be further doing work on the gates.",
+                r) == ["Cllr Trudy Mann"]
+    assert said("This matter will be discussed by councillors and brought to the next "
+                "meeting.") == ["councillors"]
+    assert said("The overall policy statement to be signed by AW as general manager.") == ["AW"]
+
+
+def test_agreed_that_a_named_person_should_is_a_task_even_for_a_stranger():
+    assert said("Agreed that Ali should bring the costs to the next meeting.") == ["Ali"]
+    assert said("Ali suggested we could tidy the desk. Ali should do that.") == []
+
+
+def test_two_clauses_give_one_task_with_both_owners():
+    p = part("#3. Matters", "The Chair will raise this with Cllr Stamp and the General Manager "
+             "will contact the Director.")
+    assert owned(p)[0][1] == ["David Thomas", "Alison Wheeler"]
+
+
+def test_what_is_not_a_commitment():
+    r = roster(("Mallon", None, None), ("Lewis", None, None))
+    assert said("The Board agreed to adopt this updated policy.") == []
+    assert said("The Chair asked Members to note the report.") == []
+    assert said("Mr Lehmann welcomed Mr Mallon to the Council and Mr Lewis to the Group.", r) == []
+    assert said("Mr Gough said that he and the Cabinet Member would liaise with providers.") == []
+    assert said("Officers would support young people with this.") == []
+    assert said("Cllr Storey advised the Planning Committee would be visiting sites.") == []
+    assert said("The Chairman put the motion to the vote.") == []
+    assert said("The declaration of acceptance will be signed at the next meeting.") == []
+
+
+def test_a_short_sentence_pointing_back_takes_the_one_before():
+    p = part("#117/18 Any other business", "Cllr Cordner queried whether the survey had been "
+             "done before. The Clerk agreed to find out. The Clerk to respond accordingly.")
+    assert [t for t, _ in owned(p)] == [
+        ("Cllr Cordner queried whether the survey had been done before. The Clerk agreed to "
+        "find out."), "The Clerk to respond accordingly."]
+
+
+# --- owners --------------------------------------------------------------------------------
+
+def test_a_first_name_resolves_to_the_one_person_the_papers_name_in_full():
+    r = roster(("Sam R", None, None), ("Sam W", None, None), ("Sam Gorton", None, "Clerk"))
+    p = part("#4. Performance", "It was requested that Sam Gorton source more information.",
+             "Action: Sam to send the report to Chris Greenwood and for Chris to feedback.")
+    acts, _ = run(p, r=r)
+    assert acts[-1].owners == ["Sam Gorton", "Chris Greenwood"]
+
+
+def test_a_role_given_at_the_meeting_resolves_to_its_new_holder():
+    r = roster(("Nick Oakhill", "NO", "Chair"), ("Cathy Fleet", "CF", "Clerk"))
+    p = part("#05.25.08 RFO", "NO proposed that Cathy Fleet be appointed RFO for the year.",
+             "#05.25.18 Finance", "RFO to prepare the forms for signature.")
+    assert owned(p, r=r) == [("RFO to prepare the forms for signature.", ["Cathy Fleet"])]
+
+
+def test_an_agenda_has_no_actions():
+    p = Part(record="agenda", items=part("Clerk to circulate the papers.").items)
+    assert run(p) == ([], [])
+
+
+def test_a_role_with_and_in_its_name_after_a_sub_heading_line():
+    r = roster(("Krystal Vittles", "KV", "Libraries Innovation and Development manager"))
+    p = part("#3. Matters arising", "Members Handbook for Section 106\nThe Libraries Innovation "
+             "and Development Manager will send a copy of this handbook.")
+    assert owned(p, r=r)[0][1] == ["Krystal Vittles"]
+
+
+def test_people_listed_for_whom_the_clerk_acts_are_not_owners():
+    r = roster(("Sue Lintern", None, "Chair"), ("Trudy Mann", None, None))
+    assert said("That the Clerk will confirm places on 4th June for Cllr Sue Lintern, Cllr Trudy "
+                "Mann and Cllr Jim McNeill to attend.", r) == ["Clerk"]
+
+
+def test_a_two_column_heading_is_not_a_margin_mark():
+    p = part("#Attendance", "Present and taking part in full:\tMembers", "Sam Gorton (Clerk)")
+    assert owned(p) == []
+
+
+def test_an_open_deadline_is_flagged():
+    p = part("#03.19.04 Speeding", "JH to look into SID devices and report back to the next "
+             "meeting.")
+    r = roster(("John Hoodless", "JH", None))
+    (a,), flags = run(p, r=r)
+    assert (a.due, a.due_text) == (None, "to the next meeting")
+    assert [f.kind for f in flags] == ["due-unresolved"]

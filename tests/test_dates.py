@@ -1,10 +1,14 @@
 import datetime as dt
 
 import pytest
+from _build import part
 
-from extract.dates import find_dates, resolve_due
+from extract.dates import find_dates
+from extract.due import Calendar, Due, due_cell, due_in, next_meeting_in
 
 D = dt.date
+SEPT = Calendar(D(2019, 9, 17))
+WITH_NEXT = Calendar(D(2019, 9, 17), D(2019, 11, 26), "Corporate Parenting Board")
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -25,11 +29,75 @@ def test_minute_numbers_are_not_dates():
     assert find_dates("19.09.01 Apologies  16.07.5 Planning") == []
 
 
-def test_due_dates_resolve_against_the_meeting_not_today():
-    meeting = D(2019, 9, 17)
-    assert resolve_due("by 30 June", meeting) == (D(2020, 6, 30), "30 June")
-    assert resolve_due("by the end of October", meeting)[0] == D(2019, 10, 31)
-    assert resolve_due("report back to the next meeting", meeting, D(2019, 11, 26)) == (
-        D(2019, 11, 26), "next meeting")
-    assert resolve_due("report back to the next meeting", meeting) == (None, "next meeting")
-    assert resolve_due("as soon as possible", meeting) == (None, None)
+def test_dated_deadlines_resolve_against_the_meeting_not_today():
+    assert due_in("Clerk to reply by 30 June", SEPT).date == D(2020, 6, 30)
+    assert due_in("help with the move at 5:30 16th September",
+                  Calendar(D(2015, 8, 4))).date == D(2015, 9, 16)
+    assert due_in("attend the next Events Group meeting, 24th August 1pm",
+                  Calendar(D(2015, 8, 4))).date == D(2015, 8, 24)
+    assert due_in("a report to the April 14, 2015 meeting of the Committee",
+                  Calendar(D(2015, 3, 25))).date == D(2015, 4, 14)
+
+
+def test_a_date_that_is_no_deadline_is_not_a_due_date():
+    assert due_in("ideas for the children's event planned for 13th December", SEPT) == Due()
+    assert due_in("follow up the visit on 3rd May 2019", SEPT).date is None  # history
+
+
+def test_a_name_after_by_is_not_a_deadline():
+    assert due_in("Sam to address the concerns raised by LINX", SEPT).text is None
+    assert due_in("This will be achieved by the Trustees funding it", SEPT).text is None
+
+
+def test_month_deadlines():
+    assert due_in("by the end of March", SEPT).date == D(2020, 3, 31)
+    assert due_in("review before March", SEPT).date == D(2020, 2, 29)
+    assert due_in("complete by October 2019", SEPT).date == D(2019, 10, 31)
+    assert due_in("was raised in March", SEPT).text is None  # when, not by when
+
+
+def test_next_meeting_resolves_only_when_its_date_is_known():
+    due = due_in("report back to the next meeting", WITH_NEXT)
+    assert (due.date, due.text, due.doubt) == (D(2019, 11, 26), "to the next meeting", None)
+    due = due_in("report back to the next meeting", SEPT)
+    assert due.date is None and due.doubt
+    assert due_in("before the next board meeting", WITH_NEXT).date == D(2019, 11, 26)
+
+
+def test_another_bodys_or_an_undated_meeting_is_left_open_with_a_reason():
+    due = due_in("a list for the next Finance & Audit meeting", WITH_NEXT)
+    assert due.date is None and "another meeting" in due.doubt
+    due = due_in("a presentation at the next possible meeting", WITH_NEXT)
+    assert due.date is None and due.doubt
+    assert due_in("brought back to a future meeting of the Panel", WITH_NEXT).date is None
+
+
+def test_a_month_meeting_is_the_next_meeting_when_the_months_agree():
+    june = Calendar(D(2018, 5, 2), D(2018, 6, 6))
+    assert due_in("the plan was on the June agenda", june).date == D(2018, 6, 6)
+    assert due_in("complete the paperwork at the meeting in June", june).date == D(2018, 6, 6)
+    due = due_in("at the meeting in July", june)
+    assert due.date is None and due.doubt
+
+
+def test_relative_deadlines_keep_their_words_without_a_date():
+    due = due_in("will be presented to the Commissioner next week", SEPT)
+    assert (due.date, due.text, due.doubt) == (None, "next week", None)
+
+
+def test_a_by_when_cell():
+    assert due_cell("30/06/2025", SEPT).date == D(2025, 6, 30)
+    assert due_cell("March", SEPT).date == D(2020, 3, 31)
+    assert due_cell("Next meeting", WITH_NEXT).date == D(2019, 11, 26)
+    assert due_cell("Ongoing", SEPT) == Due(None, "Ongoing")
+
+
+def test_next_meeting_date_from_a_table_cell_without_a_year():
+    p = part([["12.", ("Date of Next Meeting & Forward agenda\nBoard Away Day 18th February\n"
+                      "Board Meeting 26th February")]])
+    assert next_meeting_in(p, D(2013, 1, 24)) == D(2013, 2, 26)
+
+
+def test_next_meeting_date_from_a_list_of_dates():
+    p = part("Date of next meetings : last Thursday of the month 7.30pm:\n26th June, 31st July")
+    assert next_meeting_in(p, D(2025, 5, 20)) == D(2025, 6, 26)
