@@ -9,8 +9,8 @@ import datetime as dt
 from typing import Any
 
 from .model import (
-    Action, AgendaItem, Apology, Attendee, Evidence, Extraction, Flag, Meeting, RagItem,
-    Resolution, SourceInfo,
+    Action, AgendaItem, Apology, Attendee, Evidence, Extraction, FilePart, Flag, Meeting,
+    RagItem, Resolution, SourceInfo,
 )
 
 SCHEMA = "boardpapers/extraction@1"
@@ -77,6 +77,9 @@ def to_dict(x: Extraction) -> dict[str, Any]:
                    "problems": list(x.source.problems)},
         "meetings": [_meeting_to_dict(m) for m in x.meetings],
         "flags": [{"kind": f.kind, "message": f.message, "page": f.page} for f in x.flags],
+        # Added after v1 (fields may be added): the papers inside the file, with page spans.
+        "parts": [{"kind": p.kind, "title": p.title, "item": p.item,
+                   "first_page": p.first_page, "last_page": p.last_page} for p in x.parts],
     }
 
 
@@ -122,4 +125,8 @@ def from_dict(d: dict[str, Any]) -> Extraction:
         ))
     x.flags = [Flag(kind=f.get("kind", ""), message=f.get("message", ""), page=f.get("page"))
                for f in d.get("flags") or []]
+    x.parts = [FilePart(kind=p.get("kind") or "other", title=p.get("title") or "",
+                        item=p.get("item"), first_page=p.get("first_page"),
+                        last_page=p.get("last_page"))
+               for p in d.get("parts") or []]
     return x

@@ -111,6 +111,19 @@ class Meeting:
 
 
 @dataclass
+class FilePart:
+    """One paper inside the file, as ingest found it (`ingest.model.Part`): an agenda pack's
+    front sheet, agenda, reproduced minutes, each report and appendix. Pages are 1-based
+    and inclusive; None for formats without pages."""
+
+    kind: str  # front / agenda / minutes / report / appendix / other
+    title: str
+    item: str | None = None  # the agenda item the paper belongs to ("5", "6a")
+    first_page: int | None = None
+    last_page: int | None = None
+
+
+@dataclass
 class SourceInfo:
     file: str
     sha256: str
@@ -125,3 +138,4 @@ class Extraction:
     source: SourceInfo
     meetings: list[Meeting] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    parts: list[FilePart] = field(default_factory=list)

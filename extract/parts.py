@@ -4,16 +4,19 @@ An agenda pack holds the coming meeting's agenda and reports and, inside it, the
 meeting's minutes; a minutes file holds one meeting (sometimes a joint session after it).
 A minutes part starts at a minutes header ("Minutes of the meeting held on …") and ends at
 the next such header or at the next "Agenda Item N" marker of the pack; everything else
-belongs to the agenda part.
+belongs to the agenda part. Where ingest found the pack's papers (`Document.parts`: front
+sheet, minutes, reports, appendices by page), a minutes part also takes the title lines at
+the top of its paper's first page and ends with that paper's last page, and every part
+keeps the papers it spans so extractors can tell an agenda list from a report's pages.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ingest.model import Block, Document, Item, Table
-
 from ingest.layout import NUMBERED
+from ingest.model import Block, Document, Item, Table
+from ingest.model import Part as Paper
 
 from .model import Evidence
 
@@ -54,6 +57,12 @@ class Part:
 
     record: str  # "minutes" | "agenda"
     items: list[Item] = field(default_factory=list)
+    papers: list[Paper] = field(default_factory=list)  # ingest's papers over these pages
+    last_page: int | None = None  # set when trailing pages with no content end the part
+
+    def paper_of(self, item: Item) -> Paper | None:
+        """The pack paper (front sheet, minutes, report, appendix) an item's page is in."""
+        return _paper_of_page(item.page, self.papers)
 
     @property
     def blocks(self) -> list[Block]:
@@ -70,7 +79,9 @@ class Part:
     @property
     def pages(self) -> tuple[int, int] | None:
         nums = [i.page for i in self.items if i.page is not None]
-        return (min(nums), max(nums)) if nums else None
+        if not nums:
+            return None
+        return min(nums), max(nums + ([self.last_page] if self.last_page else []))
 
     def text(self, limit: int | None = None) -> str:
         """Blocks and tables (a row's cells tab-separated) as text, in reading order."""
@@ -109,15 +120,18 @@ def _is_minutes_head(block: Block, page_position: int, doc_position: int) -> boo
 
 def split_parts(doc: Document) -> list[Part]:
     items = content_items(doc)
-    heads = _part_starts(items)
+    heads = _paper_tops(_part_starts(items), items, doc.parts)
     if not heads:
-        return [Part(record=_guess_record(items), items=items)]
+        whole = Part(record=_guess_record(items), items=items, papers=list(doc.parts))
+        _cover_trailing_pages([whole], doc)
+        return [whole]
     parts: list[Part] = []
     agenda = Part(record="agenda", items=list(items[:heads[0]]))
     for n, start in enumerate(heads):
         stop = heads[n + 1] if n + 1 < len(heads) else len(items)
         minutes_items = items[start:stop]
-        cut = _pack_item_boundary(minutes_items, agenda_before=len(agenda.items) > 0)
+        cut = min(_pack_item_boundary(minutes_items, agenda_before=len(agenda.items) > 0),
+                  _paper_end(minutes_items, doc.parts))
         parts.append(Part(record="minutes", items=minutes_items[:cut]))
         agenda.items.extend(minutes_items[cut:])
     if _substantial(agenda.items) and AGENDA_SIGNS.search(Part("agenda", agenda.items).text(6000)):
@@ -125,7 +139,65 @@ def split_parts(doc: Document) -> list[Part]:
     elif agenda.items:
         # a title page or banner before the minutes header belongs to the minutes
         parts[0].items[:0] = agenda.items
+    for p in parts:
+        p.papers = _papers_over(p, doc.parts)
+    _cover_trailing_pages(parts, doc)
     return parts
+
+
+def _cover_trailing_pages(parts: list[Part], doc: Document) -> None:
+    """Pages at the end of the file with nothing but furniture on them (a footer, "This page
+    is intentionally left blank" as a running line) belong to the part that ends the file."""
+    numbers = [p.number for p in doc.pages if p.number is not None]
+    spans = [(p.pages, p) for p in parts if p.pages is not None]
+    if not numbers or not spans:
+        return
+    (_, last_content), part = max(spans, key=lambda s: s[0][1])
+    if last_content < max(numbers):
+        part.last_page = max(numbers)
+
+
+def _paper_of_page(page: int | None, papers: list[Paper]) -> Paper | None:
+    if page is None:
+        return None
+    return next((p for p in papers if p.first_page is not None and p.last_page is not None
+                 and p.first_page <= page <= p.last_page), None)
+
+
+def _paper_tops(heads: list[int], items: list[Item], papers: list[Paper]) -> list[int]:
+    """A minutes header on the first page of a minutes paper starts that page: the body's
+    name and the item stamp above the header ("Agenda Item 2" / "Corporate Parenting Board"
+    / "Minutes of the Meeting held on …") are the minutes' own title lines."""
+    out: list[int] = []
+    for h in heads:
+        page = items[h].page
+        paper = _paper_of_page(page, papers)
+        if paper is not None and paper.kind == "minutes" and paper.first_page == page:
+            top = next(i for i in range(h, -1, -1) if i == 0 or items[i - 1].page != page)
+            if not out or top > out[-1]:
+                h = top
+        out.append(h)
+    return out
+
+
+def _paper_end(items: list[Item], papers: list[Paper]) -> int:
+    """Inside a pack, minutes end with the last page of the minutes paper ingest found (a
+    report that follows without an "Agenda Item" stamp starts on the next page)."""
+    paper = _paper_of_page(items[0].page if items else None, papers)
+    if paper is None or paper.kind != "minutes" or len(papers) < 2 or paper.last_page is None:
+        return len(items)
+    for i, it in enumerate(items):
+        if it.page is not None and it.page > paper.last_page:
+            return i
+    return len(items)
+
+
+def _papers_over(part: Part, papers: list[Paper]) -> list[Paper]:
+    span = part.pages
+    if span is None:
+        return []
+    return [p for p in papers if p.first_page is not None and p.last_page is not None
+            and p.first_page <= span[1] and p.last_page >= span[0]]
 
 
 AGENDA_SIGNS = re.compile(r"(?i)\bagenda\b|\bwill be held\b|\bto be held\b|\bsummon|\bmembership\b"
@@ -143,10 +215,10 @@ def _part_starts(items: list[Item]) -> list[int]:
             continue
         if _is_minutes_head(it, on_page, i):
             starts.append(i)
-        elif PRESENT.search(it.text) and (on_page <= 3 or i <= 8):
+        elif PRESENT.search(it.text) and (on_page <= 3 or i <= 8) \
+                and not any(items[s].page == it.page for s in starts):
             # one meeting's title and its present list are close together on one page
-            if not any(items[s].page == it.page for s in starts):
-                starts.append(i - min(on_page, 2))
+            starts.append(i - min(on_page, 2))
     return _drop_adjacent(sorted(set(starts)), items)
 
 

@@ -10,8 +10,8 @@ from ingest.model import Document, Status
 from .actions import extract_actions
 from .attendance import extract_attendance
 from .items import extract_items
-from .meeting import describe
-from .model import Extraction, Flag, SourceInfo
+from .meeting import describe, share_organisation
+from .model import Extraction, FilePart, Flag, SourceInfo
 from .parts import split_parts
 from .people import Roster
 from .rag import extract_rag
@@ -24,6 +24,8 @@ def extract(doc: Document) -> Extraction:
                                 pages=src.pages, status=doc.status.value,
                                 problems=[p.message for p in doc.problems]))
     out.flags = [Flag(kind=p.code, message=p.message, page=p.page) for p in doc.problems]
+    out.parts = [FilePart(p.kind, p.title, p.item, p.first_page, p.last_page)
+                 for p in doc.parts]
     if doc.status is Status.FAILED:
         return out
     if any(p.ocr for p in doc.pages if p.items):
@@ -43,4 +45,5 @@ def extract(doc: Document) -> Extraction:
         meeting.rag_items, flags = extract_rag(part, meeting)
         out.flags += flags
         out.meetings.append(meeting)
+    share_organisation(out.meetings)
     return out

@@ -1,31 +1,36 @@
-"""Resolutions: formal decisions, each numbered sub-decision its own entry.
+"""Resolutions: formal decisions of a meeting, each numbered sub-decision its own entry,
+tied to the agenda item it falls under.
 
 Three sources, composed in `extract_resolutions`:
-- formal lead-ins in running text ("RESOLVED that …", "Resolved: (i) … (ii) …", "RESOLVED that
-  Council:" followed by enumerated paragraphs), with the lead-in word dropped;
-- decision sentences ("It was agreed …", "The Board agreed …", "… were approved …",
-  "X proposed and Y seconded that …", "… all in favour", "AGREED."), with the vote record
-  that follows kept in the same entry;
-- tables: disposition tables (a last column of ADOPTED / CARRIED / PASSED) and a parish
-  council's own planning comments (one "NO OBJECTION" per application row).
+- formal lead-ins ("RESOLVED that …", "Resolved: (i) … (ii) …", "Decision:", "Agreed:", a
+  "Resolved:" line of its own followed by i)–iv) paragraphs, "RESOLVED that Council:"
+  followed by enumerated paragraphs), with the lead-in word dropped (here);
+- decision sentences ("It was agreed …", "The Board agreed …"; `decision_sentences`);
+- tables: disposition tables and planning comments (`decision_tables`).
 Vocabulary lives in patterns/resolutions.json. Proposed motions quoted before the vote are
-not decisions; nor are other bodies' decisions (district "APPROVED" lists).
+not decisions; nor are other bodies' decisions, nor anything in an agenda: its
+recommendations are proposals, and its reports cite past decisions of other bodies.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ingest.model import Table
-
-from .model import Evidence, Flag, Meeting, Resolution
+from .decision_sentences import (
+    Context,
+    heading_decisions,
+    heading_title,
+    sentence_decisions,
+)
+from .decision_tables import disposition_rows, is_structured_table, planning_rows
+from .model import Flag, Meeting, Resolution
 from .parts import Part
-from .sections import SectionMap, load_patterns, sections
-from .textunits import Segment, clean, segments, split_sentences
+from .sections import load_patterns, sections
+from .textunits import Segment, clean, segments
 
 EXTRACTOR = "resolutions@1"
-VOTE = re.compile(r"(?i)^\s*(?:proposed\.?$|agreed\s+unanimously|carried|motion\s+carried)"
-                  r"|\b(?:seconded|in\s+favour|abstained|abstention|against)\b")
+MAX_SUBS = 20
 
 
 @lru_cache(maxsize=1)
@@ -33,37 +38,92 @@ def _p() -> dict:
     raw = load_patterns("resolutions.json")
     return {
         "leadin": re.compile(raw["formal_leadin"]),
-        "start": re.compile(raw["formal_start"]),
-        "sentence": [re.compile(s, re.I) for s in raw["sentence"]],
-        "reject": [re.compile(s, re.I) for s in raw["reject"]],
-        "planning_ref": re.compile(raw["planning_ref"]),
-        "planning_outcome": re.compile(raw["planning_outcome"]),
-        "disposition": re.compile(raw["disposition"]),
-        "table_skip": re.compile(raw["table_skip"]),
-        "placeholder": re.compile(raw["placeholder"], re.I),
+        "at": re.compile(raw["formal_at"]),
         "enum": re.compile(raw["enumerator"]),
+        "sub_stop": re.compile(raw["sub_stop"], re.IGNORECASE),
+        "connector": re.compile(raw["connector"], re.IGNORECASE),
     }
 
 
 def extract_resolutions(part: Part, meeting: Meeting) -> tuple[list[Resolution], list[Flag]]:
+    if part.record != "minutes":
+        return [], []
     smap = sections(part)
     found: list[Resolution] = []
     structured: set[int] = set()
     for table in part.tables:
+        if is_structured_table(table):  # payments "APPROVED FOR PAYMENT" are not motions
+            structured.add(table.index)
+            continue
         rows = disposition_rows(table, smap) or planning_rows(table, smap)
-        if rows or is_structured_table(table):
+        if rows:
             structured.add(table.index)
         found += rows
-    found += planning_block_rows(part, smap)
-    found += text_resolutions(segments(part, smap, skip_tables=structured))
+    segs = segments(part, smap, skip_tables=structured)
+    tables = {t.index for t in part.tables}
+    for seg in segs:
+        if seg.index in tables:  # a minute in a table row: that row's item, not the table's
+            seg.item = smap.item(seg.index, seg.raw)
+    found += text_resolutions(segs, tables)
     return _dedupe(found), []
 
 
 # --- running text -------------------------------------------------------------------------
 
-def is_formal(text: str) -> bool:
-    return bool(_p()["start"].match(text)) or bool(
-        re.search(r"\b(?:RESOLVED|It\s+was\s+(?:therefore\s+)?resolved)\b", text))
+def text_resolutions(segs: list[Segment], tables: set[int] | None = None) -> list[Resolution]:
+    out: list[Resolution] = []
+    ctx = Context(tables=tables or set())
+    i = 0
+    while i < len(segs):
+        seg = segs[i]
+        ctx.enter(seg)
+        text = clean(seg.text)
+        if i and _continues(segs[i - 1], seg):
+            # "… repairs for £250. It" / "was agreed that NO will ask him to proceed." over a
+            # page break, the second half set as a heading
+            tail = _tail(segs[i - 1].text)
+            if out and out[-1].text.endswith(tail):
+                out.pop()  # the half-sentence already taken is the start of this one
+            text = f"{tail} {text}"
+            seg = replace(seg, text=text, heading=False)
+        m = _p()["at"].search(text) if text and not seg.quoted else None
+        if seg.quoted or not text or (seg.heading and not (m and m.start() == 0)):
+            if seg.heading and text:
+                ctx.set_heading(seg, heading_title(text))
+                if not (i and segs[i - 1].raw == seg.raw):  # once per heading block
+                    out += heading_decisions(seg)
+            i += 1
+            continue
+        if m is None:
+            heading = _heading_before(segs, i)
+            out += sentence_decisions(seg, text, ctx, heading)
+            i += 1
+            continue
+        if m.start() > 0:
+            out += sentence_decisions(seg, text[:m.start()], ctx)
+            text = text[m.start():]
+        found, i = _formal(segs, i, text)
+        out += found
+    return out
+
+
+def _continues(before: Segment, seg: Segment) -> bool:
+    """A segment opening in lower case after one that stops mid-sentence carries it on."""
+    return bool(re.match(r"[a-z]{2,}\b", seg.text)) and not seg.enumerated \
+        and before.item == seg.item and not before.heading \
+        and not re.search(r"[.:;!?”)]\s*$", before.text)
+
+
+def _tail(text: str) -> str:
+    """The unfinished sentence at the end of a text: "… for £250. It" -> "It"."""
+    return re.split(r"(?<=[.!?])\s+", clean(text))[-1]
+
+
+def _heading_before(segs: list[Segment], i: int) -> str | None:
+    """The title of the heading segment just before, in the same item."""
+    if i and segs[i - 1].heading and segs[i - 1].item == segs[i].item:
+        return heading_title(segs[i - 1].text)
+    return None
 
 
 def _strip_leadin(text: str) -> str:
@@ -72,53 +132,121 @@ def _strip_leadin(text: str) -> str:
     return rest.strip(" :–-—")
 
 
-def _split_inline(text: str) -> list[str]:
+def _formal(segs: list[Segment], i: int, text: str) -> tuple[list[Resolution], int]:
+    """One formal lead-in at segs[i] (text from the lead-in on): its decisions, and where
+    the scan goes on."""
+    seg = segs[i]
+    body = _strip_leadin(text)
+    if text.rstrip().endswith(":") and not body.endswith(":"):
+        body += ":"
+    if not body or body.endswith(":") or re.fullmatch(r"(?i)(that\s+)?[\w\s]{0,40}:", body):
+        subs, nxt = collect_subs(segs, i + 1, seg.item)
+        return _from_subs(seg, body, subs), nxt
+    out = [Resolution(seg.item, p, seg.evidence(EXTRACTOR, p))
+           for p in map(strip_enum, split_inline(body))]
+    kind = enum_kind(body)
+    if kind is None:
+        return out, i + 1
+    # "RESOLVED: (A) That … " on the lead-in line, "(B) That …" on the lines after it
+    subs, nxt = collect_subs(segs, i + 1, seg.item, kind=kind)
+    return out + _from_subs(seg, "", subs), nxt
+
+
+@dataclass
+class Sub:
+    """One sub-decision: its text, its own lead ("This Council believes that:"), its
+    enumerator kind, and the segment it came from."""
+
+    text: str
+    lead: str | None
+    kind: str | None
+    seg: Segment
+
+
+def collect_subs(segs: list[Segment], start: int, item: str | None,
+                 kind: str | None = None) -> tuple[list[Sub], int]:
+    """Paragraphs after "RESOLVED that Council:" (or a "Resolved:" line of its own) up to
+    the next item, heading, numbered minute paragraph ("4) The Chairman …"), "Action:"
+    line, or prose that is not another clause of the same decision."""
+    p = _p()
+    subs: list[Sub] = []
+    lead: str | None = None
+    plain_first: str | None = None  # first word of the first unenumerated clause
+    i = start
+    while i < len(segs) and len(subs) < MAX_SUBS:
+        s = segs[i]
+        text = clean(s.text)
+        if s.item != item or s.heading or s.quoted or p["sub_stop"].match(text):
+            break
+        if p["connector"].fullmatch(text):  # "And;" between two lists
+            i += 1
+            continue
+        k = enum_kind(text)
+        if k is None:
+            if text.endswith(":"):
+                lead, kind = text, None  # a list of its own follows
+                i += 1
+                continue
+            if kind is not None or not _parallel(plain_first, text, len(subs)):
+                break
+            plain_first = plain_first or text.split()[0].lower()
+        elif kind is None:
+            kind = k
+        elif k != kind:
+            break
+        subs.append(Sub(strip_enum(text), lead, k, s))
+        i += 1
+    return subs, i
+
+
+def _parallel(first_word: str | None, text: str, taken: int) -> bool:
+    """Unnumbered clauses of one decision: the first always; then up to two more that open
+    as it did ("Members note …" / "Members continue …") or with "That"."""
+    if first_word is None:
+        return taken == 0
+    word = text.split()[0].lower() if text.split() else ""
+    return taken < 3 and (word == first_word or word == "that")
+
+
+def _from_subs(seg: Segment, body: str, subs: list[Sub]) -> list[Resolution]:
+    if not subs:
+        return []
+    prefix = body if body and not re.fullmatch(r"(?i)(that\s+)?\w*(\s+\w+){0,3}\s*:", body) \
+        else ""
+    if prefix and _topic_list(subs):
+        # "… have items at future meetings with regards to: • Health assessments • …" is one
+        # decision about a list of topics, not one decision per bullet
+        text = f"{prefix} {', '.join(s.text.rstrip(';,.') for s in subs)}"
+        return [Resolution(seg.item, text, seg.evidence(EXTRACTOR, text))]
+    out: list[Resolution] = []
+    for sub in subs:
+        if sub.lead:
+            full = f"{sub.lead} {sub.seg.text}" if sub.kind else f"{sub.lead} {sub.text}"
+        elif prefix and len(prefix) > 25:
+            full = f"{prefix} {sub.text}"
+        else:
+            full = sub.text
+        out.append(Resolution(sub.seg.item, clean(full), sub.seg.evidence(EXTRACTOR, sub.text)))
+    return out
+
+
+def _topic_list(subs: list[Sub]) -> bool:
+    """Bullets of a few words each, none a clause of its own: the objects of one decision."""
+    return all(s.kind == "bullet" and len(s.text.split()) <= 6 and not
+               re.match(r"(?i)that\b", s.text) and not s.text.endswith(".") for s in subs)
+
+
+def split_inline(text: str) -> list[str]:
     """"1) That … 2) That …" or "(a) … (b) …" inside one line → the separate decisions."""
     parts = re.split(r"\s(?=(?:\d{1,2}\)|\([a-hA-H]\)|\([ivx]{1,4}\))\s)", " " + text)
     parts = [p.strip() for p in parts if p.strip()]
     return parts if len(parts) > 1 else [text]
 
 
-def _is_decision_sentence(s: str) -> bool:
-    p = _p()
-    if any(r.search(s) for r in p["reject"]):
-        return False
-    return any(r.search(s) for r in p["sentence"])
-
-
-def _collect_subs(segs: list[Segment], start: int, lead: str) -> tuple[list[str], int]:
-    """Paragraphs after "RESOLVED that Council:" up to the next item, heading or numbered
-    minute paragraph ("4) The Chairman …")."""
-    subs: list[str] = []
-    i = start
-    first_enum = None
-    while i < len(segs) and len(subs) < 12:
-        s = segs[i]
-        if s.item != segs[start - 1].item or s.heading:
-            break
-        text = s.text.strip()
-        if re.match(r"^\d{1,2}\)\s", text) and first_enum is None and subs:
-            break
-        if re.match(r"^\d{1,2}\)", text) and first_enum not in (None, "num)"):
-            break
-        if re.match(r"(?i)^(?:in accordance|following|motion|the chairman|mr |mrs |ms )", text):
-            break
-        kind = _enum_kind(text)
-        if first_enum is None:
-            first_enum = kind
-        elif kind != first_enum and kind is not None and first_enum is not None:
-            break
-        subs.append(clean(text))
-        i += 1
-        if kind is None and first_enum is None and len(subs) >= 2:
-            break
-    return subs, i
-
-
-def _enum_kind(text: str) -> str | None:
+def enum_kind(text: str) -> str | None:
     if re.match(r"^\(?[ivx]{1,4}\)", text):
         return "roman"
-    if re.match(r"^\(?[a-h]\)", text) or re.match(r"^\([A-H]\)", text):
+    if re.match(r"^\(?[a-h][.)]{1,2}\s", text) or re.match(r"^\([A-H]\)", text):
         return "alpha"
     if re.match(r"^\d{1,2}\.", text):
         return "num."
@@ -129,178 +257,8 @@ def _enum_kind(text: str) -> str | None:
     return None
 
 
-FORMAL_AT = re.compile(r"(?:^|(?<=[\s.]))(?:\d{1,2}\)\s*)?(?:RESOLVED\b|It\s+was\s+(?:therefore\s+)?"
-                       r"resolved\b|Resolved\s*[:–-]|DECISION\s*:|Decision\s*:)")
-
-
-def text_resolutions(segs: list[Segment]) -> list[Resolution]:
-    out: list[Resolution] = []
-    i = 0
-    while i < len(segs):
-        seg = segs[i]
-        text = clean(seg.text)
-        if seg.quoted or not text or seg.heading:
-            i += 1
-            continue
-        m = FORMAL_AT.search(text)
-        if m and m.start() > 0:
-            out += _sentence_decisions(seg, text[:m.start()])
-            text = text[m.start():]
-        if m:
-            body = _strip_leadin(text)
-            lead = text[: len(text) - len(body)]
-            if text.rstrip().endswith(":") and not body.endswith(":"):
-                body += ":"
-            inner = [clean(t) for t in re.split(r"\n(?=\s*(?:[•\uf0b7]|\(?[a-h]\)|\(?[ivx]{1,4}\)))",
-                                                 seg.raw) if t.strip()]
-            if not body or body.endswith(":") or re.fullmatch(r"(?i)(that\s+)?[\w\s]{0,40}:", body):
-                if len(inner) > 1:
-                    subs = [_strip_enum(x) for x in inner[1:]]
-                    nxt = i + 1
-                else:
-                    subs, nxt = _collect_subs(segs, i + 1, lead)
-                    subs = [_strip_enum(x) for x in subs]
-                prefix = body if body and not re.fullmatch(r"(?i)(that\s+)?\w*(\s+\w+){0,3}\s*:",
-                                                           body) else ""
-                for sub in subs:
-                    full = f"{prefix} {sub}".strip() if prefix and len(prefix) > 25 else sub
-                    out.append(Resolution(seg.item, full, seg.evidence(EXTRACTOR, sub)))
-                i = nxt
-                continue
-            for piece in map(_strip_enum, _split_inline(body)):
-                out.append(Resolution(seg.item, piece, seg.evidence(EXTRACTOR, piece)))
-            i += 1
-            continue
-        out += _sentence_decisions(seg, text)
-        i += 1
-    return out
-
-
-def _strip_enum(text: str) -> str:
+def strip_enum(text: str) -> str:
     return _p()["enum"].sub("", text, count=1).strip()
-
-
-def _mask_quotes(s: str) -> str:
-    return re.sub(r"“[^”]*”", "“…”", s)
-
-
-LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(?[a-h]\)|\(?[ivx]{1,4}\))\s+")
-BARE_OUTCOME = re.compile(r"(?i)^\s*(?:it\s+was\s+)?(?:agreed|approved|carried)(?:\s+unanimously)?\s*[.!]?\s*$")
-MID_LEADIN = re.compile(r"(?i),?\s*\band\s+(?=it\s+was\s+(?:\w+\s+)?(?:agreed|resolved)\b)")
-
-
-def _sentence_decisions(seg: Segment, text: str) -> list[Resolution]:
-    out: list[Resolution] = []
-    last: Resolution | None = None
-    previous = ""
-    for s in split_sentences(text):
-        s = LEADING_NUMBER.sub("", s, count=1)
-        masked = _mask_quotes(s)
-        is_vote = bool(VOTE.search(masked)) and not re.search(r"\bthat\b", masked)
-        if last is not None and (BARE_OUTCOME.match(masked) or is_vote):
-            last.text = f"{last.text} {s}"
-            continue
-        if BARE_OUTCOME.match(masked) or re.search(r"[.,]\s*AGREED\.?\s*$", masked):
-            if BARE_OUTCOME.match(masked) and previous:
-                if not _is_decision_sentence(previous) and any(
-                        r.search(previous) for r in _p()["reject"]):
-                    last = None
-                    continue
-                s = f"{previous} {s}"
-            last = Resolution(seg.item, s, seg.evidence(EXTRACTOR, s))
-            out.append(last)
-        elif _is_decision_sentence(masked):
-            parts = MID_LEADIN.split(s, maxsplit=1)
-            if len(parts) == 2 and len(parts[0]) > 20 and len(parts[1].split()) > 6:
-                s = parts[1][:1].upper() + parts[1][1:]
-            if len(s.split()) < 7 and previous and not _is_decision_sentence(previous):
-                s = f"{previous} {s}"  # "The Councillors agreed all satisfactory." needs context
-            last = Resolution(seg.item, s, seg.evidence(EXTRACTOR, s))
-            out.append(last)
-        else:
-            last = None
-        previous = s
-    return out
-
-
-# --- tables -----------------------------------------------------------------------------
-
-def is_structured_table(table: Table) -> bool:
-    """Action tables and payment/finance tables hold no decision prose."""
-    head = " ".join(c.text.lower() for c in (table.rows[0] if table.rows else []))
-    return bool(re.search(r"\baction\b.*\b(owner|by whom|responsib|update|lead)\b|\bpayee\b|"
-                          r"\btotal\b|\bvat\b", head))
-
-
-def disposition_rows(table: Table, smap: SectionMap) -> list[Resolution]:
-    p = _p()
-    texts = table.texts()
-    if not texts or p["table_skip"].search(" ".join(" ".join(r) for r in texts[:2])):
-        return []
-    hits = [r for r in texts if len(r) >= 2 and p["disposition"].match(r[-1] or "")]
-    if len(hits) < 1 or len(hits) * 2 < len([r for r in texts if len(r) >= 2]) - 1:
-        return []
-    out: list[Resolution] = []
-    for row in hits:
-        if any(p["placeholder"].search(c) for c in row):
-            continue
-        outcome = clean(row[-1].split("\n")[0])
-        cells = [c for c in row[:-1] if c.strip()]
-        # drop number-ish and mover/seconder cells, keep the subject
-        subject = [c for c in cells if not re.fullmatch(r"\s*[\d/#.]+\s*", c)
-                   and not re.fullmatch(r"[A-Z][a-z]+\s*/\s*[A-Z][a-z]+", c.strip())]
-        num = next((c.strip() for c in cells if re.fullmatch(r"\s*[\d/]+\s*", c)), None)
-        body = subject[-1] if subject else " ".join(cells)
-        lead = num if num and "/" in num else None
-        for piece in _numbered_clauses(body):
-            text = clean(piece)
-            if lead:
-                text = f"By-law No. {lead}: {text}" if re.search(r"by-?law", " ".join(
-                    " ".join(r) for r in texts[:2]), re.I) else f"{lead}: {text}"
-            out.append(Resolution(smap.item(table.index), f"{text} – {outcome}",
-                                  Evidence(table.page, table.index, extractor=EXTRACTOR,
-                                           quote=text[:300])))
-    return out
-
-
-def _numbered_clauses(text: str) -> list[str]:
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    starts = [i for i, ln in enumerate(lines) if re.match(r"^\s*\d{1,2}\.\s", ln)]
-    if len(starts) < 2:
-        return [" ".join(lines)]
-    lead = " ".join(lines[:starts[0]])
-    lead = re.sub(r"(?i)\s*the following recommendations\s*:?\s*$", ":", lead)
-    out = []
-    for n, s in enumerate(starts):
-        e = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        body = " ".join(lines[s:e])
-        out.append(f"{lead} {body}".strip() if lead else body)
-    return out
-
-
-def planning_rows(table: Table, smap: SectionMap) -> list[Resolution]:
-    """A parish council's own comment per application: rows starting with a planning
-    reference; continuation rows (the PDF split the cell) join the row above."""
-    p = _p()
-    groups: list[list[str]] = []
-    for row in table.texts():
-        line = " ".join(c for c in row if c.strip())
-        if p["planning_ref"].match(line):
-            groups.append([line])
-        elif groups:
-            groups[-1].append(line)
-    out: list[Resolution] = []
-    for g in groups:
-        text = clean(" ".join(g))
-        if re.search(r"\bNO\s+OBJECTIONS?\b|\bNO\s+COMMENTS?\b|\bSUPPORTS?\b|\bOBJECTS?\b", text):
-            out.append(Resolution(smap.item(table.index), text,
-                                  Evidence(table.page, table.index, extractor=EXTRACTOR,
-                                           quote=text[:300])))
-    return out
-
-
-def planning_block_rows(part: Part, smap: SectionMap) -> list[Resolution]:
-    return []
 
 
 def _dedupe(found: list[Resolution]) -> list[Resolution]:

@@ -1,11 +1,10 @@
-from pathlib import Path
-
-
-from extract.resolutions import extract_resolutions
-
+"""Resolutions: formal lead-ins, sub-decisions each their own, decision sentences, tables,
+and the item each is tied to."""
 from _build import meeting, part
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from extract.parts import Part
+from extract.resolutions import extract_resolutions
+from ingest.model import Block
 
 
 def texts(p):
@@ -40,3 +39,208 @@ def test_planning_no_objection_rows_join_split_cells():
     p = part([["24/02778/DISC", "St Josephs", "Discharge of Condition 10 (rainwater"],
               ["Bicester", "goods) – NO OBJECTION"]])
     assert texts(p)[0][1].endswith("NO OBJECTION")
+
+
+def test_resolved_on_a_line_of_its_own_then_one_paragraph_per_sub_decision():
+    # ModernGov DOCX: "Resolved:" is its own paragraph; Word's list numbering labels each
+    # sub-decision; an "Action:" line and the next item end the list
+    p = part("#3.\tNot in Education, Employment or Training", "In conclusion it was:",
+             "#Resolved:", "i)\tThat Brendan Lee and Shell Arliss would discuss targeted work.",
+             "ii)\tThat a draft plan will be presented at a future board meeting.",
+             "#Action:", "Sam Gorton would speak to colleagues about gifts.",
+             "#4.\tWhat Support Young People Would Like", "#Resolved:",
+             "i)\tThat Brenda Lee would contact LINX.")
+    assert texts(p) == [
+        ("3", "That Brendan Lee and Shell Arliss would discuss targeted work."),
+        ("3", "That a draft plan will be presented at a future board meeting."),
+        ("4", "That Brenda Lee would contact LINX.")]
+
+
+def test_resolved_line_then_one_plain_paragraph_and_no_narrative_after_it():
+    p = part("#5. LINX", "#Resolved:",
+             "That an item on the Hertfordshire model be brought to the next meeting.",
+             "Overall the Board felt that the meeting was an excellent afternoon.")
+    assert texts(p) == [("5", ("That an item on the Hertfordshire model be brought to the next "
+                              "meeting."))]
+
+
+def test_parallel_unnumbered_clauses_are_separate_decisions():
+    p = part("#10. Armed Forces Covenant", "5) RESOLVED that:",
+             "Members note all that is being done to deliver the Covenant.",
+             "Members continue to support the Armed Forces Covenant.",
+             "Members endorse the Council's commitment to the Covenant.",
+             "The Chairman thanked Canon Bruinvels for his update.")
+    assert [t for _, t in texts(p)] == [
+        "Members note all that is being done to deliver the Covenant.",
+        "Members continue to support the Armed Forces Covenant.",
+        "Members endorse the Council's commitment to the Covenant."]
+
+
+def test_bullets_of_topics_are_one_decision_but_bullets_of_clauses_are_several():
+    topics = part("#8. IRO Annual Report",
+                  "Resolved: That following on from the Annual Report the Board have items at "
+                  "future meetings with regards to:",
+                  "• Health assessments\n• Personal Education Plans\n• Life Story Work")
+    assert [t for _, t in texts(topics)] == [
+        ("That following on from the Annual Report the Board have items at future meetings "
+        "with regards to: Health assessments, Personal Education Plans, Life Story Work")]
+    clauses = part("#13. Terms of Reference", "3)\tRESOLVED that Council:",
+                   "•\tAgrees the revised Terms of Reference as set out in Appendix A;",
+                   "•\tDelegates to the Monitoring Officer to make the necessary changes.")
+    assert [t for _, t in texts(clauses)] == [
+        "Agrees the revised Terms of Reference as set out in Appendix A",
+        "Delegates to the Monitoring Officer to make the necessary changes."]
+
+
+def test_lists_under_their_own_leads_inside_one_resolution():
+    p = part("#17. Motion on vapes", "6. RESOLVED that:", "This Council believes that:",
+             "a) Immediate and decisive action is needed.", "b) Any ban must be robust.",
+             "And;", "This Council agrees to call on the Cabinet Member to:",
+             "a) Write again to the government.")
+    assert [t for _, t in texts(p)] == [
+        "This Council believes that: a) Immediate and decisive action is needed.",
+        "This Council believes that: b) Any ban must be robust.",
+        ("This Council agrees to call on the Cabinet Member to: a) Write again to the "
+        "government.")]
+
+
+def test_lettered_list_opened_on_the_lead_in_line():
+    p = part("5\tANNUAL GOVERNANCE REPORT 2008/09 (Agenda item 5)\n"
+             "RESOLVED: (A) That the Audit Committee notes the Annual Governance Report.\n"
+             "(B) That the Audit Committee notes the Use of Resources score.")
+    assert texts(p) == [
+        ("5", "That the Audit Committee notes the Annual Governance Report."),
+        ("5", "That the Audit Committee notes the Use of Resources score.")]
+
+
+def test_an_agenda_holds_no_decisions_of_its_meeting():
+    agenda = Part(record="agenda", items=[
+        Block(0, 1, "heading", "Corporate Parenting Strategy Delivery Plan"),
+        Block(1, 1, "paragraph", "The Strategy was approved by Cabinet in December 2018."),
+        Block(2, 1, "paragraph", "RESOLVED that the Board notes the plan.")])
+    assert extract_resolutions(agenda, meeting())[0] == []
+
+
+def test_another_bodys_decisions_reported_to_the_meeting_are_not_its_own():
+    p = part("#5. Update from Committees",
+             "Finance and Audit\nThe Chair of the Finance Committee updated the Board on\n"
+             "discussions at the committee meeting in April:\n"
+             "x Year-end. The year ended with a surplus so it was agreed to give staff a reward.\n"
+             "x HR structures – the Board agreed to the permanent arrangement of the HR team.")
+    assert texts(p) == [
+        ("5", "HR structures – the Board agreed to the permanent arrangement of the HR team.")]
+
+
+def test_a_report_cut_by_a_page_break_stays_reported_in_the_next_cell():
+    p = part([["5.", ("Update from Committees\nThe Chair of the Staffing Committee updated "
+                     "the Board on discussions at the")]],
+             "Registered Office: County Library, Ipswich",
+             [["", ("committee meeting in May:\nx Staff reward scheme – it was agreed that "
+                   "guidance will be re-issued.")]])
+    assert texts(p) == []
+
+
+def test_a_decision_that_points_back_is_led_by_its_sub_heading():
+    p = part("#4. Decisions", "#Opening Hours at Great Cornard Library",
+             "The Board agreed unanimously to accept this proposal.",
+             "#Refurbishment at Aldeburgh Library",
+             "The Board agreed unanimously to accept this proposal.")
+    assert [t for _, t in texts(p)] == [
+        ("Opening Hours at Great Cornard Library: The Board agreed unanimously to accept this "
+        "proposal."),
+        ("Refurbishment at Aldeburgh Library: The Board agreed unanimously to accept this "
+        "proposal.")]
+
+
+def test_counts_are_not_decisions_but_dated_approvals_are():
+    p = part("#6. Adoption Agency Annual Report",
+             "26 children were matched with adopters and 39 adopter households were approved.",
+             "#93/18 Minutes",
+             "The minutes of the meeting held on 4 April 2018 were approved as a true record.")
+    assert texts(p) == [("93/18", ("The minutes of the meeting held on 4 April 2018 were "
+                                  "approved as a true record."))]
+
+
+def test_a_heading_that_states_its_outcome():
+    p = part("#10.24.18\tFinance - The following accounts were approved for payment: NO "
+             "proposed JH seconded\nPaid by standing order",
+             "#294. Minutes of the meeting held on 13 February 2025 and, if in order, to be\n"
+             "approved as a correct record")
+    assert texts(p) == [("10.24.18", ("The following accounts were approved for payment: NO "
+                                     "proposed JH seconded"))]
+
+
+def test_bare_outcome_takes_the_item_title_and_alone_means_nothing():
+    p = part("7\tWORK PROGRAMME (Agenda item 7)\nNOTED",
+             "#8. Governance Updates", "For (36)", "Against (4)", "Agreed.")
+    assert texts(p) == [("7", "WORK PROGRAMME NOTED")]
+
+
+def test_list_lines_with_amounts_end_their_sentences():
+    p = part("#19.09.09 Finance",
+             "Invoices received :-\nK & A Thompson & Sons Larch for Seat\t£ 48.00\n"
+             "Fellrunner Village Bus\tDonation requested, agreed to pay £ 65.00\n"
+             "The Councillors resolved to pay all of the above.")
+    assert [t for _, t in texts(p)] == [
+        "Fellrunner Village Bus Donation requested, agreed to pay £ 65.00",
+        "The Councillors resolved to pay all of the above."]
+
+
+def test_a_minute_in_an_item_table_row_takes_that_rows_item():
+    p = part([["3.", ("Minutes of previous meeting\nThe minutes were agreed as a true and "
+                     "accurate account of discussions.")],
+              ["4.", "Decisions\nFixed Asset Review\nThe Board agreed to adopt the policy."]])
+    assert [i for i, _ in texts(p)] == ["3", "4"]
+
+
+def test_disposition_rows_are_tied_to_their_table_and_row():
+    report = part([["REPORT OF THE EXECUTIVE POLICY COMMITTEE dated March  4, 2015"],
+                   ["1", "Rezoning – 260 Wellington Crescent", "ADOPTED"],
+                   ["2", "Zoning Agreement Amendment – 127 Bellemer Drive", "ADOPTED"]])
+    assert [i for i, _ in texts(report)] == [
+        "REPORT OF THE EXECUTIVE POLICY COMMITTEE dated March 4, 2015 – Item 1",
+        "REPORT OF THE EXECUTIVE POLICY COMMITTEE dated March 4, 2015 – Item 2"]
+    motions = part([["COUNCIL MOTIONS"], ["MOTION", "MOVER & SECONDER", "SUBJECT", "DISPOSITION"],
+                    ["8", "Mayes / Browaty", ("1. That the decision be reconsidered.\n"
+                     "2. That the original recommendations be adopted."), "CARRIED"]])
+    assert texts(motions) == [
+        ("Motion 8 (1)", "1. That the decision be reconsidered. – CARRIED"),
+        ("Motion 8 (2)", "2. That the original recommendations be adopted. – CARRIED")]
+
+
+def test_this_was_agreed_takes_the_sentence_before_and_as_agreed_is_a_reference():
+    p = part("#07.23.07 Playground", "The fence is broken and JH will get a quote. This was agreed.",
+             "Norma commented that there is no bin at the bottom of the lane, as was originally "
+             "agreed.")
+    assert texts(p) == [("07.23.07", ("The fence is broken and JH will get a quote. This was "
+                                     "agreed."))]
+
+
+def test_a_sentence_carried_over_a_page_break_into_a_heading_is_whole_again():
+    p = part("#04.24.07 Correspondence",
+             "NO has inspected the wall. Malcolm Sweetman has offered to repair it for £250. It",
+             "#was agreed that NO will ask him to proceed.")
+    assert texts(p) == [("04.24.07", "It was agreed that NO will ask him to proceed.")]
+
+
+def test_payments_approved_in_a_payments_table_are_not_motions_but_agreed_in_capitals_is():
+    p = part("#03.23.10 Finance",
+             [["Payee", "Detail", "Total £s", "VAT", "Comments"],
+              ["OALC", "23/24 membership", "156.00", "26.00", "APPROVED FOR\nPAYMENT"]],
+             "I recommend that we go with the maintenance package as originally agreed by Lucy "
+             "AGREED")
+    assert [t for _, t in texts(p)] == [
+        "I recommend that we go with the maintenance package as originally agreed by Lucy AGREED"]
+
+
+def test_a_lettered_point_after_an_unfinished_line_is_not_its_continuation():
+    p = part("#4. Minutes",
+             "The minutes were agreed for accuracy subject to the following changes\n"
+             "Matters arising\na) Aldeburgh library – the opening hours are in place.")
+    assert [t for _, t in texts(p)] == [
+        "The minutes were agreed for accuracy subject to the following changes Matters arising"]
+
+
+def test_a_decision_split_between_two_blocks_is_taken_once_whole():
+    p = part("#6. Seating", "After discussion the Board agreed", "to buy a bench for the green.")
+    assert texts(p) == [("6", "After discussion the Board agreed to buy a bench for the green.")]
