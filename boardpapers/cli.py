@@ -176,5 +176,130 @@ def log(format: str = typer.Option("md", "--format", help="md | csv | html | xls
     console.print(Text(f"{len(rows)} action(s) → {out}"), soft_wrap=True)
 
 
+# --- the clerk's loop: review flags, record corrections (logic in boardpapers/review.py) ---
+
+NOTE_HELP = "Why: kept with the correction and shown in `boardpapers corrections`"
+
+
+@app.command()
+def review(body: Optional[str] = typer.Option(None, help="Board or committee name"),
+           kind: Optional[str] = typer.Option(None, help="Only flags of this kind"),
+           limit: int = typer.Option(50, min=1, help="At most this many flags"),
+           context: bool = typer.Option(False, "--context",
+                                        help="Read each file again for the words around "
+                                             "each flag (slow for scanned packs)"),
+           db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Open flags with their evidence: meeting, file, page and the words they are about."""
+    from store.corrections import correction_log
+
+    from .review import file_words, open_flags, render_review, render_unapplied
+
+    with _session(db) as session:
+        flags, total = open_flags(session, body=body, kind=kind, limit=limit)
+        words = file_words(session, flags) if context else None
+        render_review(flags, total, words)
+        render_unapplied(correction_log(session))
+
+
+@app.command()
+def correct(action_id: int = typer.Argument(..., help="The action's id"),
+            owner: Optional[list[str]] = typer.Option(
+                None, "--owner", help="Who must do it (repeat for several)"),
+            due: Optional[str] = typer.Option(None, "--due", help="Due date, YYYY-MM-DD"),
+            status: Optional[str] = typer.Option(None, "--status", help="open | closed"),
+            text: Optional[str] = typer.Option(None, "--text", help="The action's wording"),
+            dismiss: bool = typer.Option(False, "--dismiss",
+                                         help="Not an action: keep it, but leave it out of "
+                                              "the listing and the log"),
+            note: Optional[str] = typer.Option(None, "--note", help=NOTE_HELP),
+            db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Correct an action; the correction is kept across every re-run."""
+    from store.corrections import correct_action
+
+    from .review import clerk_errors, fail, parse_due, render_corrected
+
+    if status is not None and status not in ("open", "closed"):
+        raise fail("--status is open or closed")
+    when = parse_due(due)
+    with _session(db) as session, clerk_errors():
+        render_corrected(correct_action(session, action_id, owners=owner, due=when,
+                                        status=status, text=text, dismiss=dismiss,
+                                        note=note))
+
+
+@app.command()
+def dismiss(flag_id: int = typer.Argument(..., help="The flag's id, from `boardpapers review`"),
+            note: Optional[str] = typer.Option(None, "--note", help=NOTE_HELP),
+            db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Dismiss a flag the clerk has dealt with; it stays dismissed across re-runs."""
+    from store.corrections import dismiss_flag
+
+    from .review import clerk_errors, render_dismissed
+
+    with _session(db) as session, clerk_errors():
+        render_dismissed(dismiss_flag(session, flag_id, note=note))
+
+
+@app.command("corrections")
+def corrections_cmd(body: Optional[str] = typer.Option(None, help="Board or committee name"),
+                    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Every correction recorded, and what it applies to now."""
+    from store.corrections import correction_log
+
+    from .review import render_corrections
+
+    with _session(db) as session:
+        render_corrections(correction_log(session, body=body))
+
+
+people_app = typer.Typer(no_args_is_help=True,
+                         help="The people of each body: list them, merge two, add an alias.")
+app.add_typer(people_app, name="people")
+
+
+@people_app.command("merge")
+def people_merge(keep: str = typer.Argument(..., help="The person to keep, by name"),
+                 other: str = typer.Argument(..., help="The same person under another name"),
+                 body: Optional[str] = typer.Option(None, help="Board or committee name"),
+                 note: Optional[str] = typer.Option(None, "--note", help=NOTE_HELP),
+                 db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """OTHER is KEEP: attendance and actions move to KEEP, OTHER becomes an alias."""
+    from store.corrections import merge
+
+    from .review import clerk_errors, render_people_corrected
+
+    with _session(db) as session, clerk_errors():
+        render_people_corrected(merge(session, keep, other, body=body, note=note),
+                                "merge_people")
+
+
+@people_app.command("alias")
+def people_alias(name: str = typer.Argument(..., help="The person, by name"),
+                 alias: str = typer.Argument(..., help="Another name they go by"),
+                 body: Optional[str] = typer.Option(None, help="Board or committee name"),
+                 note: Optional[str] = typer.Option(None, "--note", help=NOTE_HELP),
+                 db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Record ALIAS as another name of NAME, so papers that use it find the person."""
+    from store.corrections import alias as add_alias
+
+    from .review import clerk_errors, render_people_corrected
+
+    with _session(db) as session, clerk_errors():
+        render_people_corrected(add_alias(session, name, alias, body=body, note=note),
+                                "alias")
+
+
+@people_app.command("list")
+def people_list(body: Optional[str] = typer.Option(None, help="Board or committee name"),
+                db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """The people of each body with their aliases, meetings attended and actions owned."""
+    from store.people import people_listing
+
+    from .review import render_people
+
+    with _session(db) as session:
+        render_people(people_listing(session, body=body))
+
+
 def main() -> None:  # pragma: no cover - console entry
     sys.exit(app())

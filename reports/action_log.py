@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader
 from store.queries import ActionView
 
 from .cells import no_formula
-from .table import PlainTable, action_table
+from .table import MENTIONS, PlainTable, action_table
 
 Format = Literal["md", "csv", "html", "xlsx", "docx"]
 FORMATS: tuple[Format, ...] = ("md", "csv", "html", "xlsx", "docx")
@@ -45,8 +45,11 @@ def write_log(rows: Iterable[ActionView], fmt: Format, path: str | Path, *,
     return out
 
 
-def _md_cell(text: str) -> str:
+def _md_cell(text: str, *, breaks: bool = False) -> str:
     # A pipe ends a cell and a newline ends the row; "<" could open raw HTML in a renderer.
+    # With `breaks`, each line of the cell stays a line (<br>, the one tag we write).
+    if breaks:
+        return "<br>".join(_md_cell(line) for line in text.splitlines())
     text = text.replace("\\", "\\\\").replace("|", "\\|")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return " ".join(text.split())
@@ -57,7 +60,9 @@ def write_md(table: PlainTable, path: Path, title: str) -> None:
     lines.append("| " + " | ".join(table.headers) + " |")
     lines.append("|" + "---|" * len(table.headers))
     for row in table.text_rows():
-        lines.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
+        lines.append("| " + " | ".join(_md_cell(c, breaks=h == MENTIONS)
+                                       for h, c in zip(table.headers, row, strict=True))
+                     + " |")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -104,7 +109,8 @@ def write_xlsx(table: PlainTable, path: Path, title: str) -> None:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             elif cell.is_date:
                 cell.number_format = "yyyy-mm-dd"
-    widths = {"Action": 60, "Owners": 25, "Body": 25, "Source": 30}
+    widths = {"Action": 60, "Owners": 25, "Body": 25, "Status": 20, "Source": 30,
+              MENTIONS: 60}
     for i, header in enumerate(table.headers, start=1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(header, 12)
     ws.freeze_panes = "A2"
@@ -119,7 +125,7 @@ def write_docx(table: PlainTable, path: Path, title: str) -> None:
 
     doc = Document()
     section = doc.sections[0]
-    # Nine columns need the width of a landscape page.
+    # Ten columns need the width of a landscape page.
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
     doc.add_heading(title, level=1)

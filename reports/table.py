@@ -1,19 +1,22 @@
 """The action log as a plain table: the columns every format shares, and one row per
-action. Plain data (strings, dates, ints), so the CLI can print it with Rich and each file
-writer can lay it out its own way."""
+action followed across meetings: where it was raised, every later mention, its status now
+and its age. Plain data (strings, dates, ints), so the CLI can print it with Rich and each
+file writer can lay it out its own way."""
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from store.queries import ActionView
+from store.queries import ActionView, MentionView
 
 from .cells import bounded
 
 COLUMNS: tuple[str, ...] = (
-    "Ref", "Action", "Owners", "Body", "Meeting", "Due", "Status", "Age (days)", "Source",
+    "Ref", "Action", "Owners", "Body", "Raised", "Due", "Status", "Age (days)", "Source",
+    "Later mentions",
 )
+MENTIONS = "Later mentions"  # one line per mention; writers may lay the lines out
 
 Value = str | dt.date | int | None
 
@@ -42,7 +45,34 @@ def _due(a: ActionView) -> Value:
 
 
 def _status(a: ActionView) -> str:
-    return f"{a.status} ({bounded(a.status_text, 200)})" if a.status_text else a.status
+    """"open", "open, overdue", "closed 2025-03-04 (Complete)", "closed by the clerk":
+    when it closed is shown when that was after the meeting that raised it."""
+    words = a.status
+    if a.status == "closed" and a.closed_on and a.closed_on != a.meeting_date:
+        words += f" {a.closed_on.isoformat()}"
+    if a.closed_by == "clerk":
+        words += " by the clerk"
+    if a.overdue:
+        words += ", overdue"
+    return f"{words} ({bounded(a.status_text, 200)})" if a.status_text else words
+
+
+_KINDS = {"action": "action row", "rag": "RAG row", "matters-arising": "matters arising"}
+
+
+def _mention(m: MentionView) -> str:
+    """"2024-12-10 agenda, action row: Complete (pack.pdf p.29)"."""
+    when = " ".join(filter(None, [m.meeting_date.isoformat() if m.meeting_date else "undated",
+                                  m.record]))
+    said = bounded(m.note, 200) or "mentioned"
+    if m.kind == "rag":
+        said = f"RAG {said}"
+    where = bounded(m.source_file, 300) + (f" p.{m.source_page}" if m.source_page else "")
+    return f"{when}, {_KINDS.get(m.kind, m.kind)}: {said} ({where})"
+
+
+def _mentions(a: ActionView) -> str:
+    return bounded("\n".join(_mention(m) for m in a.mentions))
 
 
 def _source(a: ActionView) -> str:
@@ -67,6 +97,7 @@ def action_row(a: ActionView) -> tuple[Value, ...]:
         _status(a),
         a.age_days,
         _source(a),
+        _mentions(a),
     )
 
 

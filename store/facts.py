@@ -1,5 +1,6 @@
-"""Save one meeting's facts: attendance and apologies (resolving people), agenda items,
-resolutions, actions with their owners, and RAG rows.
+"""Save one meeting's facts: attendance and apologies (resolving people) with the offices
+held, agenda items, resolutions, actions with their owners and natural keys, and RAG rows;
+and a document's parts.
 
 When a meeting already has facts from an earlier document, the same fact (same person, same
 item number, same action text) is not stored twice: `Seen` holds what is there.
@@ -10,7 +11,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from extract import model as rec
@@ -19,18 +20,27 @@ from . import schema as db
 from .mapping import (
     Problem,
     Where,
+    action_key,
     action_to_row,
     apology_to_row,
     attendee_to_attendance,
     item_to_row,
+    part_to_row,
     rag_item_to_row,
     resolution_to_row,
+    role_key,
     text_key,
     where,
 )
 from .names import collapse, is_role, name_key
 from .people import Match, PersonResolver
 from .results import SaveResult, add_flag
+
+# Every row that carries a fact read from one document about one meeting. Action owners
+# hang off actions and person roles off attendance; each goes with its parent.
+FACT_MODELS: tuple[type[db.Base], ...] = (
+    db.Attendance, db.Apology, db.AgendaItem, db.Resolution, db.Action, db.RagItem,
+)
 
 
 class Seen:
@@ -66,10 +76,15 @@ class Seen:
 class MeetingContext:
     session: Session
     document_id: int
-    meeting_id: int
+    meeting: db.Meeting
+    body: db.Body
     people: PersonResolver
     seen: Seen
     result: SaveResult
+
+    @property
+    def meeting_id(self) -> int:
+        return self.meeting.id
 
     def flag(self, p: Problem, at: Where) -> None:
         add_flag(self.session, self.result, p, self.meeting_id, at)
@@ -109,6 +124,8 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
         ctx.result.attendees += 1
         for p in problems:
             ctx.flag(p, at)
+        if a.role and role_key(a.role):
+            _save_role(ctx, row, person, a.role, at)
     for ap in sorted(m.apologies, key=lambda a: len(name_key(a.name).split()) < 2):
         at = where(ctx.document_id, ap.evidence)
         person = _person(ctx, ap.name, at)
@@ -116,6 +133,16 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
             continue
         ctx.session.add(apology_to_row(ap, ctx.meeting_id, person.id, at))
         ctx.result.apologies += 1
+
+
+def _save_role(ctx: MeetingContext, attendance: db.Attendance, person: db.Person, role: str,
+               at: Where) -> None:
+    """Who held which office at this meeting: the dated roles of the body's people."""
+    ctx.session.flush()  # the attendance row's id
+    ctx.session.add(db.PersonRole(
+        person_id=person.id, body_id=ctx.body.id, meeting_id=ctx.meeting_id,
+        attendance_id=attendance.id, date=ctx.meeting.date, role=collapse(role),
+        role_key=role_key(role), **at.columns()))
 
 
 def save_business(ctx: MeetingContext, m: rec.Meeting) -> None:
@@ -143,7 +170,10 @@ def save_business(ctx: MeetingContext, m: rec.Meeting) -> None:
 
 def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
     at = where(ctx.document_id, a.evidence)
-    row = action_to_row(a, ctx.meeting_id, at)
+    org = ctx.body.organisation
+    key = action_key(org.name_key if org is not None else None, ctx.body.name_key,
+                     ctx.meeting.date, a.text)
+    row = action_to_row(a, ctx.meeting_id, at, key)
     ctx.session.add(row)
     ctx.session.flush()
     ctx.result.actions += 1
@@ -183,3 +213,8 @@ def _short(text: str, limit: int = 80) -> str:
     text = collapse(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
+
+def save_parts(session: Session, document_id: int, parts: Sequence[rec.FilePart]) -> None:
+    """Store the papers ingest found in the file, replacing any an earlier reading gave."""
+    session.execute(delete(db.DocumentPart).where(db.DocumentPart.document_id == document_id))
+    session.add_all(part_to_row(p, document_id, n) for n, p in enumerate(parts))

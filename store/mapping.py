@@ -8,7 +8,10 @@ turns into a flag for the clerk rather than guessing silently.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from extract import model as rec
 
@@ -30,19 +33,57 @@ class Where:
     page: int | None
     block: int | None
     extractor: str | None
+    span_start: int | None = None
+    span_end: int | None = None
+
+    def columns(self) -> dict[str, Any]:
+        """The `schema.Provenance` columns, for a row's constructor."""
+        return {"document_id": self.document_id, "page": self.page, "block": self.block,
+                "extractor": self.extractor, "span_start": self.span_start,
+                "span_end": self.span_end}
 
 
 def where(document_id: int, evidence: rec.Evidence | None) -> Where:
     if evidence is None:
         return Where(document_id, None, None, None)
-    return Where(document_id, evidence.page, evidence.block, evidence.extractor or None)
+    # Evidence leaves start = end = 0 when the extractor gave no span.
+    span = (evidence.start, evidence.end) if evidence.end > evidence.start else (None, None)
+    return Where(document_id, evidence.page, evidence.block, evidence.extractor or None,
+                 *span)
 
 
-# Words an action table uses for "done". Anything else (Ongoing, In progress, Due…) is open.
-_CLOSED_WORDS = frozenset({
-    "closed", "complete", "completed", "done", "blue", "achieved", "finished", "discharged",
-    "resolved",
+# What papers write for "done", in a status column, an update column, a matters-arising
+# note. One vocabulary for the whole store: `action_status` maps a status column with it,
+# and `store.carry` closes an action thread with it. Anything else is open.
+CLOSING_PHRASES: tuple[str, ...] = (
+    "closed", "complete", "completed", "done", "achieved", "finished", "discharged",
+    "resolved", "actioned", "no further action", "nfa", "blue",
+)
+# Words just before a closing phrase that mean it is not closed yet ("to be completed",
+# "not yet done", "once the review is complete"), looked for among the five words before.
+NOT_YET_WORDS = frozenset({
+    "not", "yet", "be", "being", "until", "once", "when", "if", "partially", "partly",
+    "nearly", "almost", "awaiting", "pending", "before", "never",
 })
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str | None) -> list[str]:
+    """Lower-case words and numbers of `text`, punctuation dropped."""
+    return _WORD_RE.findall((text or "").casefold())
+
+
+def says_closed(text: str | None) -> bool:
+    """Whether a paper's words say an action is done: "Complete", "Completed - letter
+    sent", "No further action"; not "To be completed by March", "Not yet done"."""
+    found = words(text)
+    for phrase in CLOSING_PHRASES:
+        target = phrase.split()
+        for i in range(len(found) - len(target) + 1):
+            before = set(found[max(0, i - 5):i])
+            if found[i:i + len(target)] == target and not NOT_YET_WORDS & before:
+                return True
+    return False
 
 
 def action_status(raw: str | None) -> tuple[str, str | None]:
@@ -52,13 +93,49 @@ def action_status(raw: str | None) -> tuple[str, str | None]:
     word = collapse(raw).lower()
     if word in db.ACTION_STATUSES:
         return word, None
-    closed = word in _CLOSED_WORDS or word.startswith("complete")
-    return ("closed" if closed else "open"), collapse(raw)
+    return ("closed" if says_closed(raw) else "open"), collapse(raw)
 
 
 def text_key(text: str) -> str:
     """Key for "the same fact reported by two documents": case and spacing ignored."""
     return collapse(text).lower()
+
+
+def normal_text(text: str | None) -> str:
+    """Text for matching one paper's wording against another's: case, spacing and
+    punctuation ignored ("Cllr. Prynn to write." = "cllr prynn to write")."""
+    return " ".join(words(text))
+
+
+def action_key(organisation_key: str | None, body_key: str, date: dt.date | None,
+               text: str) -> str:
+    """The natural key of an action: sha256 over its organisation's and body's name keys,
+    its meeting's date and its text (`text_key`: case and spacing ignored), 64 hex digits.
+
+    The same in every reading and every copy of the paper, so it survives re-extraction and
+    supersession: the clerk's corrections are keyed by it (`store.corrections`), and it is
+    stored on each action (`actions.key`). Not the record: the same action in the agenda and
+    the minutes of one day is one action. Undated meetings all share date None, so an
+    undated action is told apart by its text alone.
+    """
+    joined = "\x1f".join("" if p is None else str(p) for p in
+                          ("action", organisation_key or "", body_key, date, text_key(text)))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+# Spellings of the offices a role column gives, to one key each.
+_ROLE_KEYS = {
+    "chair": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+    "vice chair": "vice-chair", "vice chairman": "vice-chair", "vice chairperson":
+    "vice-chair", "deputy chair": "vice-chair", "vice chairwoman": "vice-chair",
+}
+
+
+def role_key(role: str) -> str:
+    """"Vice-Chairman" -> "vice-chair", "Chairperson" -> "chair"; other roles as words
+    ("Clerk", "Democratic Services Officer" -> "clerk", "democratic services officer")."""
+    key = " ".join(words(role))
+    return _ROLE_KEYS.get(key, key)
 
 
 def source_to_document(source: rec.SourceInfo, sha256: str, now: dt.datetime
@@ -104,39 +181,33 @@ def attendee_to_attendance(a: rec.Attendee, meeting_id: int, person_id: int, at:
     row = db.Attendance(
         meeting_id=meeting_id, person_id=person_id, category=category, role=a.role,
         title=a.title, organisation=a.organisation, substitute_for=a.substitute_for,
-        document_id=at.document_id, page=at.page, block=at.block, extractor=at.extractor,
+        **at.columns(),
     )
     return row, problems
 
 
 def apology_to_row(a: rec.Apology, meeting_id: int, person_id: int, at: Where) -> db.Apology:
-    return db.Apology(
-        meeting_id=meeting_id, person_id=person_id, title=a.title,
-        document_id=at.document_id, page=at.page, block=at.block, extractor=at.extractor,
-    )
+    return db.Apology(meeting_id=meeting_id, person_id=person_id, title=a.title,
+                      **at.columns())
 
 
 def item_to_row(i: rec.AgendaItem, meeting_id: int, at: Where) -> db.AgendaItem:
-    return db.AgendaItem(
-        meeting_id=meeting_id, number=i.number, title=i.title,
-        document_id=at.document_id, page=at.page, block=at.block, extractor=at.extractor,
-    )
+    return db.AgendaItem(meeting_id=meeting_id, number=i.number, title=i.title,
+                         **at.columns())
 
 
 def resolution_to_row(r: rec.Resolution, meeting_id: int, at: Where) -> db.Resolution:
-    return db.Resolution(
-        meeting_id=meeting_id, item=r.item, text=r.text,
-        document_id=at.document_id, page=at.page, block=at.block, extractor=at.extractor,
-    )
+    return db.Resolution(meeting_id=meeting_id, item=r.item, text=r.text, **at.columns())
 
 
-def action_to_row(a: rec.Action, meeting_id: int, at: Where) -> db.Action:
+def action_to_row(a: rec.Action, meeting_id: int, at: Where, key: str | None = None
+                  ) -> db.Action:
+    """`key` is the action's natural key (`action_key`), which needs the meeting's body."""
     status, status_text = action_status(a.status)
     return db.Action(
         meeting_id=meeting_id, item=a.item, text=a.text, due=a.due, due_text=a.due_text,
         status=status, status_text=status_text, ref=a.ref, update=a.update,
-        owner_text=a.owner_text,
-        document_id=at.document_id, page=at.page, block=at.block, extractor=at.extractor,
+        owner_text=a.owner_text, key=key, **at.columns(),
     )
 
 
@@ -157,23 +228,28 @@ def rag_item_to_row(r: rec.RagItem, meeting_id: int, at: Where
     row = db.RagItem(
         meeting_id=meeting_id, ref=r.ref, text=r.text, status=status,
         previous_status=previous, status_source=r.status_source, due_text=r.due_text,
-        document_id=at.document_id, page=at.page, block=at.block, extractor=at.extractor,
+        **at.columns(),
     )
     return row, problems + more
 
 
 def flag_to_row(f: rec.Flag, meeting_id: int | None, document_id: int) -> db.Flag:
     at = where(document_id, f.evidence)
-    return db.Flag(
-        meeting_id=meeting_id, kind=f.kind, message=f.message, dismissed=False,
-        document_id=document_id, page=f.page if f.page is not None else at.page,
-        block=at.block, extractor=at.extractor,
-    )
+    columns = at.columns() | {"page": f.page if f.page is not None else at.page}
+    return db.Flag(meeting_id=meeting_id, kind=f.kind, message=f.message, dismissed=False,
+                   **columns)
 
 
 def problem_to_flag(p: Problem, meeting_id: int | None, at: Where) -> db.Flag:
     """A problem the store itself found; extractor "store" says who raised it."""
-    return db.Flag(
-        meeting_id=meeting_id, kind=p.kind, message=p.message, dismissed=False,
-        document_id=at.document_id, page=at.page, block=at.block, extractor="store",
-    )
+    columns = at.columns() | {"extractor": "store"}
+    return db.Flag(meeting_id=meeting_id, kind=p.kind, message=p.message, dismissed=False,
+                   **columns)
+
+
+def part_to_row(p: rec.FilePart, document_id: int, position: int) -> db.DocumentPart:
+    # An ingest kind the store does not know yet is kept as "other", title and pages intact.
+    kind = p.kind if p.kind in db.PART_KINDS else "other"
+    return db.DocumentPart(document_id=document_id, position=position, kind=kind,
+                           title=p.title, item=p.item, first_page=p.first_page,
+                           last_page=p.last_page)

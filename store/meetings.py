@@ -1,18 +1,28 @@
 """Find or add the body and meeting an extracted meeting belongs to, and save its facts.
 
 A meeting's identity is body + date + record: the minutes file and the same minutes
-reproduced in the next agenda pack are one meeting, which gains a second source.
+reproduced in the next agenda pack are one meeting, which gains a second source, and the
+facts the second file repeats are not stored twice (`facts.Seen`).
+
+A new version of the same paper is different: when the clerk re-publishes corrected
+minutes (new bytes, so a new document) and they record a meeting an earlier version
+already recorded, the new version's facts replace the old one's for that meeting
+(`supersede_versions`). The old source stays recorded, marked superseded.
 """
 from __future__ import annotations
 
-from sqlalchemy import select
+import re
+from pathlib import PurePath
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
 from extract import model as rec
 
 from . import schema as db
-from .facts import MeetingContext, Seen, save_attendance, save_business
-from .mapping import Problem, Where, meeting_record_kind
+from .facts import FACT_MODELS, MeetingContext, Seen, save_attendance, save_business
+from .mapping import Problem, Where, meeting_record_kind, words
 from .names import collapse, name_key
 from .people import PersonResolver
 from .results import SaveResult, add_flag
@@ -78,9 +88,16 @@ def save_meeting(session: Session, doc: db.Document, file: str, m: rec.Meeting,
     meeting, created = find_or_add_meeting(session, body, m, record)
     result.meetings += 1
     result.new_meetings += int(created)
+    result.body_ids.add(body.id)
     first_page, last_page = m.pages if m.pages else (None, None)
-    session.add(db.MeetingSource(meeting_id=meeting.id, document_id=doc.id,
-                                 first_page=first_page, last_page=last_page))
+    source = db.MeetingSource(meeting_id=meeting.id, document_id=doc.id,
+                              first_page=first_page, last_page=last_page)
+    session.add(source)
+    session.flush()
+    dropped = None if created else supersede_versions(session, meeting, source, doc, result)
+    if dropped is not None:  # the newer version's word on where and when
+        meeting.venue = m.venue or meeting.venue
+        meeting.start_time = m.start_time or meeting.start_time
     at_meeting = Where(doc.id, first_page, None, None)
     for p in problems + more:
         add_flag(session, result, p, meeting.id, at_meeting)
@@ -89,7 +106,116 @@ def save_meeting(session: Session, doc: db.Document, file: str, m: rec.Meeting,
     if not created:
         seen.load(session, meeting.id)
     people = PersonResolver(session, body.id)
-    ctx = MeetingContext(session, doc.id, meeting.id, people, seen, result)
+    ctx = MeetingContext(session, doc.id, meeting, body, people, seen, result)
     save_attendance(ctx, m)
     save_business(ctx, m)
+    if dropped:
+        _drop_unnamed(session, dropped)
     return meeting
+
+
+# -- versions of one paper ---------------------------------------------------------------
+
+# What a re-published paper's file name gains or loses: "minutes (1).pdf", "minutes
+# v2.docx", "minutes - approved.pdf", "minutes (draft).docx", "Copy of minutes.docx".
+_VERSION_WORDS = frozenset({
+    "copy", "draft", "final", "approved", "agreed", "signed", "unsigned", "amended",
+    "revised", "corrected", "updated",
+})
+_VERSION_NUMBER = re.compile(r"(?:v|rev)\d+")
+_COPY_NUMBER = re.compile(r"\s*[(\[]\d+[)\]]\s*$")  # a second download: "minutes (1)"
+
+
+def version_key(file_name: str) -> str:
+    """What the versions of one paper share: the file name without folder, extension,
+    copy markers and trailing version words, case and punctuation ignored.
+    "Minutes 10-Sep-2024 (1).docx" and "minutes 10 sep 2024 - approved.pdf" give the same
+    key; a different paper ("Agenda pack 10-Dec-2024.pdf") does not."""
+    tokens = words(_COPY_NUMBER.sub("", PurePath(file_name).stem))
+    if tokens[:2] == ["copy", "of"]:
+        tokens = tokens[2:]
+    while len(tokens) > 1:
+        if tokens[-1] in _VERSION_WORDS or _VERSION_NUMBER.fullmatch(tokens[-1]):
+            tokens.pop()
+        elif tokens[-1].isdigit() and tokens[-2] in ("version", "rev", "v"):
+            del tokens[-2:]
+        else:
+            break
+    return " ".join(tokens)
+
+
+def supersede_versions(session: Session, meeting: db.Meeting, source: db.MeetingSource,
+                       doc: db.Document, result: SaveResult) -> set[int] | None:
+    """Let `doc` (recorded as `source`) replace the facts an earlier version of the same
+    paper gave for `meeting`.
+
+    The rule: an earlier source of the meeting is an earlier version of `doc` when one of
+    the names its file was seen under has the same `version_key` as `doc`'s name. Its facts
+    for this meeting (and its flags there) are deleted before `doc`'s are saved, and its
+    source row is marked superseded by `source`. Other sources stand, so the minutes file and
+    the agenda pack that reproduces it are still one meeting with one set of facts (`Seen`),
+    and a re-run on unchanged bytes never gets here (documents are keyed by content).
+
+    The clerk's corrections survive: they are keyed by the action's natural key
+    (`mapping.action_key`), which the new version's identical actions share, and flags the
+    clerk dismissed on the old version stay dismissed when raised again (`result.dismissed`,
+    applied by `store.carry.carry_forward`). The old version's facts in other meetings are
+    left as they are. When versions arrive out of order, the one saved last wins.
+
+    Returns the people the dropped facts named (to delete if nothing names them once the
+    new facts are in), or None when nothing was superseded.
+    """
+    key = version_key(doc.file_name)
+    earlier = session.scalars(select(db.MeetingSource).where(
+        db.MeetingSource.meeting_id == meeting.id, db.MeetingSource.document_id != doc.id,
+        db.MeetingSource.superseded_by_source_id.is_(None))).all()
+    if not earlier:
+        return None
+    ids = [old.document_id for old in earlier]
+    names: dict[int, set[str]] = {i: set() for i in ids}
+    for doc_id, name in session.execute(
+            select(db.Document.id, db.Document.file_name).where(db.Document.id.in_(ids))
+            .union(select(db.DocumentFile.document_id, db.DocumentFile.file_name)
+                   .where(db.DocumentFile.document_id.in_(ids)))):
+        names[doc_id].add(name)
+    dropped: set[int] | None = None
+    for old in earlier:
+        if key not in {version_key(n) for n in names[old.document_id]}:
+            continue
+        old.superseded_by_source_id = source.id
+        old.superseded_at = doc.ingested_at
+        dropped = (dropped or set()) | _drop_facts(session, meeting.id, old.document_id,
+                                                   result)
+        result.superseded.append((meeting.id, old.document_id))
+    return dropped
+
+
+def _drop_facts(session: Session, meeting_id: int, document_id: int,
+                result: SaveResult) -> set[int]:
+    """Delete what `document_id` said about `meeting_id`; return the people it named."""
+    def mine(model: type[db.Base]) -> ColumnElement[bool]:
+        fact: Any = model  # every fact model has both columns
+        return (fact.document_id == document_id) & (fact.meeting_id == meeting_id)
+
+    actions = select(db.Action.id).where(mine(db.Action))
+    people = set(session.scalars(select(db.Attendance.person_id).where(mine(db.Attendance))))
+    people |= set(session.scalars(select(db.Apology.person_id).where(mine(db.Apology))))
+    people |= {p for p in session.scalars(select(db.ActionOwner.person_id).where(
+        db.ActionOwner.action_id.in_(actions))) if p is not None}
+    result.dismissed |= {(meeting_id, kind, message) for kind, message in session.execute(
+        select(db.Flag.kind, db.Flag.message).where(mine(db.Flag), db.Flag.dismissed))}
+    session.execute(delete(db.Flag).where(mine(db.Flag)))
+    session.execute(delete(db.ActionOwner).where(db.ActionOwner.action_id.in_(actions)))
+    for model in FACT_MODELS:  # person roles go with their attendance rows (CASCADE)
+        session.execute(delete(model).where(mine(model)))
+    return people
+
+
+def _drop_unnamed(session: Session, people: set[int]) -> None:
+    """Delete those of `people` that no fact names any more and the clerk gave no alias."""
+    named = select(db.Attendance.person_id).union(
+        select(db.Apology.person_id),
+        select(db.ActionOwner.person_id).where(db.ActionOwner.person_id.is_not(None)),
+        select(db.PersonAlias.person_id))
+    session.execute(delete(db.Person).where(db.Person.id.in_(people),
+                                            db.Person.id.not_in(named)))

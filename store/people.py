@@ -1,23 +1,36 @@
-"""Resolve a name from a paper to a person of one body.
+"""Resolve a name from a paper to a person of one body; merge two people; add aliases.
 
-Matching is by name key within the body, in this order: the same key; a bare surname
-("Prynn") to the one full name with that surname ("Sue Prynn"); an initial ("S Prynn") to
-the one full name it fits. More than one candidate is ambiguous and matches nobody. Only
-attendance (attendees, apologies) may create a person; an action owner that matches nobody
-stays text, flagged, as the civic-tech projects do: never create a person on a guess.
+Matching is by name key within the body, in this order: the same key; an alias the clerk
+gave the person (`person_aliases`); a bare surname ("Prynn") to the one full name with that
+surname ("Sue Prynn"); an initial ("S Prynn") to the one full name it fits, aliases
+included. More than one candidate is ambiguous and matches nobody. Only attendance
+(attendees, apologies) may create a person; an action owner that matches nobody stays text,
+flagged, as the civic-tech projects do: never create a person on a guess.
+
+Merging and aliasing are the clerk's (recorded as corrections by `store.corrections`, which
+calls these again after every save), never the pipeline's own guess.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import UniqueConstraint, delete, exists, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
 
 from . import schema as db
-from .names import collapse, initial_matches, is_bare, name_key, strip_titles, surname_key
+from .names import (
+    collapse,
+    initial_matches,
+    is_bare,
+    name_key,
+    strip_titles,
+    surname_key,
+)
 
-How = Literal["exact", "surname", "initial", "ambiguous", "none", "created"]
+How = Literal["exact", "alias", "surname", "initial", "ambiguous", "none", "created"]
 
 
 @dataclass(frozen=True)
@@ -45,23 +58,43 @@ class PersonResolver:
         )
         if exact is not None:
             return Match(exact, "exact")
-        same_surname = self.session.scalars(
-            select(db.Person)
-            .where(db.Person.body_id == self.body_id,
-                   db.Person.surname_key == surname_key(key))
-            .order_by(db.Person.id)
-        ).all()
+        aka = self.session.scalar(
+            select(db.Person).join(db.PersonAlias, db.PersonAlias.person_id == db.Person.id)
+            .where(db.Person.body_id == self.body_id, db.PersonAlias.alias_key == key)
+            .order_by(db.Person.id).limit(1)
+        )
+        if aka is not None:
+            return Match(aka, "alias")
+        same_surname = self._same_surname(surname_key(key))
         if is_bare(key):
-            fits = [p for p in same_surname if not is_bare(p.name_key)]
+            fits = [p for k, p in same_surname if not is_bare(k)]
             how: How = "surname"
         else:
-            fits = [p for p in same_surname if initial_matches(key, p.name_key)]
+            fits = [p for k, p in same_surname if initial_matches(key, k)]
             how = "initial"
+        fits = list({p.id: p for p in fits}.values())  # a name and its alias are one person
         if len(fits) == 1:
             return Match(fits[0], how)
         if len(fits) > 1:
             return Match(None, "ambiguous", tuple(p.name for p in fits))
         return Match(None, "none")
+
+    def _same_surname(self, surname: str) -> list[tuple[str, db.Person]]:
+        """(name or alias key, person) for every name of this body ending in `surname`,
+        people in id order, each person's own name before its aliases."""
+        people = self.session.scalars(
+            select(db.Person).where(db.Person.body_id == self.body_id,
+                                    db.Person.surname_key == surname)
+            .order_by(db.Person.id)).all()
+        aka = self.session.execute(
+            select(db.PersonAlias.alias_key, db.Person)
+            .join(db.Person, db.PersonAlias.person_id == db.Person.id)
+            .where(db.Person.body_id == self.body_id,
+                   or_(db.PersonAlias.alias_key == surname,
+                       db.PersonAlias.alias_key.endswith(" " + surname, autoescape=True)))
+            .order_by(db.Person.id, db.PersonAlias.id)).all()
+        named = [(p.name_key, p) for p in people] + [(k, p) for k, p in aka]
+        return sorted(named, key=lambda kp: kp[1].id)
 
     def for_attendance(self, name: str) -> Match:
         """The matching person, or a new one: a name in an attendance list is a person of
@@ -77,3 +110,168 @@ class PersonResolver:
         self.session.add(person)
         self.session.flush()
         return Match(person, "created", found.candidates)
+
+
+# -- the clerk's edits: aliases and merges ------------------------------------------------------
+
+def add_alias(session: Session, person: db.Person, alias: str) -> bool:
+    """Record `alias` as another name of `person`; False when it already is one (or is
+    the person's own name). The caller makes sure no other person of the body has it."""
+    key = name_key(alias)
+    if not key or key == person.name_key:
+        return False
+    known = session.scalar(select(db.PersonAlias.id).where(
+        db.PersonAlias.person_id == person.id, db.PersonAlias.alias_key == key))
+    if known is not None:
+        return False
+    session.add(db.PersonAlias(person_id=person.id, alias=strip_titles(collapse(alias)),
+                               alias_key=key))
+    session.flush()
+    return True
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What `merge_people` did: rows moved onto the kept person, per table, and rows
+    dropped because the kept person already had the same one (both at one meeting)."""
+
+    kept: str
+    gone: str
+    moved: dict[str, int] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)
+
+
+# Rows that mean the same thing twice once two people are one, beyond the unique
+# constraints: an action owned by both names has one owner after the merge.
+_ALSO_UNIQUE: dict[str, tuple[str, ...]] = {"action_owners": ("action_id", "person_id")}
+
+
+def merge_people(session: Session, keep: db.Person, gone: db.Person) -> Merged:
+    """Make `gone` the same person as `keep`: every row that refers to `gone` (attendance,
+    apologies, action owners, aliases, roles, any table with a foreign key to people) moves
+    to `keep`, `gone` is deleted, and its name becomes an alias of `keep`. `keep` keeps
+    its name. Both must be people of the same body.
+
+    Tables are found from the schema's foreign keys rather than listed here, so a table
+    added later that names a person is merged too instead of blocking the delete.
+    """
+    if keep.body_id != gone.body_id:
+        raise ValueError(f"{keep.name!r} and {gone.name!r} are people of different bodies")
+    if keep.id == gone.id:
+        raise ValueError(f"{keep.name!r} and {gone.name!r} are already one person")
+    session.flush()
+    merged = Merged(kept=keep.name, gone=gone.name)
+    for model, attr, unique_sets in _person_references():
+        column = getattr(model, attr)
+        dropped = 0
+        for names in unique_sets:
+            twin: Any = aliased(model)
+            same = [getattr(twin, n) == getattr(model, n) for n in names if n != attr]
+            dropped += _rowcount(session.execute(
+                delete(model).where(column == gone.id,
+                                    exists().where(getattr(twin, attr) == keep.id, *same))
+                .execution_options(synchronize_session="fetch")))
+        moved = _rowcount(session.execute(
+            update(model).where(column == gone.id).values({attr: keep.id})
+            .execution_options(synchronize_session="fetch")))
+        table = model.__table__.name
+        if moved:
+            merged.moved[table] = moved
+        if dropped:
+            merged.dropped[table] = dropped
+    gone_name = gone.name
+    session.delete(gone)
+    session.flush()
+    add_alias(session, keep, gone_name)
+    return merged
+
+
+def _rowcount(result: Any) -> int:
+    return int(result.rowcount or 0)  # a CursorResult for UPDATE and DELETE
+
+
+def _person_references() -> list[tuple[Any, str, list[tuple[str, ...]]]]:
+    """(mapped class, attribute, column-name sets that must stay unique) for every column
+    with a foreign key to people.id."""
+    person_id = db.Person.__table__.c.id
+    found = []
+    for mapper in db.Base.registry.mappers:
+        table: Any = mapper.local_table  # a Table: every model here maps one
+        for fk in table.foreign_keys:
+            if fk.column is not person_id:
+                continue
+            col = fk.parent
+            sets = [tuple(c.name for c in con.columns) for con in table.constraints
+                    if isinstance(con, UniqueConstraint) and col.name in con.columns]
+            if col.unique:
+                sets.append((col.name,))
+            if table.name in _ALSO_UNIQUE:
+                sets.append(_ALSO_UNIQUE[table.name])
+            found.append((mapper.class_, mapper.get_property_by_column(col).key, sets))
+    return found
+
+
+# -- finding people by name for the clerk's commands ---------------------------------------------
+
+def bodies_matching(session: Session, body: str | None) -> list[db.Body]:
+    """Bodies whose name holds `body` (case-insensitive), or all bodies, by name."""
+    query = select(db.Body).order_by(db.Body.name, db.Body.id)
+    if body and collapse(body):
+        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
+    return list(session.scalars(query))
+
+
+def people_named(session: Session, name: str, body: str | None = None
+                 ) -> list[tuple[db.Body, Match]]:
+    """In each body (or those matching `body`), who `name` resolves to: a person, or an
+    ambiguous match with its candidates. Bodies where the name matches nobody are left out."""
+    found = []
+    for b in bodies_matching(session, body):
+        match = PersonResolver(session, b.id).find(name)
+        if match.person is not None or match.candidates:
+            found.append((b, match))
+    return found
+
+
+# -- listing -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PersonView:
+    id: int
+    name: str
+    body: str
+    aliases: tuple[str, ...]
+    meetings: int  # meetings attended
+    actions: int  # actions owned
+
+
+def people_listing(session: Session, body: str | None = None) -> list[PersonView]:
+    """Every person (of the bodies matching `body`), by body then name, with their aliases
+    and how many meetings they attended and actions they own."""
+    bodies = {b.id: b.name for b in bodies_matching(session, body)}
+    people = session.scalars(select(db.Person).where(db.Person.body_id.in_(list(bodies)))
+                             .order_by(db.Person.name_key, db.Person.id)).all()
+    ids = [p.id for p in people]
+    aliases = _aliases_of(session, ids)
+    attended = _counts(session, db.Attendance.person_id, ids)
+    owned = _counts(session, db.ActionOwner.person_id, ids,
+                    distinct=db.ActionOwner.action_id)
+    views = [PersonView(p.id, p.name, bodies[p.body_id], tuple(aliases.get(p.id, ())),
+                        attended[p.id], owned[p.id]) for p in people]
+    return sorted(views, key=lambda v: (v.body.lower(), v.name.lower(), v.id))
+
+
+def _aliases_of(session: Session, ids: Iterable[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for person_id, alias in session.execute(
+            select(db.PersonAlias.person_id, db.PersonAlias.alias)
+            .where(db.PersonAlias.person_id.in_(list(ids))).order_by(db.PersonAlias.id)):
+        out.setdefault(person_id, []).append(alias)
+    return out
+
+
+def _counts(session: Session, column: Any, ids: list[int], distinct: Any = None
+            ) -> Counter[int]:
+    counted = func.count(func.distinct(distinct)) if distinct is not None else func.count()
+    rows = session.execute(select(column, counted).where(column.in_(ids)).group_by(column))
+    return Counter({person_id: n for person_id, n in rows})

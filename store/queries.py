@@ -1,29 +1,53 @@
 """Read the store for reports and the CLI. Returns small frozen dataclasses, never ORM rows,
 so nothing downstream holds a session or lazy-loads by accident.
 
+Actions are read as threads (`store.carry`): one row per action however many meetings
+mentioned it, with where it was raised, every later mention, its current status and age.
 All filtering is done with bound parameters through the ORM; `today` is always passed in,
 so ages are reproducible in tests and reports.
+
+By-person queries are index lookups all the way: the name (or alias) to people
+(`people.name_key`, `person_aliases.alias_key`), people to the actions they own
+(`action_owners.person_id`), those actions to the threads they currently own
+(`action_threads.owner_action_id`). Only a bare surname also scans owners kept as text.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from . import schema as db
+from .mapping import role_key
 from .names import collapse, is_bare, name_key
 
 StatusFilter = Literal["open", "closed", "all"]
+_CHUNK = 5000  # ids per IN (...) list: well under SQLite's bound-parameter limit
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class MentionView:
+    """A later paper's word on an action: which meeting, what it said, where."""
+
+    meeting_date: dt.date | None
+    record: str | None  # minutes / agenda
+    kind: str  # action (an action or action-table row) / rag / matters-arising
+    status: str | None  # open / closed as that paper stated it; None: only mentioned
+    note: str | None  # its words: the update, the status word, the RAG colour
+    source_file: str
+    source_page: int | None
 
 
 @dataclass(frozen=True)
 class ActionView:
-    """One action with where it came from: a row of the action log."""
+    """One action followed across meetings: a row of the action log."""
 
-    id: int
+    id: int  # the action row that raised it (what the clerk's correction commands take)
     ref: str | None
     text: str
     owners: tuple[str, ...]  # a person's stored name, or the role/unmatched text as written
@@ -35,12 +59,18 @@ class ActionView:
     item: str | None
     due: dt.date | None
     due_text: str | None
-    status: str  # open / closed
-    status_text: str | None  # the paper's own word, when it was not open/closed
-    update: str | None
-    age_days: int | None  # days from the meeting to `today`; None without either date
-    source_file: str
+    status: str  # open / closed, as carried forward to now
+    status_text: str | None  # the words behind that status ("Complete", "blue", a note)
+    update: str | None  # the latest update column or status word an action row gave
+    age_days: int | None  # raised → today (open) or → closed; None without the dates
+    source_file: str  # where it was raised
     source_page: int | None
+    thread_id: int = 0
+    key: str = ""  # the raising action's natural key (store.mapping.action_key)
+    closed_on: dt.date | None = None
+    closed_by: str | None = None  # raised / action / rag / matters-arising / clerk
+    overdue: bool = False  # open, and due before today
+    mentions: tuple[MentionView, ...] = ()  # every later meeting's word, in order
 
 
 @dataclass(frozen=True)
@@ -53,8 +83,8 @@ class Summary:
     attendees: int
     apologies: int
     resolutions: int
-    actions: int
-    open_actions: int
+    actions: int  # action rows read from papers (a mention is a row too)
+    open_actions: int  # actions (threads) still open
     rag_items: int
     flags: int
     open_flags: int  # not dismissed
@@ -86,81 +116,222 @@ class FlagView:
     dismissed: bool
 
 
-def _owner_filter(owner: str) -> ColumnElement[bool]:
-    """Actions with an owner called `owner`: a person by full name or (for a bare word) by
-    surname, or role/unmatched text, all case-insensitive."""
+@dataclass(frozen=True)
+class RagStep:
+    meeting_date: dt.date | None
+    status: str | None  # red / amber / green / blue; None: that meeting's row was unrated
+    source_file: str
+    source_page: int | None
+
+
+@dataclass(frozen=True)
+class RagTrend:
+    """One RAG row across a body's meetings."""
+
+    id: int
+    body: str
+    ref: str | None
+    text: str  # as the latest meeting worded it
+    status: str | None  # the latest rating
+    steps: tuple[RagStep, ...]
+
+    @property
+    def trend(self) -> str:
+        """"Red → Amber → Green" ("unrated" for a meeting whose row had no rating)."""
+        return " → ".join((s.status or "unrated").title() for s in self.steps)
+
+
+@dataclass(frozen=True)
+class RoleTerm:
+    """A person's time in an office of a body, from the attendance lists."""
+
+    body: str
+    role: str  # normalised: chair / vice-chair / clerk / …
+    person: str
+    first_on: dt.date | None
+    last_on: dt.date | None
+    meetings: int
+
+
+def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    for n in range(0, len(items), _CHUNK):
+        yield items[n:n + _CHUNK]
+
+
+def _owner_filter(session: Session, owner: str) -> ColumnElement[bool]:
+    """Threads whose current owners include `owner`: a person by full name, by an alias
+    the clerk gave, or (for a bare word) by surname; or role/unmatched text; case ignored.
+
+    The people are looked up first and passed as values: an OR of IN (subquery) terms is
+    one no planner answers from the indexes (PostgreSQL filters a scan of every owner
+    with it), while an OR of value lists is two index lookups."""
     key = name_key(owner)
     text = collapse(owner).lower()
-    person = db.Person
-    matches: list[ColumnElement[bool]] = [
-        person.name_key == key,
-        db.ActionOwner.text_key == key,
-        func.lower(db.ActionOwner.text) == text,
-    ]
+    named = (or_(db.Person.name_key == key, db.Person.surname_key == key) if is_bare(key)
+             else db.Person.name_key == key)
+    people = set(session.scalars(select(db.Person.id).where(named)))
+    people |= set(session.scalars(select(db.PersonAlias.person_id)
+                                  .where(db.PersonAlias.alias_key == key)))
+    # role text is keyed by its lower-case words, unmatched names by their name key
+    matches: list[ColumnElement[bool]] = [db.ActionOwner.text_key.in_(sorted({key, text}))]
+    if people:
+        matches.append(db.ActionOwner.person_id.in_(sorted(people)))
     if is_bare(key):
-        matches.append(person.surname_key == key)
         matches.append(db.ActionOwner.text_key.endswith(" " + key, autoescape=True))
-    owned = (
-        select(db.ActionOwner.action_id)
-        .outerjoin(person, db.ActionOwner.person_id == person.id)
-        .where(or_(*matches))
-    )
-    return db.Action.id.in_(owned)
+    owned = select(db.ActionOwner.action_id).where(or_(*matches))
+    return db.ActionThread.owner_action_id.in_(owned)
 
 
-def _actions(session: Session, *, today: dt.date | None, status: StatusFilter,
-             owner: str | None, body: str | None) -> list[ActionView]:
-    query = (
-        select(db.Action)
-        .join(db.Action.meeting)
-        .join(db.Meeting.body)
-        .options(
-            joinedload(db.Action.meeting).joinedload(db.Meeting.body)
-            .joinedload(db.Body.organisation),
-            joinedload(db.Action.document),
-            selectinload(db.Action.owners).joinedload(db.ActionOwner.person),
-        )
+def _threads(session: Session, *, today: dt.date | None, status: StatusFilter,
+             owner: str | None, body: str | None, overdue: bool) -> list[ActionView]:
+    thread = db.ActionThread
+    query: Select[Any] = (
+        select(thread, db.Action, db.Meeting.record, db.Body.name, db.Organisation.name,
+               db.Document.file_name)
+        .join(db.Body, thread.body_id == db.Body.id)
+        .outerjoin(db.Organisation, db.Body.organisation_id == db.Organisation.id)
+        .outerjoin(db.Action, thread.raised_action_id == db.Action.id)
+        .outerjoin(db.Meeting, thread.raised_meeting_id == db.Meeting.id)
+        .outerjoin(db.Document, db.Action.document_id == db.Document.id)
         # Undated meetings last, portably (NULLS LAST is not SQLite-and-PostgreSQL alike).
-        .order_by(db.Meeting.date.is_(None), db.Meeting.date, db.Action.id)
+        .order_by(thread.raised_on.is_(None), thread.raised_on, thread.id)
     )
     if status != "all":
-        query = query.where(db.Action.status == status)
+        query = query.where(thread.status == status)
+    if overdue:
+        query = query.where(thread.status == "open", thread.due < today)
     if owner and name_key(owner):
-        query = query.where(_owner_filter(owner))
+        query = query.where(_owner_filter(session, owner))
     if body and collapse(body):
         query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
-    return [_action_view(a, today) for a in session.scalars(query).unique()]
+    rows = session.execute(query).all()
+    owners = _owners(session, [t.owner_action_id for t, *_ in rows if t.owner_action_id])
+    mentions, updates = _mentions(session, [t.id for t, *_ in rows])
+    return [_action_view(t, a, record, body_name, org, file, today,
+                         owners.get(t.owner_action_id or 0, ()), mentions.get(t.id, ()),
+                         updates.get(t.id))
+            for t, a, record, body_name, org, file in rows]
 
 
-def _action_view(a: db.Action, today: dt.date | None) -> ActionView:
-    meeting = a.meeting
-    owners = tuple(o.person.name if o.person is not None else o.text for o in a.owners)
-    unmatched = tuple(o.text for o in a.owners if o.kind == "unmatched")
-    age = (today - meeting.date).days if today and meeting.date else None
-    org = meeting.body.organisation
+def _owners(session: Session, action_ids: list[int]
+            ) -> dict[int, tuple[tuple[str, bool], ...]]:
+    """(name, matched a person) of each action's owners, in the paper's order."""
+    out: dict[int, list[tuple[str, bool]]] = {}
+    for ids in _chunks(sorted(set(action_ids))):
+        for action_id, kind, text, person in session.execute(
+                select(db.ActionOwner.action_id, db.ActionOwner.kind, db.ActionOwner.text,
+                       db.Person.name)
+                .outerjoin(db.Person, db.ActionOwner.person_id == db.Person.id)
+                .where(db.ActionOwner.action_id.in_(ids))
+                .order_by(db.ActionOwner.action_id, db.ActionOwner.position)):
+            out.setdefault(action_id, []).append((person or text, kind != "unmatched"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _mentions(session: Session, thread_ids: list[int]
+              ) -> tuple[dict[int, tuple[MentionView, ...]], dict[int, str]]:
+    """Each thread's later mentions, and the latest words an action row gave on it."""
+    h = db.ActionStatus
+    mentions: dict[int, list[MentionView]] = {}
+    updates: dict[int, str] = {}
+    for ids in _chunks(thread_ids):
+        for row, record, file in session.execute(
+                select(h, db.Meeting.record, db.Document.file_name)
+                .outerjoin(db.Meeting, h.meeting_id == db.Meeting.id)
+                .join(db.Document, h.document_id == db.Document.id)
+                .where(h.thread_id.in_(ids))
+                .order_by(h.thread_id, h.position)):
+            if row.kind in ("raised", "action") and row.note:
+                updates[row.thread_id] = row.note
+            if row.kind != "raised":
+                mentions.setdefault(row.thread_id, []).append(MentionView(
+                    meeting_date=row.date, record=record, kind=row.kind, status=row.status,
+                    note=row.note, source_file=file, source_page=row.page))
+    return {k: tuple(v) for k, v in mentions.items()}, updates
+
+
+def _action_view(t: db.ActionThread, a: db.Action | None, record: str | None, body: str,
+                 org: str | None, file: str | None, today: dt.date | None,
+                 owners: tuple[tuple[str, bool], ...], mentions: tuple[MentionView, ...],
+                 update: str | None) -> ActionView:
+    end = t.closed_on if t.status == "closed" else today
+    age = (end - t.raised_on).days if end and t.raised_on else None
     return ActionView(
-        id=a.id, ref=a.ref, text=a.text, owners=owners, unmatched_owners=unmatched,
-        body=meeting.body.name, organisation=org.name if org else None,
-        meeting_date=meeting.date, record=meeting.record, item=a.item, due=a.due,
-        due_text=a.due_text, status=a.status, status_text=a.status_text, update=a.update,
-        age_days=age, source_file=a.document.file_name, source_page=a.page,
+        id=t.raised_action_id or 0, ref=t.ref, text=t.text,
+        owners=tuple(name for name, _ in owners),
+        unmatched_owners=tuple(name for name, matched in owners if not matched),
+        body=body, organisation=org, meeting_date=t.raised_on, record=record or "",
+        item=a.item if a else None, due=t.due, due_text=t.due_text, status=t.status,
+        status_text=t.status_note, update=update, age_days=age,
+        source_file=file or "", source_page=a.page if a else None,
+        thread_id=t.id, key=t.key, closed_on=t.closed_on, closed_by=t.closed_by,
+        overdue=bool(t.status == "open" and t.due and today and t.due < today),
+        mentions=mentions,
     )
 
 
 def outstanding_actions(session: Session, *, today: dt.date, owner: str | None = None,
-                        status: StatusFilter = "open", body: str | None = None
-                        ) -> list[ActionView]:
-    """Actions by status (default open), optionally for one owner and/or body (a
-    case-insensitive part of its name), oldest meeting first, aged relative to `today`."""
+                        status: StatusFilter = "open", body: str | None = None,
+                        overdue: bool = False) -> list[ActionView]:
+    """Actions by status (default open), optionally for one owner (name, alias, surname or
+    role) and/or body (a case-insensitive part of its name), or only the overdue ones (open
+    and due before `today`); oldest meeting first, aged relative to `today`."""
     if status not in ("open", "closed", "all"):
         raise ValueError(f"status must be 'open', 'closed' or 'all', not {status!r}")
-    return _actions(session, today=today, status=status, owner=owner, body=body)
+    return _threads(session, today=today, status=status, owner=owner, body=body,
+                    overdue=overdue)
 
 
 def action_log(session: Session, *, today: dt.date | None = None, body: str | None = None
                ) -> list[ActionView]:
-    """Every action across all meetings, in meeting-date order, open and closed."""
-    return _actions(session, today=today, status="all", owner=None, body=body)
+    """Every action across all meetings, open and closed, in the order they were raised,
+    each with every later mention."""
+    return _threads(session, today=today, status="all", owner=None, body=body,
+                    overdue=False)
+
+
+def rag_trend(session: Session, *, body: str | None = None, ref: str | None = None
+              ) -> list[RagTrend]:
+    """Each RAG row's status meeting by meeting (optionally for one body, a part of its
+    name, and/or one reference), by body, then the order the rows first appeared."""
+    query = (select(db.RagThread, db.Body.name).join(db.Body)
+             .order_by(db.Body.name, db.RagThread.first_on.is_(None),
+                       db.RagThread.first_on, db.RagThread.id))
+    if body and collapse(body):
+        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
+    if ref and collapse(ref):
+        query = query.where(func.lower(db.RagThread.ref) == collapse(ref).lower())
+    threads = session.execute(query).all()
+    steps: dict[int, list[RagStep]] = {}
+    for ids in _chunks([t.id for t, _ in threads]):
+        for h, file in session.execute(
+                select(db.RagStatus, db.Document.file_name)
+                .join(db.Document, db.RagStatus.document_id == db.Document.id)
+                .where(db.RagStatus.thread_id.in_(ids))
+                .order_by(db.RagStatus.thread_id, db.RagStatus.position)):
+            steps.setdefault(h.thread_id, []).append(
+                RagStep(h.date, h.status, file, h.page))
+    return [RagTrend(t.id, name, t.ref, t.text, t.status, tuple(steps.get(t.id, ())))
+            for t, name in threads]
+
+
+def role_holders(session: Session, *, body: str | None = None, role: str | None = None
+                 ) -> list[RoleTerm]:
+    """Who held each office of a body and when (first and last meeting in the role), from
+    the attendance lists; optionally one body (part of its name) and/or one role."""
+    r = db.PersonRole
+    query = (
+        select(db.Body.name, r.role_key, db.Person.name, func.min(r.date), func.max(r.date),
+               func.count())
+        .join(db.Body, r.body_id == db.Body.id).join(db.Person, r.person_id == db.Person.id)
+        .group_by(db.Body.name, r.role_key, db.Person.name)
+        .order_by(db.Body.name, r.role_key, func.min(r.date), db.Person.name)
+    )
+    if body and collapse(body):
+        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
+    if role and role_key(role):
+        query = query.where(r.role_key == role_key(role))
+    return [RoleTerm(*row) for row in session.execute(query).all()]
 
 
 def _count(session: Session, model: type[db.Base], *where: ColumnElement[bool]) -> int:
@@ -179,7 +350,7 @@ def summary_counts(session: Session) -> Summary:
         apologies=_count(session, db.Apology),
         resolutions=_count(session, db.Resolution),
         actions=_count(session, db.Action),
-        open_actions=_count(session, db.Action, db.Action.status == "open"),
+        open_actions=_count(session, db.ActionThread, db.ActionThread.status == "open"),
         rag_items=_count(session, db.RagItem),
         flags=_count(session, db.Flag),
         open_flags=_count(session, db.Flag, db.Flag.dismissed.is_(False)),

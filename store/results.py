@@ -1,7 +1,7 @@
 """What saving one document produced, and the errors saving can raise."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy.orm import Session
@@ -40,6 +40,14 @@ class SaveResult:
     flags: int = 0
     people_created: int = 0
     duplicates_skipped: int = 0  # facts another document had already given for a meeting
+    # (meeting id, document id) of each earlier version of this paper whose facts for a
+    # meeting this document replaced (`store.meetings.supersede_versions`).
+    superseded: list[tuple[int, int]] = field(default_factory=list)
+    # For the carry-forward after the save (`store.carry.carry_forward`): the bodies whose
+    # meetings this document records, and the (meeting, kind, message) of flags the clerk
+    # had dismissed on a superseded version, so the same flag raised again stays dismissed.
+    body_ids: set[int] = field(default_factory=set)
+    dismissed: set[tuple[int, str, str]] = field(default_factory=set)
 
 
 def add_flag(session: Session, result: SaveResult, p: Problem, meeting_id: int | None,

@@ -24,7 +24,10 @@ from sqlalchemy.orm import Session
 from extract import model as rec
 
 from . import schema as db
+from .carry import carry_forward
+from .corrections import reapply_corrections
 from .db import write_lock
+from .facts import save_parts
 from .mapping import Problem, Where, flag_to_row, source_to_document
 from .meetings import save_meeting
 from .results import SaveError, SaveResult, add_flag
@@ -82,6 +85,11 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
             result = _as_stored(extraction, stored, "kept")
         else:
             result = _replace(session, stored, extraction, now, reader)
+        if result.outcome in ("saved", "replaced"):
+            # After the facts, so the clerk's corrections win over what this reading wrote.
+            reapply_corrections(session, document_id=result.document_id)
+            # Threads read the corrected rows: the clerk's status and dismissals count.
+            carry_forward(session, result)
         _add_file(session, result.document_id, seen, now)
         session.commit()
     except IntegrityError:
@@ -156,6 +164,7 @@ def _fill(session: Session, doc: db.Document, x: rec.Extraction, problems: list[
                         document_status=doc.status, document_id=doc.id,
                         stored_file=doc.file_name, problems=tuple(x.source.problems))
     doc_where = Where(doc.id, None, None, None)
+    save_parts(session, doc.id, x.parts)
     for p in problems:
         add_flag(session, result, p, None, doc_where)
 

@@ -1,5 +1,6 @@
 """Reports: the action log read from a real (temporary SQLite) store and written in every
-format; each file opens with its own library and holds the rows; hostile text stays inert.
+format; each file opens with its own library and holds the rows; hostile text stays inert;
+each action shows where it was raised, every later mention, its status now and its age.
 """
 from __future__ import annotations
 
@@ -22,6 +23,24 @@ TODAY = dt.date(2025, 1, 9)
 SCRIPT = "<script>alert('x')</script> & report back"
 FORMULA = '=HYPERLINK("http://example.invalid","click")'
 HUGE = "word " * 20_000  # 100,000 characters from a broken extraction
+
+
+DEC = dt.date(2024, 12, 10)
+
+
+def _december_pack() -> Extraction:
+    """The next meeting's action table: Sep24.01 is done, the script action is ongoing."""
+    meeting = Meeting(
+        body="Corporate Parenting Panel", organisation="Kent County Council", date=DEC,
+        record="agenda", pages=(1, 30),
+        actions=[
+            Action(None, "Police Representative", ref="Sep24.01",
+                   update="Complete - Insp. Lee joins in March", evidence=Evidence(7)),
+            Action(None, SCRIPT, status="In progress", evidence=Evidence(8)),
+        ])
+    return Extraction(SourceInfo("agenda-pack-2024-12-10.pdf",
+                                 hashlib.sha256(b"pack").hexdigest(), "pdf", 30),
+                      meetings=[meeting])
 
 
 def _extraction() -> Extraction:
@@ -49,25 +68,47 @@ def _extraction() -> Extraction:
 def rows(tmp_path: Path) -> Iterator[list[ActionView]]:
     with open_session(f"sqlite:///{tmp_path / 'reports.sqlite'}") as session:
         save_extraction(session, _extraction())
+        save_extraction(session, _december_pack())
         yield action_log(session, today=TODAY)
     store_db.dispose_all()
 
 
 def test_table_columns_and_cells(rows: list[ActionView]) -> None:
     table = action_table(rows)
-    assert table.headers == ("Ref", "Action", "Owners", "Body", "Meeting", "Due", "Status",
-                             "Age (days)", "Source")
+    assert table.headers == ("Ref", "Action", "Owners", "Body", "Raised", "Due", "Status",
+                             "Age (days)", "Source", "Later mentions")
     first = dict(zip(table.headers, table.text_rows()[0], strict=True))
     assert first == {
         "Ref": "Sep24.01", "Action": "Sam Gorton to find a Police Representative",
-        "Owners": "Sam Gorton", "Body": "Corporate Parenting Panel", "Meeting": "2024-09-10",
-        "Due": "2024-12-10", "Status": "open", "Age (days)": "121",
-        "Source": "minutes-2024-09-10.pdf p.2",
+        "Owners": "Sam Gorton", "Body": "Corporate Parenting Panel", "Raised": "2024-09-10",
+        "Due": "2024-12-10", "Status": "closed 2024-12-10 (Complete - Insp. Lee joins in March)",
+        "Age (days)": "91", "Source": "minutes-2024-09-10.pdf p.2",
+        "Later mentions": "2024-12-10 agenda, action row: Complete - Insp. Lee joins in March "
+                          "(agenda-pack-2024-12-10.pdf p.7)",
     }
     by_text = {r[1][:20]: r for r in table.text_rows()}
     assert by_text[FORMULA[:20]][2] == "Healthwatch Kent (?)"  # unmatched owner marked
     assert by_text[FORMULA[:20]][6] == "closed (Complete)"
     assert by_text[SCRIPT[:20]][2] == "Sue Prynn, Clerk"
+    assert by_text[SCRIPT[:20]][6] == "open (In progress)"  # mentioned, still open
+    assert by_text[SCRIPT[:20]][7] == "121"  # open: aged to today
+    assert len(rows) == 4  # the pack's rows are mentions, not new actions
+
+
+def test_status_says_overdue_and_who_closed() -> None:
+    from store.queries import ActionView
+
+    def view(**kw: object) -> ActionView:
+        return ActionView(id=1, ref=None, text="x", owners=(), unmatched_owners=(), body="b",
+                          organisation=None, meeting_date=dt.date(2024, 9, 10),
+                          record="minutes", item=None, due=dt.date(2024, 12, 10),
+                          due_text=None, status_text=None, update=None, age_days=1,
+                          source_file="f.pdf", source_page=None, **kw)  # type: ignore[arg-type]
+
+    late = view(status="open", overdue=True)
+    clerk = view(status="closed", closed_on=dt.date(2025, 1, 2), closed_by="clerk")
+    statuses = [row[6] for row in action_table([late, clerk]).text_rows()]
+    assert statuses == ["open, overdue", "closed 2025-01-02 by the clerk"]
 
 
 def test_cells_are_bounded_and_clean(rows: list[ActionView]) -> None:
@@ -112,7 +153,7 @@ def test_xlsx_opens_with_typed_cells_and_text_formulas(rows, tmp_path) -> None: 
     assert len(values) == 1 + len(rows)
     assert values[1][1] == "Sam Gorton to find a Police Representative"
     assert values[1][4] == dt.datetime(2024, 9, 10)  # a real date cell, not text
-    assert values[1][7] == 121
+    assert values[1][7] == 91  # an int cell: days from raised to closed
     formula_cell = next(c for c in ws["B"] if c.value == FORMULA)
     assert formula_cell.data_type == "s"
 
@@ -135,6 +176,36 @@ def test_markdown_holds_rows_and_escapes_pipes(rows, tmp_path) -> None:  # type:
     assert "Sam Gorton to find a Police Representative" in md
     assert "Bell \\| pipe newline" in md
     assert "<script>" not in md
+    # Several mentions in one cell keep a line each.
+    two = _md_mentions(["2024-12-10 agenda, action row: Complete (a.pdf p.7)",
+                        "2025-03-11 minutes, RAG row: RAG blue <b> (b.pdf p.2)"])
+    assert two == ("2024-12-10 agenda, action row: Complete (a.pdf p.7)<br>"
+                   "2025-03-11 minutes, RAG row: RAG blue &lt;b&gt; (b.pdf p.2)")
+
+
+def _md_mentions(lines: list[str]) -> str:
+    from reports.action_log import _md_cell
+
+    return _md_cell("\n".join(lines), breaks=True)
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html", "docx", "xlsx"])
+def test_every_format_shows_the_later_mentions(rows, tmp_path, fmt) -> None:  # type: ignore[no-untyped-def]
+    path = write_log(rows, fmt, tmp_path / f"log.{fmt}")
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        content = " ".join(str(v) for row in load_workbook(path).active.iter_rows(
+            values_only=True) for v in row if v is not None)
+    elif fmt == "docx":
+        from docx import Document
+
+        content = " ".join(c.text for r in Document(str(path)).tables[0].rows for c in r.cells)
+    else:
+        content = path.read_text(encoding="utf-8-sig")
+    assert "Later mentions" in content
+    assert "agenda-pack-2024-12-10.pdf p.7" in content
+    assert "In progress (agenda-pack-2024-12-10.pdf p.8)" in content
 
 
 def test_format_for_and_unknown_format(rows, tmp_path) -> None:  # type: ignore[no-untyped-def]
