@@ -26,6 +26,7 @@ from sqlalchemy import insert  # noqa: E402
 from store import schema as db  # noqa: E402
 from store.db import open_session  # noqa: E402
 from store.names import name_key  # noqa: E402
+from store.carry import refresh  # noqa: E402
 from store.queries import outstanding_actions  # noqa: E402
 
 BODIES = 50
@@ -81,6 +82,9 @@ def generate(url: str, n_actions: int, n_meetings: int) -> str:
             s.execute(insert(db.Action), actions[chunk:chunk + 20000])
         for chunk in range(0, len(owners), 20000):
             s.execute(insert(db.ActionOwner), owners[chunk:chunk + 20000])
+        s.commit()
+        # the action log and queries read actions through their carry-forward threads
+        refresh(s, range(1, BODIES + 1))
         s.commit()
         return owners[1]["text"]  # an owner of an open action
 
