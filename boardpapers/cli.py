@@ -143,6 +143,7 @@ def inspect_cmd(file: Path = typer.Argument(..., help="A paper: PDF, DOCX, HTML 
 def actions(owner: Optional[str] = typer.Option(None, help="Person, surname or role"),
             status: str = typer.Option("open", help="open | closed | all"),
             body: Optional[str] = typer.Option(None, help="Board or committee name"),
+            overdue: bool = typer.Option(False, "--overdue", help="Only open actions past due"),
             db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Outstanding actions, with owner, meeting raised, due date, age and source."""
     from reports.outstanding import outstanding_listing
@@ -151,7 +152,8 @@ def actions(owner: Optional[str] = typer.Option(None, help="Person, surname or r
     if status not in ("open", "closed", "all"):
         raise typer.BadParameter("status is one of open, closed, all")
     rows = outstanding_actions(_session(db), today=dt.date.today(), owner=owner,
-                               status=status, body=body)  # type: ignore[arg-type]
+                               status=status, body=body,  # type: ignore[arg-type]
+                               overdue=overdue)
     headers, lines = outstanding_listing(rows)
     table = RichTable(*headers, show_lines=False)
     for line in lines:

@@ -115,3 +115,21 @@ def test_a_file_with_many_problems_names_the_first_few():
     line = _outcome_line(Outcome(Path("pack.pdf"), "new", "partial", problems)).plain
     assert line == ("partial pack.pdf: " + "; ".join(problems[:SHOWN_PROBLEMS])
                     + f" (and {7 - SHOWN_PROBLEMS} more, stored with the document)")
+
+
+def test_actions_overdue_lists_only_open_actions_past_their_due_date(tmp_path):
+    import datetime as dt
+    import re
+
+    from store import open_session, outstanding_actions
+
+    db = _db(tmp_path)
+    runner.invoke(app, ["run", str(SAMPLES), "--db", db])
+    today = dt.date.today()
+    with open_session(db) as s:
+        open_ = outstanding_actions(s, today=today)
+    late = [a for a in open_ if a.due is not None and a.due < today]
+    assert late and len(late) < len(open_)  # the samples have both kinds
+    listed = runner.invoke(app, ["actions", "--overdue", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    assert re.search(rf"\b{len(late)} action\(s\)", listed.output)
