@@ -2,7 +2,10 @@
 that folder is absent: those papers are not ours to redistribute."""
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -43,3 +46,44 @@ def dev_run(tmp_path_factory) -> tuple[dict, Path]:
     done = subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--json"],
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout)["overall"], out
+
+
+PG_ENV = "BOARDPAPERS_TEST_PG_URL"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store URL on SQLite, and on PostgreSQL too when BOARDPAPERS_TEST_PG_URL is set (each
+    test gets its own schema, dropped afterwards)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from store import db as store_db
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
+        store_db.dispose_all()
+        return
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} not set")
+    schema_name = f"bp_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema_name}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema_name}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        store_db.dispose_all()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema_name}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def session(db_url: str):  # type: ignore[no-untyped-def]
+    from store import open_session
+
+    with open_session(db_url) as s:
+        yield s

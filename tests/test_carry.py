@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 import pytest
-import test_store
 from alembic import command
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -44,9 +43,7 @@ from store.queries import (
     summary_counts,
 )
 
-# test_store's fixtures: every test runs on SQLite, and on PostgreSQL when configured.
-db_url = test_store.db_url
-session = test_store.session
+# db_url and session come from conftest: SQLite, and PostgreSQL when configured.
 
 SEPT, DEC, MAR = dt.date(2024, 9, 10), dt.date(2024, 12, 10), dt.date(2025, 3, 11)
 TODAY = dt.date(2025, 4, 1)

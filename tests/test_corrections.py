@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from extract.model import (
@@ -56,7 +52,6 @@ DEC = dt.date(2024, 12, 10)
 TODAY = dt.date(2025, 1, 9)
 LATER = dt.date(2025, 3, 31)
 OLD, NEW = "boardpapers 0.1.0; ocr none", "boardpapers 0.2.0; ocr tesseract"
-PG_ENV = "BOARDPAPERS_TEST_PG_URL"
 
 POLICE = "Sam Gorton to find a Police Representative"
 MINISTER = "Cllr Prynn to write to the Minister about placements"
@@ -119,35 +114,6 @@ def agenda_pack() -> Extraction:
 
 
 # -- fixtures -----------------------------------------------------------------------------------
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
-        store_db.dispose_all()
-        return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"{PG_ENV} not set")
-    schema_name = f"bp_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema_name}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema_name}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        store_db.dispose_all()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema_name}" CASCADE'))
-        admin.dispose()
-
-
-@pytest.fixture
-def session(db_url: str) -> Iterator[Session]:
-    with open_session(db_url) as s:
-        yield s
-
 
 def action_id(session: Session, words: str) -> int:
     return session.scalars(select(schema.Action.id).where(schema.Action.text == words)

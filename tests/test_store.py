@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import uuid
-from collections.abc import Iterator
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 import store.facts
@@ -53,7 +49,6 @@ ORG = "Kent County Council"
 SEPT = dt.date(2024, 9, 10)
 DEC = dt.date(2024, 12, 10)
 TODAY = dt.date(2025, 1, 9)
-PG_ENV = "BOARDPAPERS_TEST_PG_URL"
 
 
 def ev(page: int | None, block: int | None = None) -> Evidence:
@@ -131,35 +126,6 @@ def failed_file() -> Extraction:
 
 
 # -- database fixtures ------------------------------------------------------------------------
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
-        store_db.dispose_all()
-        return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"{PG_ENV} not set")
-    schema_name = f"bp_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema_name}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema_name}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        store_db.dispose_all()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema_name}" CASCADE'))
-        admin.dispose()
-
-
-@pytest.fixture
-def session(db_url: str) -> Iterator[Session]:
-    with open_session(db_url) as s:
-        yield s
-
 
 def save_all(session: Session, *extractions: Extraction) -> None:
     for x in extractions:
