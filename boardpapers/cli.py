@@ -193,8 +193,9 @@ def review(body: Optional[str] = typer.Option(None, help="Board or committee nam
            db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Open flags with their evidence: meeting, file, page and the words they are about."""
     from store.corrections import correction_log
+    from store.review import open_flags
 
-    from .review import file_words, open_flags, render_review, render_unapplied
+    from .review import file_words, render_review, render_unapplied
 
     with _session(db) as session:
         flags, total = open_flags(session, body=body, kind=kind, limit=limit)

@@ -12,18 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store import schema as db
 from store.corrections import (
     ActionCorrected,
     CorrectionError,
@@ -33,6 +29,7 @@ from store.corrections import (
 )
 from store.names import collapse
 from store.people import PersonView
+from store.review import FlagEvidence, document_paths
 
 from .inspect import short
 
@@ -75,80 +72,6 @@ def parse_due(value: str | None) -> dt.date | None:
 
 # -- review ---------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class FlagEvidence:
-    """An open flag with where it was raised and the words it is about."""
-
-    id: int
-    kind: str
-    message: str
-    body: str | None
-    record: str | None
-    meeting_date: dt.date | None
-    document_id: int
-    file: str
-    page: int | None
-    block: int | None
-    words: tuple[str, ...]  # stored facts read from the same block, or the file's own text
-
-
-def open_flags(session: Session, *, body: str | None = None, kind: str | None = None,
-               limit: int = 50) -> tuple[list[FlagEvidence], int]:
-    """Up to `limit` open (not dismissed) flags, by file then page, and how many match."""
-    query = (
-        select(db.Flag, db.Document.file_name, db.Body.name, db.Meeting.record,
-               db.Meeting.date)
-        .join(db.Document, db.Flag.document_id == db.Document.id)
-        .outerjoin(db.Meeting, db.Flag.meeting_id == db.Meeting.id)
-        .outerjoin(db.Body, db.Meeting.body_id == db.Body.id)
-        .where(db.Flag.dismissed.is_(False))
-    )
-    if body and collapse(body):
-        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
-    if kind:
-        query = query.where(db.Flag.kind == kind.strip())
-    total = session.scalar(select(func.count()).select_from(
-        query.with_only_columns(db.Flag.id).subquery())) or 0
-    rows = session.execute(query.order_by(db.Document.file_name, db.Flag.page.is_(None),
-                                          db.Flag.page, db.Flag.id).limit(limit)).all()
-    words = _stored_words(session, [f for f, *_ in rows])
-    return [FlagEvidence(f.id, f.kind, f.message, b, record, date, f.document_id, file,
-                         f.page, f.block,
-                         tuple(words.get((f.document_id, f.block), ()))
-                         if f.block is not None else ())
-            for f, file, b, record, date in rows], total
-
-
-# What the store kept from a block, per kind of fact: the words a flag there is about.
-# (model, its text; None: the attendee's or apologiser's name)
-_FACT_TEXT: tuple[tuple[Any, Any], ...] = (
-    (db.Action, db.Action.text), (db.Resolution, db.Resolution.text),
-    (db.RagItem, db.RagItem.text), (db.AgendaItem, db.AgendaItem.title),
-    (db.Attendance, None), (db.Apology, None))
-
-
-def _stored_words(session: Session, flags: list[db.Flag]
-                  ) -> dict[tuple[int, int], list[str]]:
-    wanted = {(f.document_id, f.block) for f in flags if f.block is not None}
-    if not wanted:
-        return {}
-    docs, blocks = {d for d, _ in wanted}, {b for _, b in wanted}
-    found: dict[tuple[int, int], list[str]] = {}
-    for model, text in _FACT_TEXT:
-        fact: Any = model  # each has document_id and block (store.schema.Provenance)
-        query = (select(fact.document_id, fact.block, db.Person.name)
-                 .join(db.Person, fact.person_id == db.Person.id) if text is None
-                 else select(fact.document_id, fact.block, text))
-        for doc, block, words in session.execute(query.where(fact.document_id.in_(docs),
-                                                             fact.block.in_(blocks))):
-            if (doc, block) not in wanted:
-                continue  # a document and a block of two different flags
-            seen = found.setdefault((doc, block), [])
-            if words not in seen:
-                seen.append(words)
-    return found
-
-
 def file_words(session: Session, flags: list[FlagEvidence]) -> dict[int, tuple[str, ...]]:
     """The flagged block and its neighbours as the file itself reads, per flag id, for the
     files still at a path they were seen at with the same content. Reading a file again is
@@ -161,7 +84,7 @@ def file_words(session: Session, flags: list[FlagEvidence]) -> dict[int, tuple[s
         if f.block is not None:
             by_doc.setdefault(f.document_id, []).append(f)
     for doc_id, doc_flags in by_doc.items():
-        path = _current_path(session, doc_id)
+        path = _current_path(session, doc_id, doc_flags[0].sha256)
         if path is None:
             continue
         document = load(path)
@@ -182,17 +105,14 @@ def file_words(session: Session, flags: list[FlagEvidence]) -> dict[int, tuple[s
     return out
 
 
-def _current_path(session: Session, document_id: int) -> Path | None:
+def _current_path(session: Session, document_id: int, sha256: str) -> Path | None:
+    """A path the document was seen at that still holds the same bytes."""
     from ingest import sha256_of
 
-    doc = session.get(db.Document, document_id)
-    if doc is None:
-        return None
-    for path in session.scalars(select(db.DocumentFile.path).where(
-            db.DocumentFile.document_id == document_id).order_by(db.DocumentFile.id)):
+    for path in document_paths(session, document_id):
         p = Path(path)
         try:
-            if p.is_file() and sha256_of(p) == doc.sha256:
+            if p.is_file() and sha256_of(p) == sha256:
                 return p
         except OSError:
             continue

@@ -45,8 +45,12 @@ def load(path: str | Path) -> Document:
                               code="too-large")
         pages = _read(fmt, path, digest, problems)
         # The file's own page count, not the pages read: past MAX_PAGES only the first are
-        # read (and a problem says so), but the record must not shrink the file.
-        page_count = _count_pdf_pages(path) if fmt == "pdf" else None
+        # read (and a problem says so), but the record must not shrink the file. Only then is
+        # the file opened again to count.
+        page_count = None
+        if fmt == "pdf":
+            cut = any(p.code == "too-many-pages" for p in problems)
+            page_count = _count_pdf_pages(path) if cut else len(pages)
     except IngestError as err:
         return _failed(path, digest, fmt, Problem(err.code, err.message), size)
     except Exception as err:  # a parser bug on one file must not stop the batch

@@ -18,6 +18,7 @@ import pypdfium2.raw as raw
 from .colours import pdf_colour_to_hex
 from .layout import Word, words_to_lines
 from .pdf_frame import Frame
+from .pdf_tables import worth_keeping
 
 AXIS_TOLERANCE = 1.0  # points a segment may lean and still count as a ruling
 MAX_SEGMENTS = 20000  # a drawing this busy is artwork (or a vector scan), not a table
@@ -113,9 +114,7 @@ def find_tables(geo: Geometry, frame: Frame) -> list[Any]:
     from pdfplumber.table import TableFinder
 
     bbox = (0.0, 0.0, frame.width, frame.height)
-    found = TableFinder(_EdgePage(geo.edges, bbox)).tables
-    return [t for t in found
-            if len(t.rows) >= 2 and max(len(row.cells) for row in t.rows) >= 2]
+    return worth_keeping(TableFinder(_EdgePage(geo.edges, bbox)).tables)
 
 
 def cell_texts(table: Any, words: list[Word]) -> list[list[str | None]]:

@@ -17,14 +17,14 @@ BBox = tuple[float, float, float, float]
 
 
 def find_tables(page: Any) -> list[Any]:
-    """pdfplumber tables worth keeping: at least two rows and two columns (a single ruled
-    box round a paragraph is a frame, not a table)."""
-    keep = []
-    for t in page.find_tables():
-        rows = t.rows
-        if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2:
-            keep.append(t)
-    return keep
+    """pdfplumber's tables on a pdfplumber page, those worth keeping."""
+    return worth_keeping(page.find_tables())
+
+
+def worth_keeping(found: list[Any]) -> list[Any]:
+    """Tables of at least two rows and two columns: a single ruled box round a paragraph
+    is a frame, not a table."""
+    return [t for t in found if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
 
 
 def fill_at(rects: list[dict], bbox: BBox) -> str | None:

@@ -7,7 +7,6 @@ from .queries import (
     FlagView,
     Summary,
     action_log,
-    has_document,
     outstanding_actions,
     review_flags,
     summary_counts,
@@ -16,6 +15,6 @@ from .save import SaveError, SaveResult, save_extraction
 
 __all__ = [
     "ActionView", "FlagView", "SaveError", "SaveResult", "Summary", "action_log",
-    "default_url", "get_engine", "has_document", "make_engine", "migrate", "open_session",
+    "default_url", "get_engine", "make_engine", "migrate", "open_session",
     "outstanding_actions", "review_flags", "save_extraction", "summary_counts",
 ]

@@ -390,10 +390,3 @@ def _stored_view(session: Session, doc: db.Document) -> StoredDocument:
     return StoredDocument(id=doc.id, sha256=doc.sha256, file_name=doc.file_name,
                           status=doc.status, problems=tuple((doc.problems or "").splitlines()),
                           reader=doc.reader, paths=tuple(paths))
-
-
-def has_document(session: Session, sha256: str) -> bool:
-    """Whether a file with this content hash is already stored (so a re-run can skip it)."""
-    found = session.scalar(select(db.Document.id).where(db.Document.sha256 == sha256.lower()))
-    session.rollback()  # end the read-only transaction the lookup began
-    return found is not None

@@ -1,0 +1,96 @@
+"""The clerk's review queue: open flags with where they were raised and the words they are
+about, read from the facts stored from the same block (no file is read here)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import schema as db
+from .names import collapse
+
+
+def document_paths(session: Session, document_id: int) -> list[str]:
+    """Every path the document was seen at, first seen first."""
+    return list(session.scalars(select(db.DocumentFile.path).where(
+        db.DocumentFile.document_id == document_id).order_by(db.DocumentFile.id)))
+
+
+@dataclass(frozen=True)
+class FlagEvidence:
+    """An open flag with where it was raised and the words it is about."""
+
+    id: int
+    kind: str
+    message: str
+    body: str | None
+    record: str | None
+    meeting_date: dt.date | None
+    document_id: int
+    file: str
+    sha256: str  # of the document, to know the file at a recorded path is still it
+    page: int | None
+    block: int | None
+    words: tuple[str, ...]  # stored facts read from the same block, or the file's own text
+
+
+def open_flags(session: Session, *, body: str | None = None, kind: str | None = None,
+               limit: int = 50) -> tuple[list[FlagEvidence], int]:
+    """Up to `limit` open (not dismissed) flags, by file then page, and how many match."""
+    query = (
+        select(db.Flag, db.Document.file_name, db.Document.sha256, db.Body.name,
+               db.Meeting.record, db.Meeting.date)
+        .join(db.Document, db.Flag.document_id == db.Document.id)
+        .outerjoin(db.Meeting, db.Flag.meeting_id == db.Meeting.id)
+        .outerjoin(db.Body, db.Meeting.body_id == db.Body.id)
+        .where(db.Flag.dismissed.is_(False))
+    )
+    if body and collapse(body):
+        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
+    if kind:
+        query = query.where(db.Flag.kind == kind.strip())
+    total = session.scalar(select(func.count()).select_from(
+        query.with_only_columns(db.Flag.id).subquery())) or 0
+    rows = session.execute(query.order_by(db.Document.file_name, db.Flag.page.is_(None),
+                                          db.Flag.page, db.Flag.id).limit(limit)).all()
+    words = _stored_words(session, [f for f, *_ in rows])
+    return [FlagEvidence(f.id, f.kind, f.message, b, record, date, f.document_id, file, sha,
+                         f.page, f.block,
+                         tuple(words.get((f.document_id, f.block), ()))
+                         if f.block is not None else ())
+            for f, file, sha, b, record, date in rows], total
+
+
+# What the store kept from a block, per kind of fact: the words a flag there is about.
+# (model, its text; None: the attendee's or apologiser's name)
+_FACT_TEXT: tuple[tuple[Any, Any], ...] = (
+    (db.Action, db.Action.text), (db.Resolution, db.Resolution.text),
+    (db.RagItem, db.RagItem.text), (db.AgendaItem, db.AgendaItem.title),
+    (db.Attendance, None), (db.Apology, None))
+
+
+def _stored_words(session: Session, flags: list[db.Flag]
+                  ) -> dict[tuple[int, int], list[str]]:
+    wanted = {(f.document_id, f.block) for f in flags if f.block is not None}
+    if not wanted:
+        return {}
+    docs, blocks = {d for d, _ in wanted}, {b for _, b in wanted}
+    found: dict[tuple[int, int], list[str]] = {}
+    for model, text in _FACT_TEXT:
+        fact: Any = model  # each has document_id and block (store.schema.Provenance)
+        query = (select(fact.document_id, fact.block, db.Person.name)
+                 .join(db.Person, fact.person_id == db.Person.id) if text is None
+                 else select(fact.document_id, fact.block, text))
+        for doc, block, words in session.execute(query.where(fact.document_id.in_(docs),
+                                                             fact.block.in_(blocks))):
+            if (doc, block) not in wanted:
+                continue  # a document and a block of two different flags
+            seen = found.setdefault((doc, block), [])
+            if words not in seen:
+                seen.append(words)
+    return found
+
+
