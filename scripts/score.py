@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extract every file in a folder and score the records against a gold folder.
 
-    python scripts/score.py [SOURCE_DIR GOLD_DIR] [--out DIR] [--per-file] [--cache DIR]
+    python scripts/score.py [SOURCE_DIR GOLD_DIR] [--out DIR] [--per-file] [--genres TSV] [--cache DIR]
 
 Defaults to ../shared/realdocs/dev against ../shared/realdocs/gold. The scorer is
 ../shared/eval/score.py when present; the samples carry their own gold in samples/gold.
@@ -41,7 +41,7 @@ def _load(f: Path, cache: Path | None):
 def run(source: Path, out: Path, cache: Path | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for f in sorted(source.iterdir()):
-        if f.is_file() and f.suffix.lower() in {".pdf", ".docx", ".html", ".htm", ".txt"}:
+        if f.is_file() and f.suffix.lower() in {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}:
             record = to_dict(extract(_load(f, cache)))
             (out / f"{f.name}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False),
                                                 encoding="utf-8")
@@ -53,6 +53,7 @@ def main() -> int:
     ap.add_argument("gold", nargs="?", default=str(SHARED / "realdocs" / "gold"))
     ap.add_argument("--out", default=None)
     ap.add_argument("--per-file", action="store_true")
+    ap.add_argument("--genres", default=None, help="a file/genre TSV: adds a line per genre")
     ap.add_argument("--cache", default=None, help="pickle ingested documents here (dev only)")
     args = ap.parse_args()
     scorer = SHARED / "eval" / "score.py"
@@ -64,6 +65,8 @@ def main() -> int:
     cmd = [sys.executable, str(scorer), args.gold, str(out)]
     if args.per_file:
         cmd.append("--per-file")
+    if args.genres:
+        cmd += ["--genres", args.genres]
     return subprocess.call(cmd)
 
 
