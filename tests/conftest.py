@@ -43,9 +43,13 @@ def dev_run(tmp_path_factory) -> tuple[dict, Path]:
 
     out = tmp_path_factory.mktemp("dev-pred")
     runner.run(dev, out)
-    done = subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--json"],
-                          capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)["overall"], out
+    cmd = [sys.executable, str(scorer), str(gold), str(out), "--json"]
+    genres = SHARED / "realdocs" / "GENRES.tsv"
+    if genres.exists():
+        cmd += ["--genres", str(genres)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    scores = json.loads(done.stdout)
+    return {**scores["overall"], "genres": scores.get("genres", {})}, out
 
 
 PG_ENV = "BOARDPAPERS_TEST_PG_URL"
