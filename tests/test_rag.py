@@ -15,10 +15,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extract.colours import status_from_fill
+from extract.document.parts import Part
 from extract.model import Meeting
-from extract.parts import Part
 from extract.rag import extract_rag
+from extract.rag.colours import status_from_fill
 from ingest.model import Block, Cell, Table
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
