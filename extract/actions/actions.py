@@ -1,8 +1,8 @@
 """Actions: things a named person or group must do after the meeting.
 
 Sources, most explicit first (a later duplicate of the same task is merged into the first):
-1. action tables (action_tables.py), one action per row;
-2. "ACTION:" lines (action_markers.py);
+1. action tables (tables.py), one action per row;
+2. "ACTION:" lines (markers.py);
 3. a right-hand margin of owner initials, in running text or as a table's last column
    (margin_owners.py);
 4. resolutions that task someone ("Delegates to the Monitoring Officer …", "asks the MO to …",

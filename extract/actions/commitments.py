@@ -1,6 +1,6 @@
 """Prose commitments: who, in one sentence of the minutes, takes on a task.
 
-Shapes (the words are in patterns/actions.json):
+Shapes (the words are in actions.json):
   "<owner> agreed/offered to <verb>", "<owner> will/is to/to <verb>"   The Clerk agreed to write …
   "That <owner> <verb>", "requested that <owner> <verb>"               That the Clerk invite …
   "It was agreed that <owner> should/would <verb>"
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document.sections import load_patterns
+from ..vocab import load_vocab
 from .owners import (
     INITIALS,
     SURNAME,
@@ -60,7 +60,7 @@ class Commitment:
 
 @lru_cache(maxsize=1)
 def _rx() -> dict:
-    raw = load_patterns("actions.json")
+    raw = load_vocab(__package__, "actions.json")
     v = vocab()
     roles = v["role_rx"].pattern
     groups = "|".join(re.escape(g) for g in sorted(raw["group_owners"], key=len, reverse=True))

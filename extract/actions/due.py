@@ -18,7 +18,7 @@ from ingest.model import Block, Table
 
 from ..document.dates import _MONTH, DAY_MONTH, find_dates, month_end, month_number, on_or_after
 from ..document.parts import Part
-from ..document.sections import load_patterns
+from ..vocab import load_vocab
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Calendar:
 
 @lru_cache(maxsize=1)
 def _rx() -> dict:
-    raw = load_patterns("due.json")
+    raw = load_vocab(__package__, "due.json")
     return {
         "lead": re.compile(rf"(?i)\b{raw['date_lead']}\s+(?:the\s+)?(?:\w+day,?\s+)?"
                            r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?,?\s+)?$"),

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from ..document.sections import load_patterns
 from ..document.textunits import Segment, clean, split_sentences
+from ..vocab import load_vocab
 from .commitments import commitments
 from .owners import INITIALS, OwnerResolver, is_group, is_role, looks_like_owner_list
 
@@ -36,7 +36,7 @@ class MarkedTask:
 
 @lru_cache(maxsize=1)
 def _reject() -> re.Pattern:
-    return re.compile(load_patterns("actions.json")["marker_reject"])
+    return re.compile(load_vocab(__package__, "actions.json")["marker_reject"])
 
 
 def marker_tasks(segs: list[Segment], people: OwnerResolver) -> list[MarkedTask]:

@@ -1,7 +1,7 @@
 """Who owns an action: owner text as written ("MS/AB", "Clerk", "Cllr Daphne Clements",
 "Trustees/DT") → owner names, plus flags for tokens that could not be resolved.
 
-Resolution goes through `people.Roster` (the meeting's attendees) first. The papers' own
+Resolution goes through `extract.people.Roster` (the meeting's attendees) first. The papers' own
 text is the second source of known people: a first name that fits no attendee, or fits
 several, resolves to the one person the papers name in full with that first name ("Sam" →
 "Sam Gorton" when "Sam R" and "Sam W" are never written out; "Amanda" → "Amanda Sharman",
@@ -17,9 +17,9 @@ from functools import lru_cache
 from ingest.model import Block, Table
 
 from ..document.parts import Part
-from ..document.sections import load_patterns
 from ..model import Evidence, Flag
 from ..people import Roster, split_title
+from ..vocab import load_vocab
 
 INITIALS = re.compile(r"^[A-Z]{2,4}$|^[A-Z][a-z]?[A-Z][a-z]{0,3}$")
 # a surname as printed: "Gorton", "McAllister", "O'Brien", "Smith-Jones"
@@ -33,7 +33,7 @@ APPOINTED = re.compile(rf"\b(?P<name>[A-Z][a-z]+\s+{SURNAME})\s+(?:be|is|was|has
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:
-    raw = load_patterns("actions.json")
+    raw = load_vocab(__package__, "actions.json")
     roles = sorted(raw["role_words"], key=len, reverse=True)
     return {
         "groups": raw["group_owners"],

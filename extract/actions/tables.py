@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ingest.model import Table
 
-from ..document.sections import load_patterns
+from ..vocab import load_vocab
 
 
 @dataclass
@@ -25,7 +25,7 @@ class RowAction:
 
 @lru_cache(maxsize=1)
 def _columns() -> dict[str, re.Pattern]:
-    return {k: re.compile(v, re.I) for k, v in load_patterns("actions.json")["table_columns"].items()}
+    return {k: re.compile(v, re.I) for k, v in load_vocab(__package__, "actions.json")["table_columns"].items()}
 
 
 def header_map(header: list[str]) -> dict[str, int] | None:

@@ -9,7 +9,7 @@ People who sent apologies are taken out of the attendees (a header box that list
 board), and a minutes part with no list gets an "attendance-missing" flag. Nobody is picked
 by guess: an apology, substitute or arrival that fits two attendees, or none, is an
 "attendance-ambiguous" / "attendance-unmatched" flag with its evidence. Vocabularies are in
-patterns/attendance.json and patterns/people.json.
+attendance.json and people/people.json.
 """
 from __future__ import annotations
 

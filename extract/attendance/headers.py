@@ -1,24 +1,22 @@
 """What opens an attendance list, and the `Section` a list is gathered into.
 
-"Present:", "IN ATTENDANCE", "Members of the Public:" … come from patterns/attendance.json:
+"Present:", "IN ATTENDANCE", "Members of the Public:" … come from attendance.json:
 strong headers open a list anywhere, weak ones ("Members", "Officers") only inside an open
 list, where they start a sub-list with its own category.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ingest.model import Block, Table
 
 from ..model import Evidence
-from ..people.vocab import PLURAL_TITLES
+from ..people.words import PLURAL_TITLES
+from ..vocab import load_vocab
 
 EXTRACTOR = "attendance"
-PATTERNS: dict = json.loads((Path(__file__).parents[1] / "patterns" / "attendance.json")
-                            .read_text(encoding="utf-8"))
+PATTERNS: dict = load_vocab(__package__, "attendance.json")
 STRONG: dict[str, str] = PATTERNS["strong_headers"]
 WEAK: dict[str, str] = PATTERNS["weak_headers"]
 GROUP_HEADERS: set[str] = set(PATTERNS["group_headers"])

@@ -13,7 +13,7 @@ from ..people.lists import join_lines
 from ..people.names import looks_like_name, same_person
 from ..people.roster import Roster
 from ..people.titles import split_title
-from ..people.vocab import ROLES
+from ..people.words import ROLES
 from .headers import PATTERNS, evidence
 
 _NAME = (r"(?:[Tt]he\s+(?:Vice[\s-]|Deputy\s+)?(?:Chair\w*|Clerk|Mayor)|(?:(?:County|District|"

@@ -12,7 +12,7 @@ from ..people.lists import reorder_surname_first, split_outside_brackets, split_
 from ..people.names import looks_like_name
 from ..people.roles import is_member_role, is_officer_role, is_role_text, words_of
 from ..people.titles import split_title, title_gender
-from ..people.vocab import GUEST_TITLE_WORDS
+from ..people.words import GUEST_TITLE_WORDS
 from .headers import PUBLIC_COUNT, Section
 from .substitutions import as_bracketed
 

@@ -13,7 +13,7 @@ from ..document.parts import Part
 from ..people.names import looks_like_name
 from ..people.roles import is_role_phrase, words_of
 from ..people.titles import split_title
-from ..people.vocab import ORG_WORDS, REPRESENTS_WORDS, ROLE_WORDS, ROLES
+from ..people.words import ORG_WORDS, REPRESENTS_WORDS, ROLE_WORDS, ROLES
 from .headers import (
     BULLET,
     ITEM_START,

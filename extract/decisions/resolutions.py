@@ -5,9 +5,9 @@ Three sources, composed in `extract_resolutions`:
 - formal lead-ins ("RESOLVED that …", "Resolved: (i) … (ii) …", "Decision:", "Agreed:", a
   "Resolved:" line of its own followed by i)–iv) paragraphs, "RESOLVED that Council:"
   followed by enumerated paragraphs), with the lead-in word dropped (here);
-- decision sentences ("It was agreed …", "The Board agreed …"; `decision_sentences`);
-- tables: disposition tables and planning comments (`decision_tables`).
-Vocabulary lives in patterns/resolutions.json. Proposed motions quoted before the vote are
+- decision sentences ("It was agreed …", "The Board agreed …"; `sentences`);
+- tables: disposition tables and planning comments (`tables`).
+Vocabulary lives in resolutions.json. Proposed motions quoted before the vote are
 not decisions; nor are other bodies' decisions, nor anything in an agenda: its
 recommendations are proposals, and its reports cite past decisions of other bodies.
 """
@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..document.parts import Part
-from ..document.sections import load_patterns, sections
+from ..document.sections import sections
 from ..document.textunits import Segment, clean, segments
 from ..model import Flag, Meeting, Resolution
+from ..vocab import load_vocab
 from .sentences import (
     Context,
     heading_decisions,
@@ -35,7 +36,7 @@ MAX_SUBS = 20
 
 @lru_cache(maxsize=1)
 def _p() -> dict:
-    raw = load_patterns("resolutions.json")
+    raw = load_vocab(__package__, "resolutions.json")
     return {
         "leadin": re.compile(raw["formal_leadin"]),
         "at": re.compile(raw["formal_at"]),

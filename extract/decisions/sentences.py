@@ -2,7 +2,7 @@
 
 "It was agreed …", "The Board agreed …", "… were approved …", "X proposed and Y seconded
 that …", "… all in favour", "AGREED." — with the vote record that follows kept in the same
-entry. Vocabulary lives in patterns/resolutions.json.
+entry. Vocabulary lives in resolutions.json.
 
 Not decisions of this meeting: another body's decisions reported to it ("The Chair of the
 Finance Committee updated the Board on discussions at the committee meeting: … it was agreed
@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..document.sections import load_patterns, without_printed_number
+from ..document.sections import without_printed_number
 from ..document.textunits import Segment, clean, split_sentences
 from ..model import Resolution
+from ..vocab import load_vocab
 
 EXTRACTOR = "resolutions@1"
 VOTE = re.compile(r"(?i)^\s*(?:proposed\.?$|agreed\s+unanimously|carried|motion\s+carried)"
@@ -39,7 +40,7 @@ TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
 
 @lru_cache(maxsize=1)
 def _p() -> dict:
-    raw = load_patterns("resolutions.json")
+    raw = load_vocab(__package__, "resolutions.json")
     return {
         "sentence": [re.compile(s, re.IGNORECASE) for s in raw["sentence"]],
         "reject": [re.compile(s, re.IGNORECASE) for s in raw["reject"]],

@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from ingest.model import Table
 
-from ..document.sections import SectionMap, load_patterns
+from ..document.sections import SectionMap
 from ..document.textunits import clean
 from ..model import Evidence, Resolution
+from ..vocab import load_vocab
 
 EXTRACTOR = "resolutions@1"
 NUMBER_CELL = re.compile(r"\s*[\d/#.]+\s*")
@@ -27,7 +28,7 @@ MOVER_SECONDER = re.compile(r"[A-Z][a-z]+\s*/\s*[A-Z][a-z]+")
 
 @lru_cache(maxsize=1)
 def _p() -> dict:
-    raw = load_patterns("resolutions.json")
+    raw = load_vocab(__package__, "resolutions.json")
     return {k: re.compile(raw[k]) for k in ("planning_ref", "disposition", "table_skip",
                                               "placeholder")}
 

@@ -5,7 +5,7 @@ Each field is read from the header lines in order of how clearly they say it: a 
 labelled row ("Title of Meeting: Suffolk Libraries IPS - Board Meeting", "Venue: …",
 "Time: 19:15"), then the minutes' own sentence ("Minutes of a meeting of the County Council
 held in the Council Chamber … on …"), then a title line ("CORPORATE PARENTING PANEL – 29
-October 2024"). Vocabulary lives in patterns/meeting.json.
+October 2024"). Vocabulary lives in meeting.json.
 """
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Meeting
+from ..vocab import load_vocab
 from .dates import find_dates
 from .parts import Part
-from .sections import load_patterns
 
 NEXT_MEETING = re.compile(r"(?i)(date|time)s?\s+(and\s+time\s+)?of\s+(the\s+)?next\s+meetings?"
                           r"|next\s+meeting\s+(will\s+be|is|to\s+be)")
@@ -48,7 +48,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _p() -> _Patterns:
-    raw = load_patterns("meeting.json")
+    raw = load_vocab(__package__, "meeting.json")
     body, kinds = raw["body_words"], raw["org_kinds"]
     return _Patterns(
         org=re.compile(rf"\b((?:{NOT_ORG}[A-Z][\w'’&-]+[ \t]+){{1,4}}(?i:{kinds})"

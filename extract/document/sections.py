@@ -2,7 +2,7 @@
 under.
 
 `sections(part)` walks the part in reading order and returns one `Section` per item heading
-it recognises (shapes in patterns/items.json: "1. Welcome", "10.24.05<TAB>Clerks Report",
+it recognises (shapes in items.json: "1. Welcome", "10.24.05<TAB>Clerks Report",
 "93/18 Minutes…", "Item 4: …"), plus `item_of`: block/table index → item number as printed.
 
 The number as printed on the agenda wins over a running minute number: a Kent-style
@@ -24,26 +24,19 @@ Three layouts need more than headings:
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 from ingest.model import Block, Item, Table
 
 from ..model import Evidence
+from ..vocab import load_vocab
 from .margin_items import margin_assignments
 from .parts import Part
 
 EXTRACTOR = "sections@1"
-PATTERNS = Path(__file__).parents[1] / "patterns"
 PAPERS_WITHOUT_ITEMS = {"report", "appendix", "minutes"}  # in an agenda part
-
-
-@cache
-def load_patterns(name: str) -> dict:
-    return json.loads((PATTERNS / name).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -59,7 +52,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _compiled() -> _Patterns:
-    p = load_patterns("items.json")
+    p = load_vocab(__package__, "items.json")
     heads = [(h["name"], re.compile(h["regex"], re.IGNORECASE if h["name"] == "item-word" else 0),
               bool(h.get("needs_heading")), bool(h.get("sub"))) for h in p["headings"]]
     return _Patterns(heads, re.compile(p["printed_number"], re.IGNORECASE),

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from ingest.model import Block, Table
 
 from ..model import Evidence
+from ..vocab import load_vocab
 from .nlp import sentences
 from .parts import Part
-from .sections import SectionMap, heading_match, load_patterns
+from .sections import SectionMap, heading_match
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
@@ -38,7 +39,7 @@ class Segment:
 
 
 def enumerator() -> re.Pattern:
-    return re.compile(load_patterns("resolutions.json")["enumerator"])
+    return re.compile(load_vocab("extract.decisions", "resolutions.json")["enumerator"])
 
 
 def clean(text: str) -> str:

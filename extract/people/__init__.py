@@ -8,7 +8,7 @@ Lancashire County Council (Chair)", "Nick Oakhill (NO) CHAIR", "Mr & Mrs Godfrey
   lists.py    a written list → one string per person
   entry.py    one string → a PersonText (name, title, role, organisation, initials …)
   roster.py   a meeting's attendees, resolving owner tokens ("DT", "Sam", "Clerk")
-Vocabularies live in patterns/people.json (vocab.py).
+Vocabularies live in people.json (words.py).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from .names import initials_match, initials_of, looks_like_name, name_key, same_
 from .roles import canonical_role, is_officer_role, is_role_text
 from .roster import Roster
 from .titles import split_title
-from .vocab import PLURAL_TITLES, vocab
+from .words import PLURAL_TITLES, vocab
 
 __all__ = [
     "PLURAL_TITLES", "PersonText", "Roster", "add_tail", "canonical_role", "initials_match",

@@ -14,7 +14,7 @@ from .lists import SQUARE
 from .names import initials_match, looks_like_name
 from .roles import canonical_role, is_role_phrase, is_role_text, words_of
 from .titles import IN_BRACKETS, POSTNOMINALS, TITLE_START, split_title, strip_title
-from .vocab import (
+from .words import (
     ATTENDANCE_MODES,
     ORG_WORDS,
     PARTICLES,

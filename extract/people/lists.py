@@ -10,7 +10,7 @@ import re
 from itertools import pairwise
 
 from .titles import POSTNOMINALS, TITLE_INSIDE, TITLE_START, split_title
-from .vocab import ORG_WORDS, PLURAL_TITLES, ROLE_WORDS
+from .words import ORG_WORDS, PLURAL_TITLES, ROLE_WORDS
 
 LEAD_ROLE = re.compile(r"(?i)(?:the\s+)?(?:deputy\s+|vice[\s-]+)?(?:speaker|chair\w*|clerk|"
                        r"mayor|leader|secretary|treasurer)\s*,?")

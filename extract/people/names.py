@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .titles import split_title, title_gender
-from .vocab import COUNT_WORDS, ORG_WORDS, PARTICLES, ROLE_WORDS, STOPWORDS
+from .words import COUNT_WORDS, ORG_WORDS, PARTICLES, ROLE_WORDS, STOPWORDS
 
 
 def looks_like_name(name: str) -> bool:

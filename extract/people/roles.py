@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .vocab import (
+from .words import (
     MEMBER_ROLE_WORDS,
     OFFICER_WORDS,
     ORG_WORDS,

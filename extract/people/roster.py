@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import Attendee
 from .names import initials_of, name_key
 from .titles import IN_BRACKETS, split_title, title_gender
-from .vocab import ROLES
+from .words import ROLES
 
 
 @dataclass

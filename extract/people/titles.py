@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .vocab import POSTNOMINAL_WORDS, TITLE_WORDS
+from .words import POSTNOMINAL_WORDS, TITLE_WORDS
 
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True))
 # one or more titles at the start ("County Councillor Miss", "Rt Hon Dr")

@@ -1,6 +1,6 @@
 """Cell fill colour → RAG status, for the real-world shades office software uses.
 
-Hue bands in HSV (patterns/rag.json `fill`) rather than exact hex values: #FFC000, #FFCC00
+Hue bands in HSV (rag.json `fill`) rather than exact hex values: #FFC000, #FFCC00
 and #FFFF00 are all amber to a reader, #92D050, #00B050 and #00FF00 all green, #C00000 and
 #FF0000 both red. Greys, whites, pale banding, navy and purple are refused (None): a colour
 that is not clearly a rating is not guessed at.
@@ -8,16 +8,12 @@ that is not clearly a rating is not guessed at.
 from __future__ import annotations
 
 import colorsys
-import json
-from functools import lru_cache
-from pathlib import Path
 
-PATTERNS = Path(__file__).parents[1] / "patterns" / "rag.json"
+from ..vocab import load_vocab
 
 
-@lru_cache(maxsize=1)
 def rag_patterns() -> dict:
-    return json.loads(PATTERNS.read_text(encoding="utf-8"))
+    return load_vocab(__package__, "rag.json")
 
 
 def hex_to_rgb(hexed: str) -> tuple[int, int, int] | None:

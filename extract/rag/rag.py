@@ -4,7 +4,7 @@ A part's tables are read in order:
   1. keys/legends are read for their words and swatches, never turned into rows;
   2. a small "KPI box" (a title cell with a rating cell beside it, details below) is one row;
   3. any other table gets a layout (which column is the rating, the wording, the ref, the
-     timescale; see `rag_tables`) or none when it is not a status table — tallies of G/A/R,
+     timescale; see `tables`) or none when it is not a status table — tallies of G/A/R,
      directorate colour coding and banded tables have no rating column;
   4. a table with no header of its own on the page after a status table, and the same
      columns, continues it and is read with its layout.

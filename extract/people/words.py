@@ -1,19 +1,15 @@
 """Vocabularies for reading people: titles, roles, organisation words, post-nominals.
 
-They live in patterns/people.json so a new paper's "Revd Canon" or "Parent Governor" is a
+They live in people.json so a new paper's "Revd Canon" or "Parent Governor" is a
 data change, not a code change. Everything here is lower-case unless it is a title.
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
+from ..vocab import load_vocab
 
 
-@lru_cache(maxsize=1)
 def vocab() -> dict:
-    path = Path(__file__).parents[1] / "patterns" / "people.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_vocab(__package__, "people.json")
 
 
 _V = vocab()
