@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..document.parts import Part
 from ..document.sections import sections
-from ..document.textunits import Segment, clean, segments
+from ..document.textunits import Segment, clean, enumerator, segments
 from ..model import Flag, Meeting, Resolution
 from ..vocab import load_vocab
 from .sentences import (
@@ -40,7 +40,7 @@ def _p() -> dict:
     return {
         "leadin": re.compile(raw["formal_leadin"]),
         "at": re.compile(raw["formal_at"]),
-        "enum": re.compile(raw["enumerator"]),
+        "enum": enumerator(),
         "sub_stop": re.compile(raw["sub_stop"], re.IGNORECASE),
         "connector": re.compile(raw["connector"], re.IGNORECASE),
     }

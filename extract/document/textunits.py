@@ -39,7 +39,7 @@ class Segment:
 
 
 def enumerator() -> re.Pattern:
-    return re.compile(load_vocab("extract.decisions", "resolutions.json")["enumerator"])
+    return re.compile(load_vocab(__package__, "textunits.json")["enumerator"])
 
 
 def clean(text: str) -> str:
