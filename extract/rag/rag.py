@@ -5,9 +5,8 @@ A part's tables are read in order:
   2. a small "KPI box" (a title cell with a rating cell beside it, details below) is one row;
   3. any other table gets a layout (which column is the rating, the wording, the ref, the
      timescale; see `tables`) or none when it is not a status table — tallies of G/A/R,
-     directorate colour coding and banded tables have no rating column;
-  4. a table with no header of its own on the page after a status table, and the same
-     columns, continues it and is read with its layout.
+     directorate colour coding and banded tables have no rating column.
+A table continued over a page break, or split in two, arrives joined (ingest's table_join).
 Words win over fill; a disagreement is flagged `rag-conflict`. A row of a status table with
 no rating at all is kept with status None and flagged `rag-unrated`.
 """
@@ -31,7 +30,6 @@ from .tables import (
     grid,
     layout_of,
     read_cell,
-    repeats_header,
     word_status,
 )
 
@@ -42,7 +40,6 @@ def extract_rag(part: Part, meeting: Meeting) -> tuple[list[RagItem], list[Flag]
     legend = legend_for(part.blocks, part.tables)
     items: list[RagItem] = []
     flags: list[Flag] = []
-    previous: tuple[Layout, Table] | None = None
     for table in part.tables:
         if is_legend_table(table):
             continue
@@ -51,45 +48,21 @@ def extract_rag(part: Part, meeting: Meeting) -> tuple[list[RagItem], list[Flag]
             item, box_flags = box
             items.append(item)
             flags += box_flags
-            previous = None
             continue
         lay = layout_of(table, legend)
-        skip_header = True
-        if previous is not None and (lay is None or lay.header_rows == 0) \
-                and _continues(previous, table, legend):
-            lay = previous[0]
-            n = repeats_header(table, lay)
-            lay = Layout(**{**lay.__dict__, "header_rows": n})
         if lay is None:
-            previous = None
             continue
-        got, got_flags = read_rows(table, lay, legend, skip_header)
+        got, got_flags = read_rows(table, lay, legend)
         items += got
         flags += got_flags
-        previous = (lay, table)
     return items, flags
 
 
-def _continues(previous: tuple[Layout, Table], table: Table, legend: Legend) -> bool:
-    """Same columns, on the same or the next page, and its rating column rates rows."""
-    lay, before = previous
-    g = grid(table)
-    if not g or len(g[0]) != lay.n_cols:
-        return False
-    if before.page is not None and table.page is not None and \
-            not 0 <= table.page - (before.pages or (before.page, before.page))[1] <= 1:
-        return False
-    col = lay.status[0]
-    return any(read_cell(row[col], legend, letters=True).status for row in g
-               if col < len(row))
-
-
-def read_rows(table: Table, lay: Layout, legend: Legend,
-              skip_header: bool = True) -> tuple[list[RagItem], list[Flag]]:
+def read_rows(table: Table, lay: Layout, legend: Legend) -> tuple[list[RagItem], list[Flag]]:
     items: list[RagItem] = []
     flags: list[Flag] = []
     current_cols = _current_first(lay)
-    for row in body_rows(table, lay, skip_header):
+    for row in body_rows(table, lay):
         cells = distinct(row)
         if len(cells) <= 1 or not any(c.text.strip() for c in cells):
             continue  # a section heading spanning the table, or an empty row

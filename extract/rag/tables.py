@@ -2,8 +2,7 @@
 
 `layout_of(table)` decides whether a table is a status table and which column is the ref,
 the wording, the timescale, the current and the previous rating; `rows_of(table, layout)`
-reads the body rows with that layout. A layout is kept so a table continued on the next page
-without its header can be read with the columns of the table it continues.
+reads the body rows with that layout.
 """
 from __future__ import annotations
 
@@ -267,29 +266,12 @@ def _assign_text_columns(lay: Layout, body: list[list[Cell | None]], heads: list
             return
 
 
-def body_rows(table: Table, lay: Layout, skip_header: bool = True) -> list[list[Cell | None]]:
-    g = grid(table)
-    start = lay.header_rows if skip_header else 0
-    return [_pad(row, lay.n_cols) for row in g[start:]]
+def body_rows(table: Table, lay: Layout) -> list[list[Cell | None]]:
+    return [_pad(row, lay.n_cols) for row in grid(table)[lay.header_rows:]]
 
 
 def _pad(row: list[Cell | None], n: int) -> list[Cell | None]:
     return (row + [None] * n)[:n]
-
-
-def repeats_header(table: Table, lay: Layout) -> int:
-    """How many leading rows of a continuation page repeat the layout's header."""
-    g = grid(table)
-    n = 0
-    for k in range(min(lay.header_rows, len(g))):
-        texts = [fold(c.text) for c in distinct(g[k]) if c.text.strip()]
-        known = {fold(h) for h in lay.header_texts if h} | {
-            fold(w) for h in lay.header_texts for w in h.split("\n")}
-        if texts and all(t in known or any(t in k2 for k2 in known) for t in texts):
-            n += 1
-        else:
-            break
-    return n
 
 
 def clean(text: str) -> str:
