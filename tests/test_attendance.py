@@ -1,4 +1,4 @@
-"""extract/attendance.py on literal blocks, plus a dev-set floor (realdocs)."""
+"""extract/attendance/ on literal blocks, plus a dev-set floor (realdocs)."""
 from __future__ import annotations
 
 from pathlib import Path

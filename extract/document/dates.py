@@ -2,7 +2,7 @@
 
 "Tuesday, 17th September, 2019", "31st October 2024", "26/05/2016", "May 5th 2015",
 "2016-05-26", "03.09.19"; days and months without a year ("26th June") resolve to the first
-such date on or after the meeting. Deadlines in action wording are due.py's.
+such date on or after the meeting. Deadlines in action wording are actions/due.py's.
 """
 from __future__ import annotations
 
