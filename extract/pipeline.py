@@ -9,13 +9,11 @@ from ingest.model import Document, Status
 
 from .actions import extract_actions
 from .attendance import extract_attendance
-from .items import extract_items
-from .meeting import describe, share_organisation
+from .decisions import extract_resolutions
+from .document import describe, extract_items, share_organisation, split_parts
 from .model import Extraction, FilePart, Flag, SourceInfo
-from .parts import split_parts
 from .people import Roster
 from .rag import extract_rag
-from .resolutions import extract_resolutions
 
 
 def extract(doc: Document) -> Extraction:

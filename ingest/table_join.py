@@ -1,10 +1,19 @@
-"""Tables continued over a page break → one Table, with the repeated header dropped.
+"""Tables continued by the next table in reading order → one Table, repeated header dropped.
 
-A table is continued when it is the last item of page N (running headers and footers
-aside) and page N+1 opens with a table of the same grid width that either repeats its
-header rows or starts straight in with body rows. One short line may sit between them when
-it is a repeat of the heading over the first part (a page title the furniture pass did not
-catch) or says "(continued)"; anything else in between means a new table.
+One rule for every format. A table continues the one before it when nothing but running
+headers and footers sits between them, or one short line that repeats the heading over the
+first part (a page title the furniture pass did not catch) or says "(continued)"; when both
+have the same grid width; when the second either repeats the first's header rows or starts
+straight in with body rows; and, where pages are numbered, when it is on the same page
+(pdfplumber cut one ruled table in two) or the next one (a page break). DOCX, HTML and text
+have no page numbers: a Word table split in two by a page break or an empty paragraph is
+joined by the same rule. Without a page break in between there is less evidence, and
+Word marks no header rows unless they repeat on each page: there the continuation must
+open with a row that could not be a header or title of its own: one with a filled cell
+that has no letters (a ref number, a figure, a date in digits). A row of words ("Co-opted
+members | Representing", "REPORT OF THE EXECUTIVE POLICY COMMITTEE …" across the table)
+opens a new table of the same shape: an attendance list of one table per group, a
+disposition list of one table per report.
 
 A continuation whose first row is flagged as a header but is not the first part's header
 is a *new* table of the same shape (performance reports print one small KPI box per
@@ -27,33 +36,47 @@ TAIL_START = re.compile(r"^[a-z,;:)\]]")
 
 
 def join_continued_tables(pages: list[Page]) -> None:
-    """Join, in place, every table continued over one or more page breaks into its first
-    part: rows appended (row indexes renumbered), `pages` = (first, last), later parts
-    removed from their pages. Pages without numbers (DOCX, HTML, text) are left alone."""
-    open_table: Table | None = None  # the last item of the previous page, when a table
+    """Join, in place, every continued table into its first part: rows appended (row indexes
+    renumbered), `pages` = (first, last) where pages are numbered, later parts removed from
+    their pages."""
+    open_table: Table | None = None  # the last table read, while it may still run on
     title: str | None = None  # the heading printed just above open_table's first part
-    previous: int | None = None
+    end: int | None = None  # the page open_table's last part is on
+    between: Block | None = None  # the one short line read since open_table, if any
     for page in pages:
         body = [i for i in page.items if not _furniture(i)]
-        carried = False
-        if open_table is not None and _next(previous, page.number):
-            cont = _continuation(body, title)
-            if cont is not None and _append(open_table, cont, page.number):
-                page.items[:] = [i for i in page.items if i is not cont]
-                carried = body[-1] is cont  # it fills the page: may run on again
-        if not carried:
-            last = body[-1] if body else None
-            open_table = last if isinstance(last, Table) else None
-            title = _heading_before(body, open_table) if open_table is not None else None
-        previous = page.number
+        for item in body:
+            if isinstance(item, Table) and open_table is not None \
+                    and _near(end, page.number) and _may_sit_between(between, title) \
+                    and _append(open_table, item, page.number, _page_break(end, page.number)):
+                page.items[:] = [i for i in page.items if i is not item]
+                end, between = page.number, None
+            elif isinstance(item, Table):
+                open_table, title = item, _heading_before(body, item)
+                end, between = page.number, None
+            elif open_table is not None and between is None and _short_line(item):
+                between = item
+            else:
+                open_table = None
 
 
 def _furniture(item: Item) -> bool:
     return isinstance(item, Block) and item.kind == "furniture"
 
 
-def _next(previous: int | None, number: int | None) -> bool:
-    return previous is not None and number is not None and number == previous + 1
+def _near(end: int | None, number: int | None) -> bool:
+    """Same or next page; formats without page numbers have only the reading order."""
+    return end is None or number is None or 0 <= number - end <= 1
+
+
+def _page_break(end: int | None, number: int | None) -> bool:
+    return end is not None and number is not None and number == end + 1
+
+
+def _only_words(row: list[Cell]) -> bool:
+    """Every filled cell has letters: how a header or title row reads (the PDF reader flags
+    a first row so); a body row usually has a ref number, a figure or a date in digits."""
+    return all(any(ch.isalpha() for ch in c.text) for c in row if c.text.strip())
 
 
 def _norm(text: str) -> str:
@@ -69,21 +92,18 @@ def _heading_before(body: list[Item], table: Table) -> str | None:
     return None
 
 
-def _continuation(body: list[Item], title: str | None) -> Table | None:
-    """The table that opens the page, allowing one repeated-title or "(continued)" line."""
-    if not body:
-        return None
-    first = body[0]
-    if isinstance(first, Table):
-        return first
-    if len(body) < 2 or not isinstance(body[1], Table):
-        return None
-    text = first.text.strip()
-    if len(text) > MAX_BETWEEN_CHARS or len(first.lines) > 2:
-        return None
-    if CONTINUED.search(text) or (title is not None and _norm(text) == _norm(title)):
-        return body[1]
-    return None
+def _short_line(item: Item) -> bool:
+    """Short enough to be a repeated title or a "(continued)" line, not real content."""
+    return isinstance(item, Block) and len(item.text.strip()) <= MAX_BETWEEN_CHARS \
+        and len(item.lines) <= 2
+
+
+def _may_sit_between(line: Block | None, title: str | None) -> bool:
+    """Nothing, or a line that repeats the first part's heading or says it continues."""
+    if line is None:
+        return True
+    text = line.text.strip()
+    return bool(CONTINUED.search(text)) or (title is not None and _norm(text) == _norm(title))
 
 
 def _width(table: Table) -> int:
@@ -114,7 +134,7 @@ def _repeats_header(first: Table, cont: Table) -> int:
     return n if same else 0
 
 
-def _append(first: Table, cont: Table, page: int | None) -> bool:
+def _append(first: Table, cont: Table, page: int | None, page_break: bool) -> bool:
     """Append `cont`'s rows to `first` when it continues it; False (nothing changed) when
     it is a different table."""
     if not first.rows or not cont.rows or _width(first) != _width(cont):
@@ -123,6 +143,8 @@ def _append(first: Table, cont: Table, page: int | None) -> bool:
     rows = cont.rows[skip:]
     if skip == 0 and any(c.header for c in rows[0]):
         return False  # a header of its own: a new table that happens to have the same shape
+    if skip == 0 and not page_break and _only_words(rows[0]):
+        return False  # nothing explains a split, and the row reads as a header or title
     if rows and _merge_split_row(first.rows[-1], rows[0]):
         rows = rows[1:]
     if rows:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extract.document.parts import Part
 from extract.model import Attendee, Meeting
-from extract.parts import Part
 from extract.people import Roster
 from ingest.model import Block, Cell, Table
 

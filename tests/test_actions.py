@@ -3,10 +3,10 @@ import datetime as dt
 from _build import meeting, part, roster
 
 from extract.actions import extract_actions
-from extract.commitments import commitments
+from extract.actions.commitments import commitments
+from extract.actions.owners import OwnerResolver
+from extract.document.parts import Part
 from extract.model import Resolution
-from extract.owners import OwnerResolver
-from extract.parts import Part
 
 PEOPLE = roster(("David Thomas", "DT", "Chair"), ("Mike Stephens", "MS", None),
                 ("Cathy Fleet", "CF", "Clerk"), ("Kate Vale", "KV", None),

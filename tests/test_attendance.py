@@ -1,11 +1,11 @@
-"""extract/attendance.py on literal blocks, plus a dev-set floor (realdocs)."""
+"""extract/attendance/ on literal blocks, plus a dev-set floor (realdocs)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from extract.attendance import extract_attendance
+from extract.document.parts import Part
 from extract.model import Meeting
-from extract.parts import Part
 from ingest.model import Block, Cell, Table
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from _build import part
 
-from extract.dates import find_dates
-from extract.due import Calendar, Due, due_cell, due_in, next_meeting_in
+from extract.actions.due import Calendar, Due, due_cell, due_in, next_meeting_in
+from extract.document.dates import find_dates
 
 D = dt.date
 SEPT = Calendar(D(2019, 9, 17))

@@ -1,9 +1,9 @@
 """Agenda items and which item each block, table row and report page falls under."""
 from _build import meeting, part
 
-from extract.items import extract_items
-from extract.parts import Part
-from extract.sections import sections
+from extract.document.items import extract_items
+from extract.document.parts import Part
+from extract.document.sections import sections
 from ingest.model import Block
 from ingest.model import Part as Paper
 

@@ -1,9 +1,9 @@
 """Splitting a file into the meetings it records: packs, joint sessions, plain minutes."""
 import datetime as dt
 
-from extract.meeting import describe, share_organisation, start_time, venue
+from extract.document.meeting import describe, share_organisation, start_time, venue
+from extract.document.parts import Part, split_parts
 from extract.model import Meeting
-from extract.parts import Part, split_parts
 from ingest.model import Block, Document, Page, Source
 from ingest.model import Part as Paper
 

@@ -1,12 +1,12 @@
 """People: titles, roles, list splitting, one entry → a person, and the Roster."""
 from __future__ import annotations
 
+from extract.actions.owners import OwnerResolver
 from extract.model import Attendee, Evidence
-from extract.names import same_person
-from extract.owners import OwnerResolver
 from extract.people import Roster, parse_person, split_people, split_title
-from extract.person_lists import reorder_surname_first
-from extract.roles import canonical_role
+from extract.people.lists import reorder_surname_first
+from extract.people.names import same_person
+from extract.people.roles import canonical_role
 
 
 def test_split_title_keeps_meaning():

@@ -15,11 +15,12 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extract.colours import status_from_fill
+from extract.document.parts import Part
 from extract.model import Meeting
-from extract.parts import Part
 from extract.rag import extract_rag
-from ingest.model import Block, Cell, Table
+from extract.rag.colours import status_from_fill
+from ingest.model import Block, Cell, Page, Table
+from ingest.table_join import join_continued_tables
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -175,6 +176,7 @@ def test_directorate_colours_are_not_ratings():
 # ---- layout -----------------------------------------------------------------------------
 
 def test_continued_table_over_a_page_break():
+    # ingest joins the parts (table_join); the rows keep the page each was printed on
     first = table([ACTIONS, ["1", "Engage champions", "31/12/2019", ("Green", "#00b050")],
                    ["2", "Consult young people", "Nov-19", ("Red", "#ff0000")]], page=13)
     repeated = table([ACTIONS, ["3", "Review feedback", "Mar-20", ("Amber", "#ffc000")]],
@@ -182,7 +184,9 @@ def test_continued_table_over_a_page_break():
     bare = table([["4", "Implement changes", "Nov-19", ("", "#00b050")],
                   ["5", "Publish the offer", "31/04/2019", ("Red", "#ff0000")]],
                  page=15, header=False)
-    items, flags = run(first, repeated, bare)
+    pages = [Page(13, items=[first]), Page(14, items=[repeated]), Page(15, items=[bare])]
+    join_continued_tables(pages)
+    items, flags = run(*(i for page in pages for i in page.items))
     assert [(i.ref, i.status, i.due_text, i.evidence.page) for i in items] == [
         ("1", "green", "31/12/2019", 13), ("2", "red", "Nov-19", 13),
         ("3", "amber", "Mar-20", 14),

@@ -2,8 +2,8 @@
 and the item each is tied to."""
 from _build import meeting, part
 
-from extract.parts import Part
-from extract.resolutions import extract_resolutions
+from extract.decisions import extract_resolutions
+from extract.document.parts import Part
 from ingest.model import Block
 
 

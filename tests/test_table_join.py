@@ -171,15 +171,70 @@ def test_rows_of_their_own_are_not_folded_into_the_row_above():
         assert t1.rows[1][1].text == "Collect data"
 
 
-def test_pages_not_consecutive_or_unnumbered_are_left_alone():
+def test_pages_not_consecutive_are_left_alone():
     t1 = table(1, [HEAD, ["1", "a", "Dec-19", "Green"]])
     t3 = table(3, [["2", "b", "Dec-19", "Green"]], header=False)
     join_continued_tables([Page(1, items=[t1]), Page(3, items=[t3])])
     assert t1.pages == (1, 1)
-    d1 = table(1, [HEAD, ["1", "a", "Dec-19", "Green"]])
-    d2 = table(1, [["2", "b", "Dec-19", "Green"]], header=False)
-    join_continued_tables([Page(None, items=[d1]), Page(None, items=[d2])])
-    assert len(d1.rows) == 2
+
+
+def unpaged(rows: list, header: bool = True) -> Table:
+    """A DOCX/HTML table: no page number."""
+    t = table(1, rows, header)
+    t.page, t.pages = None, None
+    return t
+
+
+def test_word_table_split_in_two_is_joined_without_page_numbers():
+    # a Word action plan split by a manual page break: the second table carries on with body
+    # rows, one repeating the header; DOCX has no page numbers, only the reading order
+    first = unpaged([HEAD, ["1", "Engage champions", "Dec-19", ("Green", GREEN)]])
+    bare = unpaged([["2", "Collect feedback", "Nov-19", ("", AMBER)]], header=False)
+    repeated = unpaged([HEAD, ["3", "Review workshops", "Mar-20", "Red"]])
+    note = Block(index=next(_index), page=None, kind="paragraph", text="The board noted it.")
+    page = Page(None, items=[first, bare, repeated, note])
+    join_continued_tables([page])
+    assert [r[0] for r in texts(first)] == ["Ref", "1", "2", "3"]
+    assert first.rows[2][3].fill == AMBER and first.pages is None
+    assert page.items == [first, note]
+
+
+def test_headerless_table_right_after_a_table_on_the_same_page_is_joined():
+    # pdfplumber cut one ruled table in two on the same page
+    first = table(4, [HEAD, ["1", "Engage champions", "Dec-19", "Green"]])
+    rest = table(4, [["2", "Collect feedback", "Nov-19", "Red"]], header=False)
+    pages = [Page(4, items=[block(4, "Action plan", "heading"), first, rest])]
+    join_continued_tables(pages)
+    assert [r[0] for r in texts(first)] == ["Ref", "1", "2"] and first.pages == (4, 4)
+    assert rest not in pages[0].items
+
+
+def test_without_a_page_break_text_between_or_a_row_of_words_means_a_new_table():
+    first = unpaged([HEAD, ["1", "Engage champions", "Dec-19", "Green"]])
+    after_text = unpaged([["2", "Collect feedback", "Nov-19", "Red"]], header=False)
+    text = Block(index=next(_index), page=None, kind="paragraph",
+                 text="Objective 2: children and young people are safe")
+    join_continued_tables([Page(None, items=[first, text, after_text])])
+    assert len(first.rows) == 2
+    # one table per report, each opening with its title across the table (a disposition list)
+    report1 = unpaged([[("REPORT OF THE EXECUTIVE POLICY COMMITTEE", None)],
+                       ["1", "Rezoning", "ADOPTED"]], header=False)
+    report2 = unpaged([[("REPORT OF THE PROPERTY COMMITTEE", None)],
+                       ["1", "Lease renewal", "ADOPTED"]], header=False)
+    for t in (report1, report2):
+        t.rows[0][0].colspan = 3
+    page = Page(None, items=[report1, report2])
+    join_continued_tables([page])
+    assert len(report1.rows) == 2 and page.items == [report1, report2]
+    # one attendance table per group, each opening with its own (unflagged) header row
+    groups = [unpaged([[group, "Representing"], [name, "Lancashire County Council"]],
+                      header=False)
+              for group, name in (("Members", "County Councillor Ian Brown"),
+                                  ("Co-opted members", "Brendan Lee"),
+                                  ("Other Attendees", "Shell Arliss"))]
+    page = Page(None, items=list(groups))
+    join_continued_tables([page])
+    assert page.items == groups and all(len(t.rows) == 2 for t in groups)
 
 
 def test_sample_pack_rag_table_arrives_as_one_table():

@@ -1,0 +1,308 @@
+"""Actions: things a named person or group must do after the meeting.
+
+Sources, most explicit first (a later duplicate of the same task is merged into the first):
+1. action tables (tables.py), one action per row;
+2. "ACTION:" lines (markers.py);
+3. a right-hand margin of owner initials, in running text or as a table's last column
+   (margin_owners.py);
+4. resolutions that task someone ("Delegates to the Monitoring Officer …", "asks the MO to …",
+   "call on the Cabinet Member … to: a) … b) …");
+5. prose commitments (commitments.py).
+Owners are resolved through owners.OwnerResolver (the meeting's attendees and the people its
+papers name); deadlines through due.py, against the meeting's date and the next meeting's
+date. Only minutes carry actions: an agenda's "Action" wording is a plan, not a task.
+Every low-confidence call becomes a flag: an owner that resolves to nobody or to several
+people, an owner only implied, a deadline that could not be fixed, a task with no owner.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.model import Block, Table
+
+from ..document.parts import Part
+from ..document.sections import SectionMap, sections
+from ..document.textunits import Segment, clean, segments, split_sentences
+from ..model import Action, Evidence, Flag, Meeting
+from ..people import Roster
+from .commitments import Commitment, commitments
+from .due import Calendar, Due, due_cell, due_in, next_meeting_in
+from .margin_owners import (
+    Marked,
+    block_marked,
+    has_action_column,
+    has_tab_marks,
+    margin_column_rows,
+    row_marked,
+    with_context,
+)
+from .markers import MarkedTask, marker_tasks
+from .owners import OwnerResolver
+from .tables import is_action_table, table_actions
+
+EXTRACTOR = "actions@2"
+WORD = re.compile(r"[a-z0-9]+")
+RANK = {"table": 0, "marker": 1, "margin": 2, "resolution": 3, "prose": 4}
+# two rows, two action lines or two resolutions are two tasks, however alike their words
+DISTINCT = {"table", "marker", "resolution"}
+STOP = {"the", "a", "an", "to", "and", "of", "for", "on", "in", "at", "with", "this", "that", "be",
+        "will", "would", "agreed", "is", "are", "was", "were", "it", "up", "out", "by", "as",
+        "from", "they", "them", "he", "she", "his", "her", "their", "also", "should", "has",
+        "have", "had", "been", "there", "which", "who", "s", "all", "any"}
+
+
+def extract_actions(part: Part, meeting: Meeting, roster: Roster) -> tuple[list[Action],
+                                                                          list[Flag]]:
+    if part.record != "minutes":
+        return [], []
+    people = OwnerResolver.for_part(part, roster)
+    cal = Calendar(meeting.date, meeting.next_meeting or next_meeting_in(part, meeting.date),
+                   meeting.body)
+    return _Reader(part, meeting, people, cal).read()
+
+
+class _Reader:
+    def __init__(self, part: Part, meeting: Meeting, people: OwnerResolver, cal: Calendar):
+        self.part, self.meeting, self.people, self.cal = part, meeting, people, cal
+        self.smap: SectionMap = sections(part)
+        self.flags: list[Flag] = []
+        self.found: list[_Pending] = []
+
+    def read(self) -> tuple[list[Action], list[Flag]]:
+        tables = {t.index for t in self.part.tables if is_action_table(t)}
+        self._tables(tables)
+        segs = segments(self.part, self.smap, skip_tables=tables)
+        for task in marker_tasks(segs, self.people):
+            self._marker(task)
+        self._margins(tables)
+        self._resolutions()
+        self._prose(segs)
+        actions = _merge(self.found)
+        for a in actions:
+            self.flags += a.pop_flags()
+        return [a.action for a in actions], self.flags
+
+    # --- one candidate ---------------------------------------------------------------------
+
+    def add(self, source: str, item: str | None, text: str, owner_text: str, ev: Evidence,
+            due: Due | None = None, implied: bool = False, **kw) -> None:
+        text = clean(text)
+        if not text:
+            return
+        owners, flags = self.people.resolve(owner_text, ev) if owner_text else ([], [])
+        page = ev.page
+        if not owners:
+            flags.append(Flag("action-no-owner", f"Action without an owner: {text[:120]}",
+                              page, ev))
+        if implied:
+            flags.append(Flag("owner-implied", f"No one is named for '{text[:100]}'; "
+                              f"owner taken as {owners[0] if owners else owner_text}.", page, ev))
+        due = due if due is not None and (due.text or due.date) else due_in(text, self.cal)
+        if due.doubt:
+            flags.append(Flag("due-unresolved", f"Deadline '{due.text}' left open: {due.doubt}.",
+                              page, ev))
+        action = Action(item=item, text=text, owners=owners, owner_text=owner_text or None,
+                        due=due.date, due_text=due.text, evidence=ev, **kw)
+        self.found.append(_Pending(action, source, ev.block or 0, flags))
+
+    def _ev(self, page: int | None, block: int | None, quote: str) -> Evidence:
+        return Evidence(page, block, extractor=EXTRACTOR, quote=quote[:300])
+
+    # --- sources ---------------------------------------------------------------------------
+
+    def _tables(self, tables: set[int]) -> None:
+        for t in self.part.tables:
+            if t.index not in tables:
+                continue
+            for row in table_actions(t):
+                owner = row.owner_text or _lead(commitments(row.text, self.people))
+                status = "closed" if re.search(r"(?i)\bcomplete", row.update or "") else None
+                due = due_cell(row.due_text, self.cal) if row.due_text else None
+                self.add("table", self.smap.item(t.index), row.text, owner,
+                         self._ev(row.page, row.index, row.text), due, ref=row.ref,
+                         update=row.update, status=status)
+
+    def _marker(self, task: MarkedTask) -> None:
+        seg = task.segment
+        self.add("marker", seg.item, task.text, task.owner_text,
+                 seg.evidence(EXTRACTOR, task.text))
+
+    def _margins(self, action_tables: set[int]) -> None:
+        items = self.part.items
+        column = any(isinstance(t, Table) and has_action_column(t) for t in items)
+        tab_marks = any(isinstance(b, Block) and has_tab_marks(b) for b in items)
+        for it in items:
+            if isinstance(it, Block) and (tab_marks or column or "\t" in it.text):
+                for m in block_marked(it, self.people, inline=tab_marks or column):
+                    self._marked(m, self.smap.item(it.index), it.page, it.index)
+            elif isinstance(it, Table) and column and it.index not in action_tables:
+                for r, text, mark in margin_column_rows(it):
+                    page = it.rows[r][0].page_or(it.page) if it.rows[r] else it.page
+                    for m in row_marked(text, mark, self.people, self.cal):
+                        self._marked(m, self.smap.item(it.index), page, it.index)
+
+    def _marked(self, m: Marked, item: str | None, page: int | None, block: int) -> None:
+        self.add("margin", item, m.text, m.owners, self._ev(page, block, m.text))
+
+    def _resolutions(self) -> None:
+        rs = self.meeting.resolutions
+        for n, r in enumerate(rs):
+            ev = r.evidence or Evidence(None)
+            for owner, text, implied in _tasking(r.text, rs[n + 1:], r.item, self.people):
+                self.add("resolution", r.item, text, owner,
+                         self._ev(ev.page, ev.block, text), implied=implied)
+
+    def _prose(self, segs: list[Segment]) -> None:
+        for seg in segs:
+            if seg.heading or seg.quoted:
+                continue
+            sents = split_sentences(clean(seg.text))
+            for k, s in enumerate(sents):
+                found = commitments(s, self.people)
+                if not found:
+                    continue
+                text = with_context(sents, k)
+                self.add("prose", seg.item, text, _lead(found), seg.evidence(EXTRACTOR, text),
+                         implied=found[0].implied)
+
+
+# --- resolutions that task someone ----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _tasking_rx() -> re.Pattern:
+    from .owners import vocab
+    roles = vocab()["role_rx"].pattern
+    groups = "|".join(re.escape(g) for g in sorted(vocab()["groups"], key=len, reverse=True))
+    one = rf"(?:{roles}|(?i:{groups}))"
+    return re.compile(
+        rf"(?i:\b(?:delegates?\s+(?:authority\s+)?to|asks?|requests?\s+that|urges?|"
+        rf"call(?:s)?\s+(?:on|upon))\s+the\s+)(?P<owner>{one}"
+        rf"(?:\s+(?:in\s+conjunction\s+with|together\s+with|jointly\s+with|and)\s+(?:the\s+)?"
+        rf"{one})?)")
+
+
+def _tasking(text: str, after: list, item: str | None,
+             people: OwnerResolver) -> list[tuple[str, str, bool]]:
+    """Resolutions that task someone: "Delegates to the Monitoring Officer …", "That the
+    Clerk invite …", "urges the Executive in conjunction with the Cabinet Member to …"; an
+    introduction ending "… to:" tasks them with each of the sub-decisions that follow it."""
+    body = re.sub(r"^\s*(?:\d{1,2}[.)]|\(?[a-z]{1,4}\))\s*", "", text)
+    m = _tasking_rx().search(body)
+    if m:
+        owner = re.sub(r"(?i)\s+(?:in\s+conjunction\s+with|together\s+with|jointly\s+with)\s+",
+                       " and ", m.group("owner"))
+        if body.rstrip().endswith(":"):
+            return [(owner, f"{body.rstrip()} {r.text}", False)
+                    for r in _sub_decisions(after, item)]
+        return [(owner, body, False)]
+    found = commitments(body, people, decision=True)
+    if found:
+        return [(_lead(found), body, found[0].implied)]
+    return []
+
+
+def _sub_decisions(after: list, item: str | None) -> list:
+    """The resolutions that continue a "… to:" introduction: same item, no subject of their
+    own ("Write again to the government …")."""
+    out = []
+    for r in after:
+        if r.item != item or re.match(r"(?i)\s*(?:that|this|the|council|it)\b", r.text):
+            break
+        out.append(r)
+    return out
+
+
+def _lead(found: list[Commitment]) -> str:
+    return " / ".join(dict.fromkeys(c.owner_text for c in found if not c.implied)) or (
+        found[0].owner_text if found else "")
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+@dataclass
+class _Pending:
+    action: Action
+    source: str
+    pos: int
+    flags: list[Flag]
+
+    def pop_flags(self) -> list[Flag]:
+        out, self.flags = self.flags, []
+        return out
+
+
+def _tokens(text: str) -> set[str]:
+    return set(WORD.findall(text.lower()))
+
+
+def _dice(a: str, b: str) -> float:
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    contained = len(ta & tb) / min(len(ta), len(tb)) if min(len(ta), len(tb)) >= 4 else 0.0
+    return max(2 * len(ta & tb) / (len(ta) + len(tb)), 1.0 if contained >= 0.99 else
+               contained * 0.9 if min(len(ta), len(tb)) >= 6 else 0.0)
+
+
+def _content(a: Action) -> set[str]:
+    owner_words = {w for o in a.owners for w in WORD.findall(o.lower())}
+    return {_stem(w) for w in _tokens(a.text) - STOP - owner_words}
+
+
+def _stem(word: str) -> str:
+    return word[:5]  # crude, enough to pair "prepare"/"prepared", "signatories"/"signature"
+
+
+def _overlap(a: Action, b: Action) -> float:
+    ca, cb = _content(a), _content(b)
+    return len(ca & cb) / min(len(ca), len(cb)) if ca and cb else 0.0
+
+
+def _summarised(row: _Pending, p: _Pending) -> bool:
+    """The body's wording of a task that an action-list table also lists ("RFO to prepare the
+    forms for signature at the next meeting" / "Bank mandate to be prepared for signature at
+    the next meeting", both the Clerk's): same owners, mostly the same words."""
+    return row.source == "table" and bool(row.action.owners) \
+        and set(row.action.owners) == set(p.action.owners) and _overlap(row.action, p.action) >= 0.5
+
+
+def _restates(kept: _Pending, prose: _Pending) -> bool:
+    """A prose commitment that an explicit action nearby restates: its owners among the
+    action's, same item,
+    at most three blocks apart, and either the action line follows it or they share most of
+    their words ("The Clerk agreed to invite a Borough Council representative …" beside
+    "That the Clerk invite the Borough Council …")."""
+    a, b = kept.action, prose.action
+    if not b.owners or not set(b.owners) <= set(a.owners) or a.item != b.item:
+        return False
+    if abs(kept.pos - prose.pos) > 3:
+        return False
+    if kept.source == "marker" and prose.pos <= kept.pos:
+        return True
+    return _overlap(a, b) >= 0.5
+
+
+def _merge(found: list[_Pending]) -> list[_Pending]:
+    out: list[_Pending] = []
+    for p in sorted(found, key=lambda x: RANK.get(x.source, 5)):
+        twin = next((q for q in out if _dice(p.action.text, q.action.text) >= 0.7
+                     and not (q.source == p.source and p.source in DISTINCT)), None)
+        if twin is None and p.source == "prose":
+            twin = next((q for q in out if q.source != "prose" and _restates(q, p)), None)
+        if twin is None and p.source != "table":
+            twin = next((q for q in out if _summarised(q, p)), None)
+        if twin is None:
+            out.append(p)
+            continue
+        a, t = p.action, twin.action
+        if twin.source == "table" and p.source != "table":
+            t.item = a.item or t.item  # the body's item number, the table's wording
+        if not t.owners and a.owners:
+            t.owners, twin.flags = a.owners, [f for f in twin.flags
+                                              if f.kind != "action-no-owner"]
+        if t.due is None and a.due is not None:
+            t.due, t.due_text = a.due, a.due_text
+    order = {id(p): n for n, p in enumerate(found)}
+    return sorted(out, key=lambda p: order[id(p)])

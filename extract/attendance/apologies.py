@@ -1,0 +1,160 @@
+"""Apologies in every shape: "Apologies were received from …", "Apologies: …", an
+"Apologies" heading followed by names, "X sent apologies". In an agenda only a sentence
+naming who sent them counts (an agenda's "Apologies" item is followed by its presenter).
+Absent without apologies is not an apology.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.model import Table
+
+from ..document.parts import Part
+from ..model import Apology, Attendee, Evidence, Flag
+from ..people.entry import parse_person
+from ..people.lists import join_lines, reorder_surname_first, split_people
+from ..people.names import looks_like_name, same_person
+from .headers import BULLET, PATTERNS, evidence
+
+APOLOGY_HEAD = re.compile(PATTERNS["apology_head"], re.IGNORECASE)
+APOLOGY_FROM = re.compile(PATTERNS["apology_from"], re.IGNORECASE)
+APOLOGY_SENT = re.compile(PATTERNS["apology_sent"], re.IGNORECASE)
+
+
+def _texts(part: Part) -> list[tuple[str, Evidence, bool]]:
+    """Block texts and table cell texts in reading order: (text, evidence, is_heading)."""
+    out: list[tuple[str, Evidence, bool]] = []
+    for item in part.items:
+        if isinstance(item, Table):
+            for row in item.texts():
+                for cell in row:
+                    if cell.strip():
+                        out.append((cell, evidence(item, cell), False))
+        elif item.kind != "furniture":
+            out.append((item.text, evidence(item, item.text), item.kind == "heading"))
+    return out
+
+
+def find_apologies(part: Part) -> list[Apology]:
+    found: list[Apology] = []
+    minutes = part.record == "minutes"
+    texts = _texts(part)
+    for i, (text, ev, _heading) in enumerate(texts):
+        if not re.search(r"(?i)apolog", text):
+            continue
+        lines = text.split("\n")
+        for n, line in enumerate(lines):
+            if not re.search(r"(?i)apolog", line):
+                continue
+            joined = join_lines("\n".join(lines[n:]))
+            m = APOLOGY_FROM.search(joined)
+            if m:
+                found += _apology_list(_sentence(joined[m.end():]), ev)
+                continue
+            m = APOLOGY_SENT.search(joined)
+            if m:
+                before = joined[:m.start()]
+                found += _apology_list(before.split(".")[-1], ev)
+                continue
+            h = APOLOGY_HEAD.match(line)
+            if not h or not minutes:
+                continue
+            rest = line[h.end():].strip()
+            if rest:
+                found += _apology_list(_sentence(rest), ev, strict=True)
+                continue
+            # heading alone: the names follow in this block or the next ones
+            follow = "\n".join(lines[n + 1:]).strip()
+            if follow:
+                if not APOLOGY_FROM.search(follow):
+                    found += _apology_list(_sentence(join_lines(follow)), ev, strict=True)
+                break
+            found += _names_in_following(texts[i + 1:i + 30])
+            break
+    return _dedupe(found)
+
+
+def _names_in_following(texts: list[tuple[str, Evidence, bool]]) -> list[Apology]:
+    """Names under an "Apologies" heading: one block per name, or one block of them all."""
+    found: list[Apology] = []
+    for text, ev, heading in texts:
+        if heading or APOLOGY_FROM.search(text) or re.search(r"(?i)apolog", text):
+            break  # the next text is handled on its own (or is a heading)
+        names = _apology_list(_sentence(join_lines(BULLET.sub("", text))), ev, strict=True)
+        if not names:
+            break
+        found += names
+        if len(text.split("\n")) > 1 or "," in text:
+            break  # a whole list in one block
+    return found
+
+
+def _sentence(text: str) -> str:
+    """The list up to the end of its sentence: a full stop after a word that is not an
+    initial or a title abbreviation, or a ";" — unless the ";" separate "Surname, Forename"
+    entries ("Apologies: White, Ann; Black, Tom")."""
+    if ";" in text:
+        head = re.split(r"\.(?=\s|$)", text, maxsplit=1)[0]
+        if reorder_surname_first([e for e in re.split(r"\s*;\s*", head) if e.strip()]):
+            return head
+    for m in re.finditer(r"\.(?=\s|$)|[;:]", text):
+        if m.group() in ";:":
+            return text[:m.start()]
+        before = re.findall(r"[\w'’-]+$", text[:m.start()])
+        word = before[0] if before else ""
+        if len(word) <= 1 or word.lower() in ("mr", "mrs", "ms", "dr", "cllr", "st", "prof",
+                                               "rev", "revd"):
+            continue
+        return text[:m.start()]
+    return text
+
+
+def _apology_list(text: str, ev: Evidence, strict: bool = False) -> list[Apology]:
+    text = re.sub(r"(?i)\b(?:for\s+absence|were\s+received|had\s+been\s+received|received|"
+                  r"and\s+accepted|accepted|noted)\b", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text or re.match(r"(?i)^(none|nil|no\b|there were no|n/a)", text):
+        return []
+    out: list[Apology] = []
+    chunks = split_people(text)
+    for chunk in chunks:
+        p = parse_person(chunk)
+        if p is None:
+            continue
+        if not looks_like_name(p.name):
+            if strict and len(chunks) == 1:
+                return []
+            continue
+        out.append(Apology(name=p.name, title=p.title, evidence=ev))
+    return out
+
+
+def _dedupe(items: list[Apology]) -> list[Apology]:
+    out: list[Apology] = []
+    for a in items:
+        if not any(o.name == a.name and (o.title or "") == (a.title or "") for o in out):
+            out.append(a)
+    return out
+
+
+def remove_apologised(attendees: list[Attendee], apologies: list[Apology]
+                      ) -> tuple[list[Attendee], list[Flag]]:
+    """People who sent apologies were not there, though a header box may list the whole
+    board. An apology that fits two attendees ("Cllr Smith" for J and K Smith) removes
+    neither unless one carries exactly that name; the clerk gets a flag."""
+    gone: set[int] = set()
+    flags: list[Flag] = []
+    for ap in apologies:
+        hits = [i for i, a in enumerate(attendees) if same_person(a.name, a.title, ap.name,
+                                                                  ap.title)]
+        exact = [i for i in hits if attendees[i].name == ap.name]
+        if len(hits) > 1 and len(exact) == 1:
+            hits = exact
+        if len(hits) == 1:
+            gone.add(hits[0])
+        elif hits:
+            ev = ap.evidence
+            flags.append(Flag("attendance-ambiguous", f"Apologies from {ap.name!r} could be "
+                              f"any of {', '.join(attendees[i].name for i in hits)}; all are "
+                              "kept as present.", page=ev.page if ev else None, evidence=ev))
+    return [a for i, a in enumerate(attendees) if i not in gone], flags

@@ -1,0 +1,231 @@
+"""A list `Section` → Attendees: cut the section's text into entries (one per line, a comma
+list, or "Name - Organisation" lines), read each entry as a person, and give them the
+section's category unless their role says otherwise (a Clerk under "Present" is an officer).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Attendee, Evidence
+from ..people.entry import PersonText, add_tail, name_first, parse_person
+from ..people.lists import reorder_surname_first, split_outside_brackets, split_people
+from ..people.names import looks_like_name
+from ..people.roles import is_member_role, is_officer_role, is_role_text, words_of
+from ..people.titles import split_title, title_gender
+from ..people.words import GUEST_TITLE_WORDS
+from .headers import PUBLIC_COUNT, Section
+from .substitutions import as_bracketed
+
+Lines = list[tuple[str, Evidence]]
+
+
+def section_people(section: Section) -> tuple[list[Attendee], list[tuple[str, Evidence]]]:
+    """The section's people, and the entries that could not be read as anyone."""
+    entries = _entries(section)
+    people: list[Attendee] = []
+    leftovers: list[tuple[str, Evidence]] = []
+    last: PersonText | None = None
+    pending_role: str | None = None
+    for chunk, ev in entries:
+        if _is_count(chunk):
+            continue
+        p = parse_person(chunk)
+        if p is None or not looks_like_name(p.name):
+            if _lead_role_only(chunk) and (last is None or chunk.rstrip().endswith(",")):
+                pending_role = chunk
+            elif last is not None:
+                _attach(last, chunk)
+                people[-1] = _attendee(last, section, people[-1].evidence)
+            else:
+                leftovers.append((chunk, ev))
+            continue
+        if pending_role:
+            _attach(p, pending_role)
+            pending_role = None
+        last = p
+        people.append(_attendee(p, section, ev))
+    return people, leftovers
+
+
+def _entries(section: Section) -> Lines:
+    lines = _clean_lines(section.lines)
+    if not lines:
+        return []
+    text = "\n".join(t for t, _ in lines)
+    evs = [ev for _, ev in lines]
+    dash = sum(bool(re.search(r"\t[-–—]|\s[-–—]\s", t)) for t, _ in lines)
+    if dash >= max(2, len(lines) // 2):
+        return _dash_entries(lines)
+    one_per_line = section.one_per_line
+    reordered = reorder_surname_first([t for t, _ in lines]) if len(lines) > 1 else None
+    if reordered:  # "Green, Ann (Chair)" / "White, Bob": one person a line, surname first
+        lines, one_per_line = list(zip(reordered, evs)), True
+    if one_per_line is None:
+        one_per_line = all(single_entry_line(t) for t, _ in lines)
+    out: Lines = []
+    if one_per_line:
+        for t, ev in lines:
+            if "," in t and single_entry_line(t):
+                out.append((t.strip(), ev))  # "Mr. M. Lemoine, Deputy City Clerk"
+                continue
+            for c in split_people(t, one_per_line=True):
+                out.append((c, ev))
+        return out
+    for c in split_people(text):
+        ev = next((e for e in evs if c.split()[0] in e.quote), evs[0])
+        out.append((c, ev))
+    return out
+
+
+def _clean_lines(lines: Lines) -> Lines:
+    """Counts of the public dropped ("…, 4 members of the public"), substitutions in words
+    put in brackets ("X substituted for Y" → "X (substitute for Y)")."""
+    out: Lines = []
+    for t, ev in lines:
+        t = as_bracketed(_without_counts(t))
+        if t.strip():
+            out.append((t, ev))
+    return out
+
+
+def _without_counts(line: str) -> str:
+    pieces = split_outside_brackets(line)
+    kept = [(p, sep) for p, sep in pieces if not PUBLIC_COUNT.match(p.strip())]
+    if len(kept) == len(pieces):
+        return line
+    return "".join((sep if i else "") + p for i, (p, sep) in enumerate(kept)).strip()
+
+
+def single_entry_line(line: str) -> bool:
+    """A line that holds one person: no comma, or "Name, Role" / "Role, Name"."""
+    bare = re.sub(r"\([^)]*\)", "", line).strip()
+    if re.search(r"(?i)(,|\band|&)$", bare):
+        return False
+    person = parse_person(line)
+    if person is None or not looks_like_name(person.name):
+        return False  # a wrapped role or organisation: the line continues another
+    bits = [b.strip() for b in bare.split(",") if b.strip()]
+    if len(bits) <= 1:
+        return True
+    if re.search(r"(?i)\s(and|&)\s", bare):
+        return False
+    if len(bits) != 2 or not any(is_role_text(split_title(b)[1]) for b in bits):
+        return False
+    # "the Clerk (Mrs Bell), PCSO Jim Reed": a role with its holder in brackets is a person
+    return not any(name_first(p) != p for p, _ in split_outside_brackets(line, _COMMA))
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _dash_entries(lines: Lines) -> Lines:
+    """"Name\\t- Organisation" lines; a line without a dash continues the name when the
+    name so far is a title and one word ("County Councillor Sue" / "Prynn (Chair)"),
+    else the organisation."""
+    out: list[list] = []
+    for t, ev in lines:
+        if re.search(r"\t[-–—]?|\s[-–—]\s", t) or not out or _titled_name_line(t):
+            out.append([t, ev])
+            continue
+        prev = out[-1][0]
+        name_part = re.split(r"\t[-–—]?\s*|\s[-–—]\s", prev, maxsplit=1)
+        title, name = split_title(name_part[0])
+        if len(name_part) == 2 and title and len(name.split()) <= 1 or \
+                len(name_part) == 2 and re.match(r"^[A-Z][\w'’-]+(\s*\(.*\))?$", t) \
+                and len(name.split()) <= 1:
+            out[-1][0] = name_part[0] + " " + t + "\t- " + name_part[1]
+        else:
+            out[-1][0] = prev + " " + t
+    return [(t, ev) for t, ev in out]
+
+
+def _titled_name_line(line: str) -> bool:
+    """"Cllr C Brown (left after item 8)" among dashed lines is a person of its own, not
+    the wrapped end of the line before."""
+    title, name = split_title(line)
+    return bool(title) and looks_like_name(name)
+
+
+def _is_count(chunk: str) -> bool:
+    """"3 members of the public", "16", "None": not a person (and not listed)."""
+    return bool(PUBLIC_COUNT.match(chunk.strip()) or re.fullmatch(r"\(?\d+\)?", chunk.strip())
+                or re.match(r"(?i)^(none|nil|no one|n/a|there were|members of the public)\b",
+                            chunk))
+
+
+def _lead_role_only(chunk: str) -> bool:
+    return bool(re.match(r"(?i)^(the\s+)?(deputy\s+|vice[\s-])?(speaker|chair\w*|clerk|mayor)"
+                         r"\s*,?$", chunk.strip()))
+
+
+def _attach(p: PersonText, chunk: str) -> None:
+    inner = re.findall(r"\(([^)]*)\)", chunk)
+    text = re.sub(r"\([^)]*\)", " ", chunk).strip(" ,.")
+    for i in inner:
+        if re.fullmatch(r"[A-Z][A-Za-z]{0,4}", i.strip()) and not p.initials:
+            p.initials = i.strip()
+    add_tail(p, text)
+
+
+def _attendee(p: PersonText, section: Section, ev: Evidence | None) -> Attendee:
+    category = section.category
+    if p.substitute_for:
+        category = "substitute"
+    elif category in ("member", "other") and section.by_role and is_officer_role(p.role) \
+            and not is_member_role(p.role):
+        category = "officer"
+    elif category in ("public", "officer") and _guest_title(p.title) \
+            and not is_officer_role(p.role):
+        category = "other"  # a district councillor or PCSO "in attendance" is a guest
+    if category == "member" and p.role and re.search(r"(?i)\bco-?opted\b", p.role):
+        category = "co-opted"  # "Co-opted Governor"
+    return Attendee(name=p.name, title=p.title, category=category,  # type: ignore[arg-type]
+                    role=p.role, organisation=p.organisation or section.organisation,
+                    initials=p.initials, substitute_for=p.substitute_for,
+                    arrived=p.arrived, left=p.left, evidence=ev)
+
+
+def _guest_title(title: str | None) -> bool:
+    """A title that holds an office elsewhere ("District Cllr", "PCSO"): never the
+    meeting's own staff."""
+    return any(w in GUEST_TITLE_WORDS for w in words_of(re.sub(r"/", " ", title or "")))
+
+
+def host_staff(people: list[Attendee], host: str | None) -> list[Attendee]:
+    """Guests from the meeting's own organisation ("Democratic Services, LCC" at Lancashire
+    County Council) are its officers."""
+    if not host:
+        return people
+    acronym = "".join(w[0] for w in host.split() if w[:1].isupper())
+    for p in people:
+        org = (p.organisation or "").strip()
+        if p.category == "other" and org and (
+                org.endswith(host) or re.search(rf"\b{re.escape(acronym)}$", org)):
+            p.category = "officer"
+    return people
+
+
+def dedupe_attendees(people: list[Attendee]) -> list[Attendee]:
+    """One entry per person: the same name under the same title, or the same full name
+    under titles that do not contradict ("Cllr Sue Prynn" and "County Councillor Sue
+    Prynn"; not "Mr J Meade" and "Ms J Meade"). The first keeps what the second adds."""
+    out: list[Attendee] = []
+    for p in people:
+        same = next((o for o in out if _one_person(o, p)), None)
+        if same is None:
+            out.append(p)
+            continue
+        for f in ("role", "organisation", "initials", "substitute_for", "arrived", "left"):
+            if getattr(same, f) is None and getattr(p, f) is not None:
+                setattr(same, f, getattr(p, f))
+    return out
+
+
+def _one_person(a: Attendee, b: Attendee) -> bool:
+    if a.name != b.name:
+        return False
+    if (a.title or "") == (b.title or ""):
+        return True
+    ga, gb = title_gender(a.title), title_gender(b.title)
+    return len(a.name.split()) >= 2 and not re.fullmatch(r"(?:[A-Z]\.?\s+)+\S+", a.name) \
+        and (not ga or not gb or ga == gb)
