@@ -21,7 +21,7 @@ from .sections import SectionMap, load_patterns
 from .textunits import clean
 
 EXTRACTOR = "resolutions@1"
-NUMBER_CELL = re.compile(r"\s*[\d/#.]+\s*")
+NUMBER_CELL = re.compile(r"^\s*[\d/#.]+\s*")  # fullmatch only
 MOVER_SECONDER = re.compile(r"[A-Z][a-z]+\s*/\s*[A-Z][a-z]+")
 
 

@@ -16,7 +16,8 @@ from .person_lists import join_lines
 from .roster import Roster
 from .titles import split_title
 
-_NAME = (r"(?:[Tt]he\s+(?:Vice[\s-]|Deputy\s+)?(?:Chair\w*|Clerk|Mayor)|(?:(?:County|District|"
+# guarded to start where a word starts, as in substitutions.py (linear on one long word)
+_NAME = (r"(?<![\w'’.-])(?:[Tt]he\s+(?:Vice[\s-]|Deputy\s+)?(?:Chair\w*|Clerk|Mayor)|(?:(?:County|District|"
          r"Borough|Parish|Town|City)\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Revd?)"
          r"\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
 ARRIVAL = re.compile(PATTERNS["arrival"].replace("NAME", _NAME))

@@ -30,7 +30,7 @@ TITLE_CHARS = 120
 COMPACT_CHARS = 600  # enough of a page, whitespace removed, to see a stamp or a blank notice
 
 # A stamp is the whole line: "Agenda Item 6", "AGENDA ITEM 6(a)", "Agenda Item No. 4.1".
-MARKER = re.compile(r"(?i)^\s*agenda\s+item\s*(?:no\.?|number)?\s*:?\s*"
+MARKER = re.compile(r"(?i)^\s*agenda\s+item\s*+(?:no\.?|number)?\s*+:?\s*"
                     r"(\d{1,3}(?:\.\d{1,2})?(?:\s*\(?[a-z]\)?)?)\s*$")
 # The same stamp in text whose spaces are lost (letters stacked up a margin).
 MARKER_COMPACT = re.compile(r"agendaitem(\d{1,3}(?:\.\d{1,2})?)(?!\d)")
@@ -50,8 +50,9 @@ MINUTES_TITLE = re.compile(r"(?i)\bminutes\b|\bnotes\s+of\s+(?:the\s+)?(?:last\s
 # An agenda line: item number, title, and perhaps a page reference at its end.
 ENTRY = re.compile(r"(?i)^\s*(?:item\s+)?(\d{1,3}[a-z]?)(?:[.)]\s*|\s*\t\s*|\s+)(\S.*)$")
 PAGE_REF = re.compile(r"(?i)(?:^|[\s(])pages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?"
-                      r"\s*\)?\s*$")
-TOC_REF = re.compile(r"\t\s*(\d{1,4})\s*$")  # a contents column: "4.\tAnnual report\t9"
+                      r"\s*+\)?\s*$")
+# from where the blank run before the number starts (a tab in it), not from each tab in it
+TOC_REF = re.compile(r"(?<!\s)[^\S\t]*+\t\s*+(\d{1,4})\s*$")  # a contents column: "4.\tAnnual report\t9"
 MIN_TOC_ENTRIES = 2  # one trailing number is a coincidence; a column of them is contents
 
 AGENDA_HINT = re.compile(r"(?im)^\s*(?:public\s+)?agenda\b|\bagenda\s*$|\bwill\s+be\s+held\b"
