@@ -262,7 +262,8 @@ def _wraps(text: str, following: str) -> bool:
 
 def _place(text: str) -> str | None:
     """The place up to the date, the time or the end of the sentence."""
-    cut = re.split(r"(?i)(?<!\s)\s+on\s+(?=\w)|(?<!\s)\s+at\s+\d|(?:,|(?<!\s))\s+commencing\b|\.\s|\.$|\s{3,}", text)[0]
+    cut = re.split(r"(?i)(?<!\s)\s+on\s+(?=\w)|(?<!\s)\s+at\s+\d|(?:,|(?<!\s))\s+commencing\b"
+                   r"|\.\s|\.$|\s{3,}", text)[0]
     cut = cut.strip(" ,.;")
     return cut if 3 <= len(cut) <= 160 else None
 

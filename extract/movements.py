@@ -17,7 +17,8 @@ from .roster import Roster
 from .titles import split_title
 
 # guarded to start where a word starts, as in substitutions.py (linear on one long word)
-_NAME = (r"(?<![\w'’.-])(?:[Tt]he\s+(?:Vice[\s-]|Deputy\s+)?(?:Chair\w*|Clerk|Mayor)|(?:(?:County|District|"
+_NAME = (r"(?<![\w'’.-])"
+         r"(?:[Tt]he\s+(?:Vice[\s-]|Deputy\s+)?(?:Chair\w*|Clerk|Mayor)|(?:(?:County|District|"
          r"Borough|Parish|Town|City)\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Revd?)"
          r"\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
 ARRIVAL = re.compile(PATTERNS["arrival"].replace("NAME", _NAME))

@@ -46,7 +46,9 @@ _STATED_MOVE = re.compile(r"(?i)^(?:(?:arrived|joined|entered)|(?:left|departed|
                           r"|^(?:from|until)\s+(?:item|\d)")
 _LEAVING = re.compile(r"(?i)^(?:left|until|to|departed|withdrew)\b")
 # "the Clerk (Mrs Bell)": a role with the person's name in brackets
-_ROLE_THEN_NAME = re.compile(r"^(?:[Tt]he\s+)?(?P<role>[^()]*[^()\s]|\s)\s*\((?P<name>[^()]+)\)\s*$")
+# the role is all before "(" but its trailing spaces (`[^()]+?\s*` tried every split of them)
+_ROLE_THEN_NAME = re.compile(r"^(?:[Tt]he\s+)?(?P<role>[^()]*[^()\s]|\s)\s*"
+                             r"\((?P<name>[^()]+)\)\s*$")
 _SUB_IN_BRACKETS = re.compile(r"(?i)^(?:substitute|sub|substituting|replacing|deputising|"
                               r"in place of)(?:\s*+(?:for|of))?\s++(.+)$")
 _DASH = re.compile(r"(?<!\s)\s++[-–—]\s+|(?<!\t)\t++[-–—]?\s*|(?<!\s)\s++[-–—](?=\S)")

@@ -22,7 +22,8 @@ _FORWARD = re.compile(
     r"(?=\s*(?:[\t\n;,.]|\b(?:red|amber|green|blue)\b\s*(?:=|:|–|-|—)|$))")
 # "<meaning> = <colour>"
 _BACKWARD = re.compile(
-    r"(?i)(?:^|(?<!\s)[^\S\t\n]*+[\t\n]|[;,])\s*+([a-z][a-z /'’-]{1,40}?)\s*(?:=|:)\s*(red|amber|green|blue)\b")
+    r"(?i)(?:^|(?<!\s)[^\S\t\n]*+[\t\n]|[;,])\s*+"  # a blank run is entered at its start
+    r"([a-z][a-z /'’-]{1,40}?)\s*(?:=|:)\s*(red|amber|green|blue)\b")
 
 
 def fold(text: str) -> str:

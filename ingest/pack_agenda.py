@@ -17,7 +17,8 @@ ENTRY = re.compile(r"(?i)^\s*(?:item\s+)?(\d{1,3}[a-z]?)(?:[.)]\s*|\s*\t\s*|\s+)
 PAGE_REF = re.compile(r"(?i)(?:^|[\s(])pages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?"
                       r"\s*+\)?\s*$")
 # from where the blank run before the number starts (a tab in it), not from each tab in it
-TOC_REF = re.compile(r"(?<!\s)[^\S\t]*+\t\s*+(\d{1,4})\s*$")  # a contents column: "4.\tAnnual report\t9"
+# a contents column: "4.\tAnnual report\t9"
+TOC_REF = re.compile(r"(?<!\s)[^\S\t]*+\t\s*+(\d{1,4})\s*$")
 MIN_TOC_ENTRIES = 2  # one trailing number is a coincidence; a column of them is contents
 
 
