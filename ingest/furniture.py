@@ -10,8 +10,8 @@ from collections import Counter
 
 from .model import Block, Page
 
-PAGE_LABEL = re.compile(r"^\s*(?:page\s*\|?\s*)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
-PAGE_WORD = re.compile(r"\bpage\s*\|?\s*(\d{1,4})\b", re.I)
+PAGE_LABEL = re.compile(r"^\s*(?:page\s*+\|?\s*)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+PAGE_WORD = re.compile(r"\bpage\s*+\|?\s*(\d{1,4})\b", re.I)
 
 
 def _shape(text: str) -> str:

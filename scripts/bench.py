@@ -5,7 +5,8 @@ bare `extract_text()` on the same PDFs, reported as a ratio measured in the same
     python scripts/bench.py [FOLDER ...]
         default: samples/, ../shared/realdocs/dev (when present), and two long packs built
         by repeating the sample agenda pack (38 and 133 pages) to show that time grows
-        linearly and memory stays flat in the number of pages.
+        linearly and memory stays flat in the number of pages; then the extractors on 10 KB
+        and 100 KB of each hostile text (scripts/adversarial.py): 100 KB / 10 KB ≈ 10 is linear.
 
 Each measurement runs in a fresh subprocess so peak RSS is that step's alone. Figures only:
 machines are shared and noisy, so compare the ratios, not the absolute times.
@@ -84,7 +85,43 @@ def main(argv: list[str]) -> int:
         for name, pdfs in sets:
             if pdfs:
                 report(name, pdfs)
+    if not argv:
+        report_hostile_text()
     return 0
+
+
+HOSTILE_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[1] + "/scripts")
+from adversarial import KINDS, make
+from probe_regex import _one_block
+from extract import extract
+extract(_one_block("warm-up"))  # spaCy and the pattern files load once, outside the timing
+size, out = int(sys.argv[2]), {}
+for kind in KINDS:
+    doc = _one_block(make(kind, size))
+    t = time.perf_counter()
+    extract(doc)
+    out[kind] = time.perf_counter() - t
+print(json.dumps(out))
+"""
+
+
+def hostile_text_times(size: int) -> dict[str, float]:
+    """extract() seconds on a one-block Document of `size` characters of each hostile text."""
+    out = subprocess.run([sys.executable, "-c", HOSTILE_CHILD, str(ROOT), str(size)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report_hostile_text() -> None:
+    small, big = hostile_text_times(10_000), hostile_text_times(100_000)
+    print("\nextractors on hostile text (one block) — 100 KB / 10 KB ≈ 10 when linear")
+    for kind in small:
+        print(f"  {kind:15s} 10 KB {small[kind]:7.3f} s  100 KB {big[kind]:7.3f} s  "
+              f"ratio {big[kind] / max(small[kind], 1e-6):6.1f}")
+    print(f"  all kinds       10 KB {sum(small.values()):7.3f} s  100 KB {sum(big.values()):7.3f} s"
+          f"  ratio {sum(big.values()) / max(sum(small.values()), 1e-6):6.1f}")
 
 
 def report(title: str, pdfs: list[Path]) -> None:

@@ -167,7 +167,7 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         if m.group("verb") in rx["verbs"] and m.group("verb") not in rx["asked_not"] and \
                 _known_person(m.group("owner"), people):
             add(m, "asked")
-    if not found and (decision or re.match(r"\s*That\b", s)):
+    if not found and (decision or re.match(r"^\s*That\b", s)):
         m = rx["bare"].match(s)
         if m and m.group("verb") in rx["verbs"] and _valid(m.group("owner"), "bare",
                                                            m.group("verb"), people):
@@ -209,7 +209,7 @@ def _valid(owner: str, kind: str, verb: str | None, people: OwnerResolver,
            before: str = "") -> bool:
     if is_role(owner) or is_group(owner):  # "Libraries Innovation and Development Manager"
         return _valid_one(owner, owner, kind, verb, people, before)
-    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", owner) if p]
+    parts = [p for p in re.split(r"(?:(?<!\s)\s*+)?(?:,|\band\b|&)\s*", owner) if p]
     return bool(parts) and all(_valid_one(p, owner, kind, verb, people, before) for p in parts)
 
 

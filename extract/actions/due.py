@@ -42,7 +42,7 @@ def _rx() -> dict:
     raw = load_vocab(__package__, "due.json")
     return {
         "lead": re.compile(rf"(?i)\b{raw['date_lead']}\s+(?:the\s+)?(?:\w+day,?\s+)?"
-                           r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?,?\s+)?$"),
+                           r"(?:\d{1,2}[:.]\d{2}(?:\s*+(?:am|pm))?,?\s+)?$"),
         "after_meeting": re.compile(r"(?i)\bmeeting,?\s+(?:on\s+)?(?:\w+day,?\s+)?$"),
         "then_meeting": re.compile(r"(?i)^,?\s+meeting\b"),
         "body_words": frozenset(raw["this_body_words"]),

@@ -25,7 +25,6 @@ from .due import Calendar, due_in
 from .owners import INITIALS, OwnerResolver, looks_like_owner_list
 
 MARK = r"(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,3})"
-TAB_TAIL = re.compile(r"\t\s*(?P<mark>[^\t]+?)\s*$")
 INLINE_TAIL = re.compile(rf"(?<=[a-z,;.])\s+(?P<mark>{MARK}(?:\s*/\s*{MARK})*\s*/?|Agenda)\s*$")
 NOT_BEFORE_MARK = re.compile(r"(?i)\b(?:by|and|or|to|from|with|thanked|asked|of|&)$")
 BULLET = re.compile(r"^\s*(?:[•\uf0b7●▪\-–*]|x(?=\s+[A-Z])|\(?[a-z0-9]{1,3}[.)])\s+")

@@ -178,11 +178,11 @@ def split_owner_text(text: str) -> list[str]:
             rf"\s(?:and|&)\s+{ROLE_START}\b", text):  # "Libraries Innovation and Development Manager"
         return [text]
     out: list[str] = []
-    for piece in re.split(r"\s*/\s*", text):
+    for piece in re.split(r"(?:(?<!\s)\s*+)?/\s*", text):
         if re.search(r"\b(?:for|of)\s+[A-Z]", piece) and re.match(ROLE_START, piece):
             out += re.split(rf"\s*(?:,\s*|\s+and\s+|\s*&\s*)(?={ROLE_START}\b)", piece)
         else:
-            out += re.split(r"\s*(?:,|&|\band\b|\+)\s*", piece)
+            out += re.split(r"(?:(?<!\s)\s*+)?(?:,|&|\band\b|\+)\s*", piece)
     return [p for p in (x.strip() for x in out) if p]
 
 

@@ -95,12 +95,14 @@ def _sentence(text: str) -> str:
     entries ("Apologies: White, Ann; Black, Tom")."""
     if ";" in text:
         head = re.split(r"\.(?=\s|$)", text, maxsplit=1)[0]
-        if reorder_surname_first([e for e in re.split(r"\s*;\s*", head) if e.strip()]):
+        if reorder_surname_first([e for e in re.split(r"(?:(?<!\s)\s*+)?;\s*", head) if e.strip()]):
             return head
     for m in re.finditer(r"\.(?=\s|$)|[;:]", text):
         if m.group() in ";:":
             return text[:m.start()]
-        before = re.findall(r"[\w'’-]+$", text[:m.start()])
+        # the word before the stop; a window, not text[:m.start()], keeps "A. B. C. …" linear
+        # (a longer word is neither an initial nor a title either way)
+        before = re.findall(r"(?<![\w'’-])[\w'’-]+$", text[max(0, m.start() - 40):m.start()])
         word = before[0] if before else ""
         if len(word) <= 1 or word.lower() in ("mr", "mrs", "ms", "dr", "cllr", "st", "prof",
                                                "rev", "revd"):

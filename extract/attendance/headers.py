@@ -27,7 +27,7 @@ PUBLIC_COUNT = re.compile(PATTERNS["public_count"])
 def _header_re(words) -> re.Pattern:
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                    for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?i)^\s*(?P<h>{alt})(?![\w-])\s*(?:were|was)?\s*[:;.\-–—]?\s*")
+    return re.compile(rf"(?i)^\s*(?P<h>{alt})(?![\w-])\s*+(?:were|was)?\s*+[:;.\-–—]?\s*")
 
 
 STRONG_RE = _header_re(STRONG)
@@ -73,7 +73,7 @@ def match_header(line: str, open_zone: bool) -> tuple[str, str, str] | None:
     head = header_key(m)
     rest = line[m.end():]
     # "Public participation", "Attendance at incidents …": a header word followed by prose
-    bare_header = rest and not re.match(r"\s*[:;\-–—\t]|\s*$", line[m.end("h"):])
+    bare_header = rest and not re.match(r"^\s*[:;\-–—\t]|^\s*$", line[m.end("h"):])
     if bare_header and (is_prose(rest) or not rest.lstrip()[:1].isupper()
                         or head in PLURAL_TITLES):
         return None  # "Councillors D Richardson, …" is a title, not a header
@@ -84,7 +84,7 @@ def match_header(line: str, open_zone: bool) -> tuple[str, str, str] | None:
 
 def is_prose(line: str) -> bool:
     """A sentence rather than a list of names."""
-    text = re.sub(r"\([^)]*\)", " ", line)
+    text = re.sub(r"\([^)]{0,300}\)", " ", line)  # bounded as titles.IN_BRACKETS
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     lower = [w for w in words if w[0].islower()
              and w not in ("and", "of", "for", "the", "from", "to", "&", "in", "on", "de",

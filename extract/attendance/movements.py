@@ -16,7 +16,9 @@ from ..people.titles import split_title
 from ..people.words import ROLES
 from .headers import PATTERNS, evidence
 
-_NAME = (r"(?:[Tt]he\s+(?:Vice[\s-]|Deputy\s+)?(?:Chair\w*|Clerk|Mayor)|(?:(?:County|District|"
+# guarded to start where a word starts, as in substitutions.py (linear on one long word)
+_NAME = (r"(?<![\w'’.-])"
+         r"(?:[Tt]he\s+(?:Vice[\s-]|Deputy\s+)?(?:Chair\w*|Clerk|Mayor)|(?:(?:County|District|"
          r"Borough|Parish|Town|City)\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Revd?)"
          r"\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
 ARRIVAL = re.compile(PATTERNS["arrival"].replace("NAME", _NAME))

@@ -98,7 +98,7 @@ def _without_counts(line: str) -> str:
 
 def single_entry_line(line: str) -> bool:
     """A line that holds one person: no comma, or "Name, Role" / "Role, Name"."""
-    bare = re.sub(r"\([^)]*\)", "", line).strip()
+    bare = re.sub(r"\([^)]{0,300}\)", "", line).strip()
     if re.search(r"(?i)(,|\band|&)$", bare):
         return False
     person = parse_person(line)
@@ -115,7 +115,7 @@ def single_entry_line(line: str) -> bool:
     return not any(name_first(p) != p for p, _ in split_outside_brackets(line, _COMMA))
 
 
-_COMMA = re.compile(r"\s*,\s*")
+_COMMA = re.compile(r"(?:(?<!\s)\s*+)?,\s*")  # see person_lists._SEP
 
 
 def _dash_entries(lines: Lines) -> Lines:
@@ -159,8 +159,8 @@ def _lead_role_only(chunk: str) -> bool:
 
 
 def _attach(p: PersonText, chunk: str) -> None:
-    inner = re.findall(r"\(([^)]*)\)", chunk)
-    text = re.sub(r"\([^)]*\)", " ", chunk).strip(" ,.")
+    inner = re.findall(r"\(([^)]{0,300})\)", chunk)  # bounded: see titles.IN_BRACKETS
+    text = re.sub(r"\([^)]{0,300}\)", " ", chunk).strip(" ,.")
     for i in inner:
         if re.fullmatch(r"[A-Z][A-Za-z]{0,4}", i.strip()) and not p.initials:
             p.initials = i.strip()

@@ -30,7 +30,7 @@ from .present_tables import is_header_table, table_after_header, table_sections
 
 DATE_OR_PLACE = re.compile(r"(?i)^\s*(held|on|at|venue|date|time|place)\b|\b(19|20)\d\d\b")
 PUBLIC_COUNT_LEAD = re.compile(r"(?i)^there\s+(?:were|was)\s+\w+\s+members?\s+of\s+the\s+public"
-                          r"(?:\s+present)?\s*[,:;-]?\s*")
+                          r"(?:\s+present)?\s*+[,:;-]?\s*")
 MAX_SECTION_LINES = 80
 
 

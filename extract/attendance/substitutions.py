@@ -15,7 +15,10 @@ from ..people.names import looks_like_name, same_person
 from ..people.titles import split_title
 from .headers import PATTERNS, evidence
 
-_NAME = (r"(?:(?:County\s+|District\s+|Borough\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr|"
+# A name starts where a word starts: tried from inside a long word, each start would scan to the
+# word's end (quadratic on a few KB of one capitalised word).
+_NAME = (r"(?<![\w'’.-])"
+         r"(?:(?:County\s+|District\s+|Borough\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr|"
          r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+")
 SUBSTITUTION = re.compile(PATTERNS["substitution"].replace("NAME", _NAME))
 SUBSTITUTED_BY = re.compile(PATTERNS["substitution_by"].replace("NAME", _NAME))

@@ -110,7 +110,7 @@ def text_resolutions(segs: list[Segment], tables: set[int] | None = None) -> lis
 
 def _continues(before: Segment, seg: Segment) -> bool:
     """A segment opening in lower case after one that stops mid-sentence carries it on."""
-    return bool(re.match(r"[a-z]{2,}\b", seg.text)) and not seg.enumerated \
+    return bool(re.match(r"^[a-z]{2,}\b", seg.text)) and not seg.enumerated \
         and before.item == seg.item and not before.heading \
         and not re.search(r"[.:;!?”)]\s*$", before.text)
 
@@ -140,7 +140,7 @@ def _formal(segs: list[Segment], i: int, text: str) -> tuple[list[Resolution], i
     body = _strip_leadin(text)
     if text.rstrip().endswith(":") and not body.endswith(":"):
         body += ":"
-    if not body or body.endswith(":") or re.fullmatch(r"(?i)(that\s+)?[\w\s]{0,40}:", body):
+    if not body or body.endswith(":") or re.fullmatch(r"(?i)^(that\s+)?[\w\s]{0,40}:", body):
         subs, nxt = collect_subs(segs, i + 1, seg.item)
         return _from_subs(seg, body, subs), nxt
     out = [Resolution(seg.item, p, seg.evidence(EXTRACTOR, p))
@@ -212,7 +212,7 @@ def _parallel(first_word: str | None, text: str, taken: int) -> bool:
 def _from_subs(seg: Segment, body: str, subs: list[Sub]) -> list[Resolution]:
     if not subs:
         return []
-    prefix = body if body and not re.fullmatch(r"(?i)(that\s+)?\w*(\s+\w+){0,3}\s*:", body) \
+    prefix = body if body and not re.fullmatch(r"(?i)^(that\s+)?\w*(\s+\w+){0,3}\s*:", body) \
         else ""
     if prefix and _topic_list(subs):
         # "… have items at future meetings with regards to: • Health assessments • …" is one

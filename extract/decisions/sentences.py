@@ -30,12 +30,13 @@ VOTE = re.compile(r"(?i)^\s*(?:proposed\.?$|agreed\s+unanimously|carried|motion\
 LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(?[a-h]\)|\(?[ivx]{1,4}\)"
                             r"|x(?=\s+[A-Z]))\s+")
 BARE_OUTCOME = re.compile(r"(?i)^\s*(?:it\s+was\s+)?(?:agreed|approved|carried)"
-                          r"(?:\s+unanimously)?\s*[.!]?\s*$")
+                          r"(?:\s+unanimously)?\s*+[.!]?\s*$")
 BARE_NOTED = re.compile(r"(?i)^\s*noted\.?\s*$")  # an outcome only under an item's heading
 TRAILING_AGREED = re.compile(r"(?:[.,]|\b)\s*AGREED\.?\s*$")  # case-sensitive on purpose
-MID_LEADIN = re.compile(r"(?i),?\s*\band\s+(?=it\s+was\s+(?:\w+\s+)?(?:agreed|resolved)\b)")
+MID_LEADIN = re.compile(r"(?i)(?:,\s*+|(?<!\s)\s*+)?\band\s+"
+                        r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|resolved)\b)")
 MONEY_LINE = re.compile(r"(?:£|\$|€)\s*[\d,]+(?:\.\d{2})?\s*$")
-TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
+TITLE_SPLIT = re.compile(r"(?<!\s)\s++[-–—]\s+|:\s+")
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ from ..model import Evidence, Resolution
 from ..vocab import load_vocab
 
 EXTRACTOR = "resolutions@1"
-NUMBER_CELL = re.compile(r"\s*[\d/#.]+\s*")
+NUMBER_CELL = re.compile(r"^\s*[\d/#.]+\s*")  # fullmatch only
 MOVER_SECONDER = re.compile(r"[A-Z][a-z]+\s*/\s*[A-Z][a-z]+")
 
 

@@ -17,7 +17,7 @@ MONTHS = {m: i for i, names in enumerate(
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAYNAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_ORD = r"(\d{1,2})\s*(?:st|nd|rd|th)?"
+_ORD = r"(\d{1,2})(?:\s*+(?:st|nd|rd|th))?"  # not `\s*(?:st…)?` before more spaces
 
 DAY_MONTH_YEAR = re.compile(rf"\b{_DAYNAME}{_ORD}(?:\s+of)?[\s,]+{_MONTH}[\s,]+(\d{{4}})\b", re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(rf"\b{_DAYNAME}{_MONTH}\s+{_ORD},?\s+(\d{{4}})\b", re.IGNORECASE)

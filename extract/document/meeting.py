@@ -57,9 +57,9 @@ def _p() -> _Patterns:
         body_of=re.compile(rf"(?i)(?:meeting|minutes)\s+of\s+(?:the\s+|a\s+)?"
                            rf"((?:{NOT_NAME}{NAME_WORD}\s+){{0,6}}?(?:{body}))\b"
                            rf"(?:[ \t]+of[ \t]+(?P<org>{ORG_WORDS})[ \t]*$)?", re.MULTILINE),
-        body_line=re.compile(rf"(?i)^\s*((?:{NOT_NAME}{NAME_WORD}\s+){{0,6}}(?:{body}))\s*"
-                             rf"(\([^)]{{1,40}}\))?\s*(?:(?:meeting\s+)?minutes|meeting|agenda)?"
-                             rf"\s*(?:[-–—,:]\s*.*)?$"),
+        body_line=re.compile(rf"(?i)^\s*((?:{NOT_NAME}{NAME_WORD}\s+){{0,6}}(?:{body}))\s*+"
+                             rf"(\([^)]{{1,40}}\))?\s*+(?:(?:meeting\s+)?minutes|meeting|agenda)?"
+                             rf"\s*+(?:[-–—,:]\s*+.*)?$"),
         title_row=re.compile(raw["title_row"], re.IGNORECASE | re.MULTILINE),
         venue_row=re.compile(raw["venue_row"], re.IGNORECASE | re.MULTILINE),
         time_row=re.compile(raw["time_row"], re.IGNORECASE | re.MULTILINE),
@@ -262,7 +262,8 @@ def _wraps(text: str, following: str) -> bool:
 
 def _place(text: str) -> str | None:
     """The place up to the date, the time or the end of the sentence."""
-    cut = re.split(r"(?i)\s+on\s+(?=\w)|\s+at\s+\d|,?\s+commencing\b|\.\s|\.$|\s{3,}", text)[0]
+    cut = re.split(r"(?i)(?<!\s)\s+on\s+(?=\w)|(?<!\s)\s+at\s+\d|(?:,|(?<!\s))\s+commencing\b"
+                   r"|\.\s|\.$|\s{3,}", text)[0]
     cut = cut.strip(" ,.;")
     return cut if 3 <= len(cut) <= 160 else None
 

@@ -21,7 +21,7 @@ from ingest.model import Part as Paper
 from ..model import Evidence
 
 MINUTES_HEAD = re.compile(
-    r"(?i)\b(minutes|notes|disposition)\s+(of|for|from)\s+(the|a|an)?\s*.{0,120}?"
+    r"(?i)\b(minutes|notes|disposition)\s+(of|for|from)\s++(the|a|an)?\s*.{0,120}?"
     r"\b(meeting|committee|board|council|panel|session|trustees)\b"
     r"|^\s*(open\s+)?(board\s+)?meeting\s+minutes\b"
     r"|^\s*minutes\s*$"
@@ -35,7 +35,7 @@ PREVIOUS_MINUTES = re.compile(r"(?i)\b(approve|confirm|agree|receive|sign|note)\
 PRESENT = re.compile(r"(?im)^\s*(present|members present|attendees|attendance)\b\s*[:;.\-]?")
 AGENDA_HEAD = re.compile(r"(?i)^\s*(agenda|notice of meeting|summons|public agenda)\b"
                          r"|\bagenda\s*$|\bwill be held\b|\bto be held\b|\bsummoned to attend\b")
-ITEM_MARKER = re.compile(r"(?i)^\s*agenda\s+item\s*:?\s*(\d+[a-z]?)\b")
+ITEM_MARKER = re.compile(r"(?i)^\s*agenda\s+item\s*+:?\s*(\d+[a-z]?)\b")
 
 
 @dataclass
@@ -111,7 +111,7 @@ def _is_minutes_head(block: Block, page_position: int, doc_position: int) -> boo
         return False
     if NUMBERED.match(first) or len(first) > 160:
         return False
-    if re.match(r"(?i)\s*the\s+minutes\b", first):  # running text about some minutes
+    if re.match(r"(?i)^\s*the\s+minutes\b", first):  # running text about some minutes
         return False
     heading_like = block.kind == "heading" or block.bold or first.isupper() or (
         doc_position <= 2 and len(block.text) <= 200)

@@ -171,7 +171,7 @@ def is_item_table(table: Table) -> bool:
 
 def _number_key(number: str) -> tuple:
     """"4a" -> (4, "a"); "93/18" -> (93, "/18"); for 'do the numbers go up'."""
-    m = re.match(r"(\d+)(.*)", number)
+    m = re.match(r"^(\d+)(.*)", number)
     return (int(m.group(1)), m.group(2)) if m else (0, number)
 
 

@@ -121,7 +121,7 @@ def segments(part: Part, smap: SectionMap, skip_tables: set[int] | None = None) 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a segment; bullets inside a line also end a sentence."""
     out: list[str] = []
-    for piece in re.split(r"\s*(?:[•\uf0b7]|\(\s?cid:\d+\))\s*", text):
+    for piece in re.split(r"(?:(?<!\s)\s*+)?(?:[•\uf0b7]|\(\s?cid:\d+\))\s*", text):
         if not piece.strip():
             continue
         for _, _, s in sentences(piece):

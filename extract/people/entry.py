@@ -46,10 +46,12 @@ _STATED_MOVE = re.compile(r"(?i)^(?:(?:arrived|joined|entered)|(?:left|departed|
                           r"|^(?:from|until)\s+(?:item|\d)")
 _LEAVING = re.compile(r"(?i)^(?:left|until|to|departed|withdrew)\b")
 # "the Clerk (Mrs Bell)": a role with the person's name in brackets
-_ROLE_THEN_NAME = re.compile(r"^(?:[Tt]he\s+)?(?P<role>[^()]+?)\s*\((?P<name>[^()]+)\)\s*$")
+# the role is all before "(" but its trailing spaces (`[^()]+?\s*` tried every split of them)
+_ROLE_THEN_NAME = re.compile(r"^(?:[Tt]he\s+)?(?P<role>[^()]*[^()\s]|\s)\s*"
+                             r"\((?P<name>[^()]+)\)\s*$")
 _SUB_IN_BRACKETS = re.compile(r"(?i)^(?:substitute|sub|substituting|replacing|deputising|"
-                              r"in place of)\s*(?:for|of)?\s+(.+)$")
-_DASH = re.compile(r"\s+[-–—]\s+|\t+[-–—]?\s*|\s+[-–—](?=\S)")
+                              r"in place of)(?:\s*+(?:for|of))?\s++(.+)$")
+_DASH = re.compile(r"(?<!\s)\s++[-–—]\s+|(?<!\t)\t++[-–—]?\s*|(?<!\s)\s++[-–—](?=\S)")
 
 
 def parse_person(chunk: str, default_title: str | None = None) -> PersonText | None:
@@ -204,8 +206,8 @@ def add_tail(p: PersonText, text: str) -> None:
 
 def _leading_role(text: str) -> str | None:
     m = re.match(r"(?i)^((?:deputy\s+|vice[\s-]+)?(?:speaker|clerk|chair(?:man|woman|person)?|"
-                 r"rfo|secretary|treasurer|parish\s+clerk|clerk\s+to\s+the\s+council))\b\s*"
-                 r"[,:\-–]?\s+(?=\S)", text)
+                 r"rfo|secretary|treasurer|parish\s+clerk|clerk\s+to\s+the\s+council))\b"
+                 r"(?:\s*+[,:\-–])?\s+(?=\S)", text)
     if not m:
         return None
     rest = text[m.end():]

@@ -14,13 +14,16 @@ from .words import ORG_WORDS, PLURAL_TITLES, ROLE_WORDS
 
 LEAD_ROLE = re.compile(r"(?i)(?:the\s+)?(?:deputy\s+|vice[\s-]+)?(?:speaker|chair\w*|clerk|"
                        r"mayor|leader|secretary|treasurer)\s*,?")
-SQUARE = re.compile(r"\[([^\]]*)\]")
+SQUARE = re.compile(r"\[([^\]]{0,300})\]")  # bounded as titles.IN_BRACKETS
 _COUPLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s*(?:&|and)\s*(Mr|Mrs|Ms|Miss|Dr)\.?\s+"
                      r"([A-Z][\w'’-]+)")
-_SEP = re.compile(r"\s*[,;\t]\s*|\s+(?:and|&|\+)\s+(?=\S)|(?<=\))\s+(?=[A-Z])|\s+[•·+]\s+")
-_SEP_NO_AND = re.compile(r"\s*[,;\t]\s*|(?<=\))\s+(?=[A-Z])|\s+[•·+]\s+")
+# (?<!\s): a separator's spaces are taken from where their run starts, not retried from
+# inside it (which made a long run of spaces quadratic)
+_SEP = re.compile(r"(?:(?<!\s)\s*)?[,;\t]\s*|(?<!\s)\s+(?:and|&|\+)\s+(?=\S)|(?<=\))\s+(?=[A-Z])"
+                  r"|(?<!\s)\s+[•·+]\s+")
+_SEP_NO_AND = re.compile(r"(?:(?<!\s)\s*)?[,;\t]\s*|(?<=\))\s+(?=[A-Z])|(?<!\s)\s+[•·+]\s+")
 _DASHED = re.compile(r"\s[-–—]\s")
-_SEMICOLON = re.compile(r"\s*;\s*")
+_SEMICOLON = re.compile(r"(?:(?<!\s)\s*+)?;\s*")
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 # "Green, Ann (Chair)", "Smith, Mrs J", "Bell-Ward, A. B.": a surname, then forenames
 _SURNAME_FIRST = re.compile(rf"^(?P<sur>[A-Z][\w'’-]+),\s*(?P<fore>(?:{_NAME_WORD}\s+){{0,3}}"

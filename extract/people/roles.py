@@ -32,7 +32,7 @@ def canonical_role(text: str | None) -> str | None:
     clean = re.sub(r"(?i)^the\s+", "", clean)
     if not clean:
         return None
-    key = re.sub(r"\s*&\s*", " and ", clean.lower())  # "Clerk & RFO"
+    key = re.sub(r"(?:(?<!\s)\s*+)?&\s*", " and ", clean.lower())  # "Clerk & RFO"
     if key in ROLES:
         return ROLES[key]
     # "Clerk to the Governors", "Chair of the Board": the meeting's own Clerk or Chair

@@ -8,13 +8,14 @@ from .words import POSTNOMINAL_WORDS, TITLE_WORDS
 
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True))
 # one or more titles at the start ("County Councillor Miss", "Rt Hon Dr")
-TITLE_START = re.compile(r"^\s*((?:(?:" + _TITLE_ALT + r")\.?(?:\s+|$))+)", re.IGNORECASE)
+TITLE_START = re.compile(r"^\s*((?:(?:" + _TITLE_ALT + r")\.?(?:\s+|$))++)", re.IGNORECASE)
 # a title inside a run of names ("Cllr Sue Lintern Cllr Jim McNeill"): case-sensitive, so the
 # surname "Lord" in "Sir Lord" style text is not cut
 TITLE_INSIDE = re.compile(r"(?<=\S)\s+(?=(?:" + _TITLE_ALT + r")\.?\s+[A-Z])")
 POSTNOMINALS = re.compile(
-    r",?\s*\b(?:" + "|".join(POSTNOMINAL_WORDS) + r")\b\.?(?=[\s,;)]|$)")
-IN_BRACKETS = re.compile(r"\(([^)]*)\)")
+    r"(?:,\s*+|(?<!\s)\s*+)?\b(?:" + "|".join(POSTNOMINAL_WORDS) + r")\b\.?(?=[\s,;)]|$)")
+# bounded: tried from each "(" of a run with no ")" after it, `[^)]*` would scan to the end
+IN_BRACKETS = re.compile(r"\(([^)]{0,300})\)")
 
 
 def split_title(raw: str) -> tuple[str | None, str]:

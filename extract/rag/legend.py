@@ -22,7 +22,8 @@ _FORWARD = re.compile(
     r"(?=\s*(?:[\t\n;,.]|\b(?:red|amber|green|blue)\b\s*(?:=|:|–|-|—)|$))")
 # "<meaning> = <colour>"
 _BACKWARD = re.compile(
-    r"(?i)(?:^|[\t\n;,])\s*([a-z][a-z /'’-]{1,40}?)\s*(?:=|:)\s*(red|amber|green|blue)\b")
+    r"(?i)(?:^|(?<!\s)[^\S\t\n]*+[\t\n]|[;,])\s*+"  # a blank run is entered at its start
+    r"([a-z][a-z /'’-]{1,40}?)\s*(?:=|:)\s*(red|amber|green|blue)\b")
 
 
 def fold(text: str) -> str:
@@ -63,8 +64,14 @@ def legend_from_text(text: str) -> Legend:
     return out
 
 
+_DANGLING = {"and", "or", "but", "the", "with", "to", "of", "for", "a"}
+
+
 def _add_word(out: Legend, meaning: str, colour: str) -> None:
-    key = re.sub(r"( (and|or|but|the|with|to|of|for|a))+$", "", fold(meaning))
+    words = fold(meaning).split(" ")
+    while len(words) > 1 and words[-1] in _DANGLING:  # a loop: `( (and|…))+$` is quadratic
+        words.pop()
+    key = " ".join(words)
     colour = colour.lower()
     if not key or key in COLOURS or len(key.split()) > 4 or key in ("rag", "key", "rag key"):
         return
