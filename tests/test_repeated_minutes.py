@@ -68,6 +68,25 @@ def test_rerunning_a_file_with_minutes_twice_changes_nothing(session: Session) -
     assert snapshot(session) == before
 
 
+def test_rereading_a_partial_file_with_minutes_twice_doubles_nothing(
+        session: Session) -> None:
+    """A partial record read again by a new reader replaces the old reading: still one
+    source, one repeat flag, the copies' facts once."""
+    draft_only = draft_and_signed()
+    draft_only.meetings = draft_only.meetings[:1]
+    draft_only.source.status, draft_only.source.problems = "partial", ["page 5 unreadable"]
+    save_extraction(session, draft_only, reader="old")
+    again = save_extraction(session, draft_and_signed(), reader="new")
+    assert again.outcome == "replaced"
+    counts, _ = snapshot(session)
+    assert (counts["meetings"], counts["meeting_sources"], counts["attendance"],
+            counts["actions"]) == (1, 1, 2, 2)
+    assert [f.kind for f in session.scalars(select(schema.Flag))] == ["meeting-repeated"]
+    before = snapshot(session)
+    assert save_extraction(session, draft_and_signed(), reader="new").outcome == "unchanged"
+    assert snapshot(session) == before
+
+
 def test_minutes_twice_without_pages_are_flagged_without_pages(session: Session) -> None:
     """A DOCX has no pages: the repeat is still noted, in words that claim none."""
     x = draft_and_signed()
