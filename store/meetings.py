@@ -2,7 +2,9 @@
 
 A meeting's identity is body + date + record: the minutes file and the same minutes
 reproduced in the next agenda pack are one meeting, which gains a second source, and the
-facts the second file repeats are not stored twice (`facts.Seen`).
+facts the second file repeats are not stored twice (`facts.Seen`). One file may record a
+meeting twice itself (a draft and the signed copy): it stays one source, the repeat is a
+"meeting-repeated" flag naming both copies' pages, and the facts are merged the same way.
 
 A new version of the same paper is different: when the clerk re-publishes corrected
 minutes (new bytes, so a new document) and they record a meeting an earlier version
@@ -86,21 +88,32 @@ def save_meeting(session: Session, doc: db.Document, file: str, m: rec.Meeting,
     body, problems = find_or_add_body(session, file, m)
     record, more = meeting_record_kind(m)
     meeting, created = find_or_add_meeting(session, body, m, record)
-    result.meetings += 1
-    result.new_meetings += int(created)
     result.body_ids.add(body.id)
     first_page, last_page = m.pages if m.pages else (None, None)
-    source = db.MeetingSource(meeting_id=meeting.id, document_id=doc.id,
-                              first_page=first_page, last_page=last_page)
-    session.add(source)
-    session.flush()
-    dropped = None if created else supersede_versions(session, meeting, source, doc, result)
-    if dropped is not None:  # the newer version's word on where and when
-        meeting.venue = m.venue or meeting.venue
-        meeting.start_time = m.start_time or meeting.start_time
     at_meeting = Where(doc.id, first_page, None, None)
-    for p in problems + more:
-        add_flag(session, result, p, meeting.id, at_meeting)
+    earlier = None if created else session.scalar(select(db.MeetingSource).where(
+        db.MeetingSource.meeting_id == meeting.id, db.MeetingSource.document_id == doc.id))
+    dropped = None
+    if earlier is not None:
+        # The same file records this meeting again (a draft and the signed copy, a pack
+        # repeating an appendix): one source, and the repeat told to the clerk. Its facts
+        # go through `Seen` below like a second file's, so only what the first copy lacked
+        # is added. The meeting's own problems were flagged with the first copy.
+        add_flag(session, result, repeated(earlier, m.pages), meeting.id, at_meeting)
+    else:
+        result.meetings += 1
+        result.new_meetings += int(created)
+        source = db.MeetingSource(meeting_id=meeting.id, document_id=doc.id,
+                                  first_page=first_page, last_page=last_page)
+        session.add(source)
+        session.flush()
+        if not created:
+            dropped = supersede_versions(session, meeting, source, doc, result)
+        if dropped is not None:  # the newer version's word on where and when
+            meeting.venue = m.venue or meeting.venue
+            meeting.start_time = m.start_time or meeting.start_time
+        for p in problems + more:
+            add_flag(session, result, p, meeting.id, at_meeting)
 
     seen = Seen()
     if not created:
@@ -112,6 +125,22 @@ def save_meeting(session: Session, doc: db.Document, file: str, m: rec.Meeting,
     if dropped:
         _drop_unnamed(session, dropped)
     return meeting
+
+
+def repeated(source: db.MeetingSource, pages: tuple[int, int] | None) -> Problem:
+    """The flag for a file that records a meeting a second time, naming both copies'
+    pages where the format has pages."""
+    def span(first: int | None, last: int | None) -> str:
+        return f"pages {first}-{last}" if first != last else f"page {first}"
+
+    if source.first_page is None or pages is None:
+        where = "twice"
+    else:
+        where = (f"twice, at {span(source.first_page, source.last_page)} and "
+                 f"{span(*pages)}")
+    return Problem("meeting-repeated", f"this file records the meeting {where} (a draft "
+                   "and a signed copy, or a repeated appendix?); stored once, with what "
+                   "the copies say in common not doubled")
 
 
 # -- versions of one paper ---------------------------------------------------------------

@@ -105,18 +105,6 @@ class StoredDocument:
 
 
 @dataclass(frozen=True)
-class FlagView:
-    id: int
-    kind: str
-    message: str
-    source_file: str
-    page: int | None
-    body: str | None
-    meeting_date: dt.date | None
-    dismissed: bool
-
-
-@dataclass(frozen=True)
 class RagStep:
     meeting_date: dt.date | None
     status: str | None  # red / amber / green / blue; None: that meeting's row was unrated
@@ -355,24 +343,6 @@ def summary_counts(session: Session) -> Summary:
         flags=_count(session, db.Flag),
         open_flags=_count(session, db.Flag, db.Flag.dismissed.is_(False)),
     )
-
-
-def review_flags(session: Session, *, include_dismissed: bool = False) -> list[FlagView]:
-    """Flags for the clerk, by document then page."""
-    query = (
-        select(db.Flag, db.Document.file_name, db.Body.name, db.Meeting.date)
-        .join(db.Document, db.Flag.document_id == db.Document.id)
-        .outerjoin(db.Meeting, db.Flag.meeting_id == db.Meeting.id)
-        .outerjoin(db.Body, db.Meeting.body_id == db.Body.id)
-        .order_by(db.Document.file_name, db.Flag.page.is_(None), db.Flag.page, db.Flag.id)
-    )
-    if not include_dismissed:
-        query = query.where(db.Flag.dismissed.is_(False))
-    return [
-        FlagView(id=f.id, kind=f.kind, message=f.message, source_file=file, page=f.page,
-                 body=body, meeting_date=date, dismissed=f.dismissed)
-        for f, file, body, date in session.execute(query).all()
-    ]
 
 
 def stored_document(session: Session, sha256: str) -> StoredDocument | None:

@@ -38,8 +38,9 @@ class FlagEvidence:
 
 
 def open_flags(session: Session, *, body: str | None = None, kind: str | None = None,
-               limit: int = 50) -> tuple[list[FlagEvidence], int]:
-    """Up to `limit` open (not dismissed) flags, by file then page, and how many match."""
+               limit: int | None = 50) -> tuple[list[FlagEvidence], int]:
+    """Up to `limit` (None: all) open, not dismissed, flags by file then page, and how many
+    match. The store's one flag listing: the review queue and every other reader use it."""
     query = (
         select(db.Flag, db.Document.file_name, db.Document.sha256, db.Body.name,
                db.Meeting.record, db.Meeting.date)

@@ -14,7 +14,7 @@ import pytest
 from alembic import command
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
-from test_store import BODY, ORG, ev, save_all, sha, snapshot
+from test_store import BODY, ORG, all_open_flags, ev, save_all, sha, snapshot
 
 from extract.model import (
     Action,
@@ -38,7 +38,6 @@ from store.queries import (
     action_log,
     outstanding_actions,
     rag_trend,
-    review_flags,
     role_holders,
     summary_counts,
 )
@@ -286,7 +285,7 @@ def test_a_new_version_of_the_minutes_supersedes_the_old(session: Session) -> No
     draft.flags = [Flag("rag-unrated", "Row 4d has no rating", page=1)]
     pack = paper(SEPT, act(GORTON), file="agenda-pack-2024-12-10.pdf")
     save_all(session, draft, pack)
-    flag = next(f for f in review_flags(session) if f.kind == "rag-unrated")
+    flag = next(f for f in all_open_flags(session) if f.kind == "rag-unrated")
     session.get(schema.Flag, flag.id).dismissed = True  # the clerk has dealt with it
     session.commit()
     # The approved minutes: Jayne Rear was not there, and the letter action was reworded.
@@ -310,7 +309,7 @@ def test_a_new_version_of_the_minutes_supersedes_the_old(session: Session) -> No
     names = set(session.scalars(select(schema.Person.name)))
     assert names == {"Sue Prynn", "Sam Gorton"}  # Rear went with the draft
     assert summary_counts(session).meetings == 1
-    assert not [f for f in review_flags(session) if f.kind == "rag-unrated"]  # still dealt with
+    assert not [f for f in all_open_flags(session) if f.kind == "rag-unrated"]  # still dealt with
 
 
 def test_the_clerks_corrections_survive_a_new_version(session: Session) -> None:

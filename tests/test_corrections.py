@@ -13,6 +13,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
+from test_store import all_open_flags
 
 from extract.model import (
     Action,
@@ -27,7 +28,6 @@ from store import db as store_db
 from store import (
     open_session,
     outstanding_actions,
-    review_flags,
     save_extraction,
     schema,
 )
@@ -166,7 +166,7 @@ def assert_every_kind_holds(session: Session) -> None:
     assert noted is not None and dismissed_action_ids(session) == {noted}
     assert noted not in views and NOTED not in [a.text for a in views.values()]
     # the dismissed flag stays dismissed, however many copies of it were raised
-    assert MISSING not in [f.message for f in review_flags(session)]
+    assert MISSING not in [f.message for f in all_open_flags(session)]
     assert session.scalar(select(func.count()).where(
         schema.Flag.message == MISSING, schema.Flag.dismissed.is_(False))) == 0
     # merge: one person, either name finds their actions; alias: the name resolves
@@ -252,7 +252,7 @@ def test_a_dismissed_flag_never_comes_back(session) -> None:
     dismiss_flag(session, flag_id(session, MISSING))
     for x, reader in ((sept_minutes(), NEW), (agenda_pack(), None)):
         save_extraction(session, x, reader=reader)
-        assert MISSING not in [f.message for f in review_flags(session)]
+        assert MISSING not in [f.message for f in all_open_flags(session)]
     again = dismiss_flag(session, flag_id(session, MISSING))
     assert again.already  # nothing new recorded
     assert [c.kind for c in correction_log(session)] == ["dismiss_flag"]
@@ -262,10 +262,10 @@ def test_a_flag_on_a_whole_document_is_dismissed_across_a_reread(session) -> Non
     failed = Extraction(SourceInfo("locked.pdf", sha("locked"), "pdf", None, status="failed",
                                    problems=["PDF is encrypted"]))
     save_extraction(session, failed, reader=OLD)
-    [flag] = review_flags(session)
+    [flag] = all_open_flags(session)
     dismiss_flag(session, flag.id)
     save_extraction(session, failed, reader=NEW)  # read again, failed again: a new flag row
-    assert review_flags(session) == []
+    assert all_open_flags(session) == []
 
 
 def test_merge_moves_attendance_and_ownership_and_either_name_finds_the_actions(
@@ -427,7 +427,7 @@ def test_corrections_survive_re_extracting_a_real_sample(tmp_path) -> None:  # t
         target, false = actions[0], actions[-1]
         correct_action(session, target.id, due=LATER, status="closed", text="Reworded")
         correct_action(session, false.id, dismiss=True)
-        flags = review_flags(session)
+        flags = all_open_flags(session)
         assert flags, "the sample pack raises flags"
         flag = flags[0]
         dismiss_flag(session, flag.id)
@@ -447,5 +447,5 @@ def test_corrections_survive_re_extracting_a_real_sample(tmp_path) -> None:  # t
         [dismissed] = dismissed_action_ids(session)
         assert session.get(schema.Action, dismissed).key == false.key
         assert (flag.kind, flag.message, flag.meeting_date) not in [
-            (f.kind, f.message, f.meeting_date) for f in review_flags(session)]
+            (f.kind, f.message, f.meeting_date) for f in all_open_flags(session)]
     store_db.dispose_all()

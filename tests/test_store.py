@@ -30,12 +30,13 @@ from extract.model import (
     SourceInfo,
 )
 from store import (
+    FlagEvidence,
     SaveError,
     action_log,
     default_url,
+    open_flags,
     open_session,
     outstanding_actions,
-    review_flags,
     save_extraction,
     schema,
     summary_counts,
@@ -144,6 +145,11 @@ def snapshot(session: Session) -> tuple[dict[str, int], str]:
     return counts, digest.hexdigest()
 
 
+def all_open_flags(session: Session) -> list[FlagEvidence]:
+    """Every open flag, as the review queue lists them."""
+    return open_flags(session, limit=None)[0]
+
+
 def count(session: Session, model: type[schema.Base]) -> int:
     return session.scalar(select(func.count()).select_from(model)) or 0
 
@@ -232,8 +238,8 @@ def test_failed_document_is_recorded_and_flagged(session: Session) -> None:
     assert result.outcome == "saved" and result.document_status == "failed"
     doc = session.scalars(select(schema.Document)).one()
     assert doc.status == "failed" and "encrypted" in (doc.problems or "")
-    flags = review_flags(session)
-    assert [(f.kind, f.source_file) for f in flags] == [("document-failed", "locked.pdf")]
+    flags = all_open_flags(session)
+    assert [(f.kind, f.file) for f in flags] == [("document-failed", "locked.pdf")]
     assert "encrypted" in flags[0].message
 
 
@@ -282,7 +288,7 @@ def test_agenda_and_minutes_of_one_date_stay_apart(session: Session) -> None:
 
 def test_extraction_level_flag_goes_to_the_meeting_holding_its_page(session: Session) -> None:
     save_all(session, agenda_pack())
-    flag = next(f for f in review_flags(session) if f.kind == "rag-unrated")
+    flag = next(f for f in all_open_flags(session) if f.kind == "rag-unrated")
     # Page 29 lies only in the agenda's span (1-30), not in the minutes' (1-4).
     assert flag.meeting_date == DEC and flag.page == 29
 
@@ -334,7 +340,7 @@ def test_unmatched_owner_is_text_and_flagged_never_a_person(session: Session) ->
     owner = session.scalars(select(schema.ActionOwner).where(
         schema.ActionOwner.text == "Healthwatch Kent")).one()
     assert owner.kind == "unmatched" and owner.person_id is None
-    flags = [f for f in review_flags(session) if f.kind == "owner-unmatched"]
+    flags = [f for f in all_open_flags(session) if f.kind == "owner-unmatched"]
     assert len(flags) == 1 and "Healthwatch Kent" in flags[0].message
     assert flags[0].page == 4
 
@@ -355,7 +361,7 @@ def test_ambiguous_surname_is_flagged_not_guessed(session: Session) -> None:
     save_all(session, x)
     owner = session.scalars(select(schema.ActionOwner)).one()
     assert owner.kind == "unmatched"
-    [flag] = [f for f in review_flags(session) if f.kind == "owner-unmatched"]
+    [flag] = [f for f in all_open_flags(session) if f.kind == "owner-unmatched"]
     assert "Sue Prynn" in flag.message and "Tom Prynn" in flag.message
 
 
@@ -427,7 +433,7 @@ def test_partly_read_document_is_flagged(session: Session) -> None:
     x = minutes_file()
     x.source.status, x.source.problems = "partial", ["page 3 is a scanned image"]
     assert save_extraction(session, x).document_status == "partial"
-    [flag] = [f for f in review_flags(session) if f.kind == "document-partial"]
+    [flag] = [f for f in all_open_flags(session) if f.kind == "document-partial"]
     assert "scanned" in flag.message
 
 
@@ -463,7 +469,7 @@ def test_failed_document_is_replaced_by_a_new_readers_reading(session: Session) 
     assert (again.outcome, again.previous_status) == ("replaced", "failed")
     doc = session.scalars(select(schema.Document)).one()
     assert (doc.id, doc.status, doc.problems, doc.reader) == (first.document_id, "ok", None, NEW)
-    kinds = {f.kind for f in review_flags(session)}
+    kinds = {f.kind for f in all_open_flags(session)}
     assert "document-failed" not in kinds and "owner-unmatched" in kinds
     assert summary_counts(session).actions == 4
 
@@ -492,14 +498,14 @@ def test_rereading_keeps_facts_of_a_meeting_another_document_records(session: Se
     sources = session.scalars(select(schema.MeetingSource.document_id).join(schema.Meeting)
                               .where(schema.Meeting.date == SEPT)).all()
     assert len(sources) == 2  # the old source stays with the facts it gave
-    assert [f.kind for f in review_flags(session)].count("owner-unmatched") == 1
-    assert "document-partial" not in {f.kind for f in review_flags(session)}
+    assert [f.kind for f in all_open_flags(session)].count("owner-unmatched") == 1
+    assert "document-partial" not in {f.kind for f in all_open_flags(session)}
 
 
 def test_rereading_the_same_facts_doubles_nothing(session: Session) -> None:
     save_extraction(session, partial(minutes_file()), reader=OLD)
     save_extraction(session, agenda_pack(), reader=OLD)
-    flag = next(f for f in review_flags(session) if f.kind == "owner-unmatched")
+    flag = next(f for f in all_open_flags(session) if f.kind == "owner-unmatched")
     session.get(schema.Flag, flag.id).dismissed = True  # the clerk has seen it
     session.commit()
     before = summary_counts(session)
@@ -508,7 +514,7 @@ def test_rereading_the_same_facts_doubles_nothing(session: Session) -> None:
     assert (after.meetings, after.attendees, after.actions, after.people, after.flags) == (
         before.meetings, before.attendees, before.actions, before.people, before.flags - 1)
     assert session.get(schema.Flag, flag.id).dismissed  # the kept flag, not a new copy
-    assert not [f for f in review_flags(session) if f.kind == "owner-unmatched"]
+    assert not [f for f in all_open_flags(session) if f.kind == "owner-unmatched"]
 
 
 def test_rereading_drops_what_only_the_old_reading_had(session: Session, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,176 @@
+"""Linking: which earlier thread each action, RAG row and matters-arising note of a
+later meeting speaks to, by the rules in the package docstring (ref, then text, then the
+update column; notes by the references they name or the words they contain)."""
+from __future__ import annotations
+
+from ..mapping import words
+from .said import (
+    BARE_REF_OVERLAP,
+    CONTAINS,
+    NEAR_WORDS,
+    Said,
+    Thread,
+    WordIndex,
+    bare_ref,
+    near_identical,
+    overlap,
+    ref_key,
+)
+from .timeline import Timeline
+
+
+class _Pool:
+    """Threads raised at earlier meetings, indexed for matching."""
+
+    def __init__(self, frequency: dict[str, int]) -> None:
+        self.by_ref: dict[str, list[Thread]] = {}
+        self.by_text: dict[str, list[Thread]] = {}
+        # Dice ≥ d means sharing at least d / (2 - d) of either text's words.
+        self.similar = WordIndex[Thread](frequency, NEAR_WORDS / (2 - NEAR_WORDS))
+        self.contained = WordIndex[Thread](frequency, CONTAINS)
+        # Distinctive references as words, by their first word: to find them in free text.
+        self.named: dict[str, list[tuple[list[str], Thread]]] = {}
+
+    def add(self, t: Thread) -> None:
+        self.by_text.setdefault(t.raised.norm, []).append(t)
+        self.similar.add(t, t.raised.content, t.raised.numbers)
+        self.contained.add(t, t.raised.content)
+        self.note_ref(t, t.raised.ref)
+
+    def note_ref(self, t: Thread, ref: str | None) -> None:
+        key = ref_key(ref)
+        if not key or t in self.by_ref.get(key, []):
+            return
+        t.refs.add(key)
+        self.by_ref.setdefault(key, []).append(t)
+        if not bare_ref(key):
+            written = words(ref)
+            self.named.setdefault(written[0], []).append((written, t))
+
+    def by_reference(self, said: Said) -> Thread | None:
+        key = ref_key(said.ref)
+        scored = [(overlap(said, t.raised), n, t)
+                  for n, t in enumerate(self.by_ref.get(key, []) if key else [])]
+        if bare_ref(key):
+            scored = [s for s in scored if s[0] >= BARE_REF_OVERLAP]
+        return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+    def by_wording(self, said: Said) -> Thread | None:
+        same = [t for t in self.by_text.get(said.norm, []) if t.status == "open"]
+        if same:
+            return same[-1]
+        near = [t for t in self.similar.candidates(said.content, said.numbers)
+                if t.status == "open" and near_identical(said, t.raised)]
+        return max(near, key=lambda t: t.raised.id) if near else None
+
+    def named_in(self, text: str) -> list[Thread]:
+        """Threads whose distinctive reference `text` names ("see Sep24.02")."""
+        found = words(text)
+        out: list[Thread] = []
+        for i, word in enumerate(found):
+            for written, t in self.named.get(word, []):
+                if found[i:i + len(written)] == written and t not in out:
+                    out.append(t)
+        return out
+
+    def containing(self, note: Said) -> Thread | None:
+        """The open thread most of whose words the note contains."""
+        best: tuple[float, int, Thread] | None = None
+        for t in self.contained.candidates(note.content, share=0):
+            n = t.raised.id
+            own = t.raised.content
+            if t.status != "open" or len(own) < 3:
+                continue
+            shared = len(own & note.content)
+            share = shared / len(own)
+            if shared >= 3 and share >= CONTAINS and (best is None or (share, n) > best[:2]):
+                best = (share, n, t)
+        return best[2] if best else None
+
+
+def _mention(pool: _Pool, t: Thread, said: Said, rule: str) -> None:
+    t.events.append((said, rule))
+    if said.status is not None:
+        t.status = said.status
+    if said.kind == "action":
+        pool.note_ref(t, said.ref)  # a later table's own reference finds it from then on
+
+
+def link_actions(timeline: Timeline) -> list[Thread]:
+    """Every action raises a thread or is a mention of one raised at an earlier meeting;
+    RAG rows and matters-arising notes are mentions only."""
+    pool = _Pool(timeline.frequency)
+    threads: list[Thread] = []
+    for meeting in timeline.meetings:
+        if meeting.date is None:  # no before or after: each action stands alone
+            threads += [Thread(a, [(a, "raised")], "closed" if a.status == "closed"
+                               else "open") for a in timeline.actions[meeting.id]]
+            continue
+        raised: list[Thread] = []
+        for a in timeline.actions[meeting.id]:
+            t, rule = pool.by_reference(a), "ref"
+            if t is None:
+                t, rule = pool.by_wording(a), "text"
+            if t is not None:
+                _mention(pool, t, a, rule)
+            else:
+                raised.append(Thread(a, [(a, "raised")],
+                                     "closed" if a.status == "closed" else "open"))
+            for other in pool.named_in(a.note or ""):
+                if other is not t:
+                    _mention(pool, other, a, "update-ref")
+        for r in timeline.rag[meeting.id]:
+            t = pool.by_reference(r)
+            rule = "rag-ref"
+            if t is None:
+                t, rule = pool.by_wording(r), "rag-text"
+            if t is not None:
+                _mention(pool, t, r, rule)
+        for n in timeline.notes[meeting.id]:
+            named = pool.named_in(n.text)
+            for t in named or [pool.containing(n)]:
+                if t is not None:
+                    _mention(pool, t, n, "note-ref" if named else "note-text")
+        threads += raised
+        for t in raised:  # linkable from the next meeting on
+            pool.add(t)
+    return threads
+
+
+# -- RAG rows -----------------------------------------------------------------------------------
+
+def link_rag(timeline: Timeline) -> list[list[Said]]:
+    """The body's RAG rows as threads: lists of rows, one per meeting at most."""
+    threads: list[list[Said]] = []
+    by_ref: dict[str, list[list[Said]]] = {}
+    unnumbered = WordIndex[list[Said]](timeline.frequency, NEAR_WORDS / (2 - NEAR_WORDS))
+    for meeting in timeline.meetings:
+        used: set[int] = set()
+        for r in timeline.rag[meeting.id]:
+            t = _rag_match(r, by_ref, unnumbered, used) if meeting.date is not None else None
+            if t is None:
+                t = []
+                threads.append(t)
+                if ref_key(r.ref):
+                    by_ref.setdefault(ref_key(r.ref), []).append(t)
+            if not ref_key(r.ref):
+                unnumbered.add(t, r.content, r.numbers)
+            t.append(r)
+            used.add(id(t))
+    return threads
+
+
+def _rag_match(r: Said, by_ref: dict[str, list[list[Said]]],
+               unnumbered: WordIndex[list[Said]], used: set[int]) -> list[Said] | None:
+    """The earlier thread a RAG row continues: the same reference (a bare one also needs
+    the texts to agree, the best agreeing wins), else near-identical wording."""
+    key = ref_key(r.ref)
+    if key:
+        scored = [(overlap(r, t[-1]), n, t) for n, t in enumerate(by_ref.get(key, []))
+                  if id(t) not in used]
+        if bare_ref(key):
+            scored = [s for s in scored if s[0] >= BARE_REF_OVERLAP]
+        return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+    same = [t for t in unnumbered.candidates(r.content, r.numbers)
+            if id(t) not in used and not t[-1].ref and near_identical(r, t[-1])]
+    return max(same, key=lambda t: t[-1].id) if same else None

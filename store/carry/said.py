@@ -1,0 +1,146 @@
+"""What a body's papers said, as the carry-forward sees it, and how two sayings compare.
+
+A `Said` is one action, RAG row or matters-arising note of one meeting (`Sitting`); a
+`Thread` is an action followed from the meeting that raised it. Two texts are compared by
+their content words (Dice `overlap`) and, when those agree enough, character by character
+(`near_identical`); references by their letters and digits (`ref_key`), where a short or all-digit
+one (`bare_ref`) only numbers one meeting's table. `WordIndex` finds the few texts worth
+comparing among thousands.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any, Generic, TypeVar
+
+from ..mapping import normal_text, words
+
+NEAR = 0.9  # character similarity of normalised texts that makes two wordings one
+NEAR_WORDS = 0.6  # word overlap (Dice) below which two texts cannot be near-identical
+BARE_REF_OVERLAP = 0.5  # word overlap a bare reference needs to link two texts
+CONTAINS = 0.6  # share of a thread's words a matters-arising note must contain (≥ 3)
+T = TypeVar("T")
+_STOP = frozenset({
+    "a", "an", "the", "to", "of", "and", "or", "for", "on", "in", "at", "by", "with", "from",
+    "be", "will", "would", "that", "this", "is", "are", "was", "were", "as", "about", "it",
+    "cllr", "councillor", "action", "actions",
+})
+
+
+@dataclass(frozen=True)
+class Sitting:
+    id: int
+    date: dt.date | None
+    record: str
+
+    @property
+    def order(self) -> tuple[Any, ...]:
+        # The agenda pack comes before the minutes of the same day; undated meetings last.
+        return (self.date is None, self.date or dt.date.min, self.record != "agenda", self.id)
+
+
+@dataclass
+class Said:
+    """One fact that may raise or speak to a thread: an action, a RAG row or a note."""
+
+    kind: str  # action / rag / matters-arising
+    id: int
+    meeting: Sitting
+    text: str
+    ref: str | None
+    provenance: dict[str, Any]
+    status: str | None = None  # what this paper states: open / closed / None
+    note: str | None = None  # the words it states it with
+    due: dt.date | None = None
+    due_text: str | None = None
+    has_owners: bool = False
+    key: str = ""
+    norm: str = ""
+    content: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.norm = normal_text(self.text)
+        self.content = content_words(self.text)
+        self.numbers = frozenset(w for w in self.norm.split() if w.isdigit())
+
+
+@dataclass
+class Thread:
+    raised: Said
+    events: list[tuple[Said, str]] = field(default_factory=list)  # (fact, how linked)
+    status: str = "open"  # as the papers so far have it, for matching against open threads
+    refs: set[str] = field(default_factory=set)  # reference keys of its actions
+
+    @property
+    def actions(self) -> list[Said]:
+        return [s for s, _ in self.events if s.kind == "action"]
+
+
+def ref_key(ref: str | None) -> str:
+    return "".join(words(ref))
+
+
+def bare_ref(ref_key: str) -> bool:
+    """A reference that only numbers a row of one meeting's table ("3", "4b", "1.2")."""
+    return len(ref_key) < 4 or not any(c.isalpha() for c in ref_key)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if w not in _STOP and len(w) > 1)
+
+
+def overlap(a: Said, b: Said) -> float:
+    """Dice coefficient of the two texts' content words: cheap and order-blind."""
+    if not a.content or not b.content:
+        return 1.0 if a.norm == b.norm else 0.0
+    return 2 * len(a.content & b.content) / (len(a.content) + len(b.content))
+
+
+def near_identical(a: Said, b: Said) -> bool:
+    """Near-identical wording: nearly the same characters in the same order, and the same
+    numbers ("report on item 5" is not "report on item 6"). Word overlap is checked first,
+    as the character comparison is the slow part."""
+    if a.norm == b.norm:
+        return True
+    return (a.numbers == b.numbers and overlap(a, b) >= NEAR_WORDS
+            and SequenceMatcher(None, a.norm, b.norm, autojunk=False).ratio() >= NEAR)
+
+
+class WordIndex(Generic[T]):
+    """Finds, among many texts, the few that may share enough words with a given one,
+    without comparing it against all of them (prefix filtering): each text is filed under
+    its rarest words, as many as guarantee that two texts sharing at least `share` of
+    either's words have a filed word in common. Rarity is counted over the body's texts,
+    once per rebuild, so the order is fixed. Texts can also be filed within a group that a
+    match must share (the numbers of near-identical texts agree), so templated wording
+    ("Report on item 12") does not pile every text under the same few words. A body that
+    never closes its actions has thousands open: comparing each new action with each of
+    them made rebuilds quadratic.
+    """
+
+    def __init__(self, frequency: dict[str, int], share: float) -> None:
+        self.frequency = frequency
+        self.share = share
+        self.filed: dict[tuple[frozenset[str], str], list[T]] = {}
+
+    def _rarest(self, words_: frozenset[str], share: float) -> list[str]:
+        ranked = sorted(words_, key=lambda w: (self.frequency.get(w, 0), w))
+        return ranked[:len(ranked) - math.ceil(share * len(ranked)) + 1]
+
+    def add(self, t: T, words_: frozenset[str], group: frozenset[str] = frozenset()) -> None:
+        for w in self._rarest(words_, self.share):
+            self.filed.setdefault((group, w), []).append(t)
+
+    def candidates(self, words_: frozenset[str], group: frozenset[str] = frozenset(), *,
+                   share: float | None = None) -> list[T]:
+        """What was filed in `group` under the probe's rarest words (all of them for
+        share 0)."""
+        probe = self._rarest(words_, self.share if share is None else share)
+        seen: dict[int, T] = {}
+        for w in probe:
+            for t in self.filed.get((group, w), []):
+                seen.setdefault(id(t), t)
+        return list(seen.values())
