@@ -8,6 +8,7 @@ reads `alembic_version` with one query and goes on.
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
@@ -60,7 +61,9 @@ def alembic_config(engine: Engine | None = None) -> Config:
     """
     from alembic.config import Config
 
-    cfg = Config()
+    # Config's default stdout is whatever sys.stdout was when Alembic was first imported;
+    # imported lazily, that may be a stream (a test runner's) closed since.
+    cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
         cfg.attributes["engine"] = engine

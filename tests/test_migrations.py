@@ -350,3 +350,24 @@ print("alembic" in sys.modules, any(m.startswith("alembic.") for m in sys.module
     engine = store_db.make_engine(_sqlite(behind))
     assert store_db.stored_revision(engine) == HEAD
     engine.dispose()
+
+
+def test_alembic_first_imported_under_a_passing_stdout_still_reports(tmp_path: Path) -> None:
+    """Alembic is imported lazily, maybe while a test runner (or a caller) has swapped
+    sys.stdout for a stream it later closes: its messages must go to the stdout of now."""
+    url = _sqlite(_migrated(tmp_path / "store.sqlite"))
+    child = f"""
+import contextlib, io
+from store import db
+passing = io.StringIO()
+with contextlib.redirect_stdout(passing):
+    import alembic.config
+passing.close()
+from alembic import command
+engine = db.make_engine({url!r})
+command.check(db.alembic_config(engine))
+"""
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "No new upgrade operations detected" in done.stdout
