@@ -23,7 +23,13 @@ DB_HELP = "SQLAlchemy database URL (default: $BOARDPAPERS_DB, else ./boardpapers
 
 def _session(db: Optional[str]):
     from store import default_url, open_session
-    return open_session(db or default_url())
+    from store.db import UnusableStore
+
+    try:
+        return open_session(db or default_url())
+    except UnusableStore as error:  # a half-made or too-new store: the remedy, no traceback
+        console.print(Text(str(error)), soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()

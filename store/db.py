@@ -1,19 +1,26 @@
 """Where the store lives and how to open it: URL, engine (migrated on first use), session.
 
 Alembic is configured here in code rather than by an alembic.ini, so an installed package
-finds its migrations next to this file wherever it is installed.
+finds its migrations next to this file wherever it is installed. It is imported only when
+the store is behind the newest migration (`migrations.HEAD`): opening an up-to-date store
+reads `alembic_version` with one query and goes on.
 """
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+
+from .migrations import HEAD
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ENV_VAR = "BOARDPAPERS_DB"
@@ -52,11 +59,20 @@ def alembic_config(engine: Engine | None = None) -> Config:
     The engine travels in `attributes`, not as `sqlalchemy.url`: the ini-style option is
     %-interpolated, which would mangle a password containing '%'.
     """
-    cfg = Config()
+    from alembic.config import Config
+
+    # Config's default stdout is whatever sys.stdout was when Alembic was first imported;
+    # imported lazily, that may be a stream (a test runner's) closed since.
+    cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
         cfg.attributes["engine"] = engine
     return cfg
+
+
+class UnusableStore(RuntimeError):
+    """The store's schema cannot be brought to the newest version without a person deciding
+    what to do; the message says what was found and the remedy, in one sentence."""
 
 
 def migrate_engine(engine: Engine) -> None:
@@ -64,10 +80,91 @@ def migrate_engine(engine: Engine) -> None:
 
     Two batches started at once on a new database would both try to create the tables:
     the upgrade runs under a lock (PostgreSQL advisory lock; a lock file beside a SQLite
-    file), so the second waits and then finds the schema at head.
+    file), so the second waits and then finds the schema at head. Each migration step is
+    one transaction (store/migrations/env.py), so a crash leaves the store at the last
+    whole step; stores half-made by earlier releases are repaired or explained here.
+    Raises UnusableStore when the store cannot be upgraded safely.
     """
+    if stored_revision(engine) == HEAD:
+        return
     with _migration_lock(engine):
+        with engine.connect() as conn:
+            revision = _revision(conn)
+            if revision == HEAD:  # another process finished the upgrade while we waited
+                return
+            if revision is None:
+                _clear_half_made(conn, _where(engine))
+        _upgrade(engine, revision)
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The migration the store is at (its `alembic_version`), None for a new store."""
+    with engine.connect() as conn:
+        return _revision(conn)
+
+
+def _revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    # One row on a linear history; none when a process died before stamping the first step.
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalars().first()
+
+
+def _clear_half_made(conn: Connection, where: str) -> None:
+    """A store with our tables but no migration recorded: left by a release whose SQLite
+    DDL was not transactional, killed while creating the schema. If every table is empty
+    nothing can be lost, so its tables are dropped and the store is made afresh; otherwise
+    nobody can tell which schema the rows follow, and a person must decide."""
+    from .schema import Base
+
+    present = set(inspect(conn).get_table_names())
+    ours = [t for t in reversed(Base.metadata.sorted_tables) if t.name in present]
+    leftovers = sorted(t for t in present if t.startswith("_alembic_tmp_"))  # batch copies
+    if not ours and not leftovers:
+        return  # a new (or foreign) database: Alembic creates our tables beside the others
+    filled = [t.name for t in ours
+              if conn.execute(select(func.count()).select_from(t)).scalar_one()]
+    if filled:
+        raise UnusableStore(
+            f"The store {where} holds boardpapers tables with rows ({', '.join(filled[:3])}) "
+            "but no record of its schema version, so it cannot be upgraded safely: restore "
+            "it from a backup, or point --db at a new file and run the papers again.")
+    for name in leftovers:
+        conn.exec_driver_sql(f'DROP TABLE "{name}"')
+    for table in ours:  # children before parents
+        table.drop(conn)
+    if inspect(conn).has_table("alembic_version"):
+        conn.exec_driver_sql("DROP TABLE alembic_version")
+    conn.commit()
+
+
+def _upgrade(engine: Engine, revision: str | None) -> None:
+    from alembic import command
+    from alembic.util import CommandError
+
+    try:
         command.upgrade(alembic_config(engine), "head")
+    except CommandError as error:  # e.g. a revision this release does not know
+        raise UnusableStore(
+            f"The store {_where(engine)} is at schema version {revision}, which this "
+            f"boardpapers does not know ({error}): it was probably made by a newer release, "
+            "so upgrade boardpapers.") from error
+    except DBAPIError as error:
+        if error.connection_invalidated:
+            raise  # the server went away: not a schema problem
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise UnusableStore(
+            f"The store {_where(engine)} could not be upgraded from schema version "
+            f"{revision or 'none'} ({reason}), most likely because an upgrade by an earlier "
+            "release was interrupted part-way; nothing was changed now and its rows are "
+            "intact: restore it from a backup made before that upgrade, or point --db at a "
+            "new file and run the papers again.") from error
+
+
+def _where(engine: Engine) -> str:
+    if engine.dialect.name == "sqlite":
+        return str(engine.url.database)
+    return engine.url.render_as_string(hide_password=True)
 
 
 @contextmanager
