@@ -197,7 +197,7 @@ def test_a_fifo_is_refused_not_read(fifo):
     assert problem.message.startswith("pipe-minutes.txt is a named pipe, not a file")
 
 
-@pytest.mark.parametrize("path,kind", [("/dev/zero", "a device"), ("/", "a folder")])
+@pytest.mark.parametrize("path,kind", [("/dev/null", "a device"), ("/", "a folder")])
 def test_devices_and_folders_are_refused(path, kind):
     [problem] = load(path).problems
     assert problem.code == "not-a-file" and f" is {kind}, not a file" in problem.message
