@@ -6,9 +6,10 @@ file, and the reader is told which of the two it is and what to do.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
-from .errors import CorruptFile, TooLarge, UnsafeFile
+from .errors import CorruptFile, TooLarge, UnsafeFile, reason
 from .xml_prolog import PrologError, read_doctype
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -25,9 +26,11 @@ def check_docx_package(path: Path) -> None:
             for info in infos:
                 if info.filename.lower().endswith((".xml", ".rels")):
                     _check_entities(path, info.filename, zf)
-    except zipfile.BadZipFile as err:
-        raise CorruptFile(f"{path.name} is a damaged DOCX ({err}). Re-save it from Word, or "
-                          "download it again.", code="docx-corrupt") from err
+    # zlib.error and EOFError: a damaged or cut deflate stream inside the zip, met when a
+    # part is read (fuzzed files ended as internal errors through these)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as err:
+        raise CorruptFile(f"{path.name} is a damaged DOCX ({reason(err)}). Re-save it from "
+                          "Word, or download it again.", code="docx-corrupt") from err
 
 
 def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
