@@ -94,6 +94,14 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def extract_file(path: Path) -> Extraction:
+    """`extract_here` within the per-file time and memory budget (bounded.py; set by
+    BOARDPAPERS_FILE_SECONDS and BOARDPAPERS_FILE_MEMORY_MB): a file over it is failed."""
+    from .bounded import Budget, read_bounded
+
+    return read_bounded(path, Budget.from_env(), extract_here)
+
+
+def extract_here(path: Path) -> Extraction:
     """Ingest and extract one file. An unexpected error in extraction still yields a record
     (status failed, with a flag) rather than an exception."""
     doc = load(path)
