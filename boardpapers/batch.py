@@ -34,7 +34,8 @@ from sqlalchemy.orm import Session
 
 from extract import extract
 from extract.model import Extraction, Flag, SourceInfo
-from ingest import load, sha256_of
+from ingest import IngestError, load, sha256_of
+from ingest.errors import reason
 from store import SaveResult, save_extraction
 from store.queries import StoredDocument, stored_document
 from store.save import needs_reading, record_file
@@ -93,6 +94,14 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def extract_file(path: Path) -> Extraction:
+    """`extract_here` within the per-file time and memory budget (bounded.py; set by
+    BOARDPAPERS_FILE_SECONDS and BOARDPAPERS_FILE_MEMORY_MB): a file over it is failed."""
+    from .bounded import Budget, read_bounded
+
+    return read_bounded(path, Budget.from_env(), extract_here)
+
+
+def extract_here(path: Path) -> Extraction:
     """Ingest and extract one file. An unexpected error in extraction still yields a record
     (status failed, with a flag) rather than an exception."""
     doc = load(path)
@@ -102,9 +111,9 @@ def extract_file(path: Path) -> Extraction:
         src = doc.source
         return Extraction(
             SourceInfo(file=src.file, sha256=src.sha256, format=src.format, pages=src.pages,
-                       status="failed", problems=[f"extraction failed: {err}"]),
+                       status="failed", problems=[f"extraction failed: {reason(err)}"]),
             flags=[Flag("extraction-error", f"Extraction failed on {src.file} "
-                        f"({type(err).__name__}: {err}); the file was stored without facts. "
+                        f"({reason(err)}); the file was stored without facts. "
                         "Report it to the boardpapers maintainers.")])
 
 
@@ -122,7 +131,7 @@ def _run_one(session: Session, path: Path, reader: str) -> Outcome:
     seen_as = str(path.absolute())
     try:
         digest = sha256_of(path)
-    except OSError:
+    except (OSError, IngestError):  # unopenable, or not a regular file (a FIFO would hang)
         return _not_stored(path, [p.message for p in load(path).problems])
     try:
         stored = stored_document(session, digest)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import count
+from itertools import count, islice
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,11 @@ from .colours import word_colour_to_hex
 from .docx_numbering import ListNumbering
 from .docx_safety import check_docx_package
 from .errors import CorruptFile
+from .limits import MAX_DOCX_ITEMS, MAX_TABLE_CELLS, MAX_TABLE_ROWS, clamp_span, cut
 from .model import Block, BlockKind, Cell, Page, Problem, Table
 
 MAX_CELL_CHARS = 5000
+SPLIT = "Split the document, or run on the part you need."
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -42,7 +44,12 @@ def read_docx(path: Path, sha256: str, problems: list[Problem]) -> list[Page]:
     numbering = ListNumbering(_part_element(document, "numbering"),
                               _part_element(document, "styles"))
     pending_item: str | None = None  # the number of a ModernGov <AIn> marker just passed
-    for child in _body_items(document.element.body):
+    for n, child in enumerate(_body_items(document.element.body)):
+        if n == MAX_DOCX_ITEMS:
+            problems.append(cut(f"paragraph {n:,}", f"{path.name} has more than {n:,} "
+                                "paragraphs and tables, far more than any paper; the rest was "
+                                f"not read. {SPLIT}"))
+            break
         if child.tag == W + "p":
             para = _paragraph(child, numbering)
             if para.item_marker:
@@ -58,6 +65,11 @@ def read_docx(path: Path, sha256: str, problems: list[Problem]) -> list[Page]:
         elif child.tag == W + "tbl":
             pending_item = None  # the item table carries its own number
             rows = _table_rows(child, numbering)
+            if len(rows) > MAX_TABLE_ROWS:
+                problems.append(cut(f"table row {MAX_TABLE_ROWS:,}", f"{path.name} has a "
+                                    f"table of more than {MAX_TABLE_ROWS:,} rows; the rows past "
+                                    f"that were not read. {SPLIT}"))
+                rows = rows[:MAX_TABLE_ROWS]
             if rows:
                 page.items.append(Table(index=next(index), page=None, rows=rows,
                                         sha256=sha256))
@@ -199,17 +211,21 @@ def _cell_text(tc: Any, numbering: ListNumbering) -> str:
 def _table_rows(tbl: Any, numbering: ListNumbering) -> list[list[Cell]]:
     """Rows of cells from the XML, so horizontal (gridSpan) and vertical (vMerge) merges are
     seen once rather than repeated as python-docx's `row.cells` does. `Cell.col` is the grid
-    column, counting cells a row skips with `w:gridBefore`."""
+    column, counting cells a row skips with `w:gridBefore`. Spans are clamped (a 10 KB file
+    with `gridSpan="2147483647"` made the extractors build a grid of gigabytes), and rows stop
+    one past MAX_TABLE_ROWS so the caller can say the table was cut."""
     rows: list[list[Cell]] = []
     above: dict[int, Cell] = {}  # grid column → the cell a vMerge continuation extends
     for r, tr in enumerate(tbl.iterchildren(W + "tr")):
+        if r > MAX_TABLE_ROWS:
+            break
         cells: list[Cell] = []
-        col = _val(tr.find(f"{W}trPr/{W}gridBefore"), 0)
-        for tc in tr.iterchildren(W + "tc"):
+        col = clamp_span(_val(tr.find(f"{W}trPr/{W}gridBefore"), 0) + 1) - 1
+        for tc in islice(tr.iterchildren(W + "tc"), MAX_TABLE_CELLS):
             tcpr = tc.find(W + "tcPr")
             span, vmerge, fill = 1, None, None
             if tcpr is not None:
-                span = max(1, _val(tcpr.find(W + "gridSpan"), 1))
+                span = clamp_span(_val(tcpr.find(W + "gridSpan"), 1))
                 vm = tcpr.find(W + "vMerge")
                 if vm is not None:
                     vmerge = vm.get(W + "val", "continue")
@@ -217,7 +233,7 @@ def _table_rows(tbl: Any, numbering: ListNumbering) -> list[list[Cell]]:
                 if shd is not None:
                     fill = word_colour_to_hex(shd.get(W + "fill"))
             if vmerge == "continue" and col in above:
-                above[col].rowspan += 1
+                above[col].rowspan = clamp_span(above[col].rowspan + 1)
             else:
                 cell = Cell(text=_cell_text(tc, numbering), row=r, col=col, colspan=span,
                             fill=fill)

@@ -41,3 +41,14 @@ class UnsafeFile(IngestError):
 
 class TooLarge(IngestError):
     code = "too-large"
+
+
+class NotAFile(IngestError):
+    code = "not-a-file"
+
+
+def reason(err: BaseException) -> str:
+    """The exception named with its message: a bare MemoryError has no message, and an
+    empty reason tells the clerk nothing."""
+    text = str(err)
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .colours import word_colour_to_hex
+from .limits import (MAX_HTML_BYTES, MAX_HTML_DEPTH, MAX_HTML_TAGS, MAX_TABLE_CELLS, clamp_span,
+                     cut)
 from .model import Block, Cell, Page, Problem, Table
 
 CHROME = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -28,13 +30,15 @@ NEVER_CHROME = {"html", "body", "main", "article", "table", "thead", "tbody", "t
                 "td", "th"}
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dt", "dd"}
 MAX_CELL_CHARS = 5000
+HTML_TODO = "Save the page as PDF, or split it, and run on that."
 
 
 def read_html(path: Path, sha256: str, problems: list[Problem]) -> list[Page]:
     from bs4 import BeautifulSoup
 
-    raw = path.read_bytes()
+    raw = _capped_bytes(path, problems)
     soup = BeautifulSoup(raw, "lxml")
+    _flatten_deep(soup, path.name, problems)
     for tag in soup(CHROME):
         # an <article>'s own <header> holds its title and date: content, not site chrome
         if tag.name in ("header", "footer") and tag.find_parent("article") is not None:
@@ -48,6 +52,49 @@ def read_html(path: Path, sha256: str, problems: list[Problem]) -> list[Page]:
     counter = iter(range(10**9))
     _walk(root, page, counter, sha256)
     return [page]
+
+
+def _capped_bytes(path: Path, problems: list[Problem]) -> bytes:
+    """The page's bytes up to MAX_HTML_BYTES and MAX_HTML_TAGS, cut before a tag so no half
+    tag is parsed. Counting "<" bounds the tree BeautifulSoup builds before it builds it."""
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_HTML_BYTES + 1)
+    if len(raw) > MAX_HTML_BYTES:
+        raw = raw[:MAX_HTML_BYTES]
+        raw = raw[:raw.rfind(b"<")] if raw.rfind(b"<") > 0 else raw
+        problems.append(cut(f"{MAX_HTML_BYTES // 2**20} MiB", f"{path.name} is larger than "
+                            f"the {MAX_HTML_BYTES // 2**20} MiB of HTML boardpapers reads from "
+                            f"one page; the rest was not read. {HTML_TODO}"))
+    at = -1
+    for _ in range(MAX_HTML_TAGS + 1):
+        at = raw.find(b"<", at + 1)
+        if at == -1:
+            return raw
+    problems.append(cut(f"tag {MAX_HTML_TAGS:,}", f"{path.name} has more than "
+                        f"{MAX_HTML_TAGS:,} tags, far more than a page of minutes; the rest "
+                        f"was not read. {HTML_TODO}"))
+    return raw[:at]
+
+
+def _flatten_deep(soup: Any, file: str, problems: list[Problem]) -> None:
+    """Read elements nested deeper than MAX_HTML_DEPTH as their parent's text. Unclosed tags
+    nest every later element one deeper: 1,000 unclosed <div>s overflowed our recursion,
+    and each level costs a pass over everything below it."""
+    stack = [(soup, 0)]
+    flattened = False
+    while stack:  # iterative: the tree may be deeper than Python's recursion limit
+        tag, depth = stack.pop()
+        children = [c for c in tag.children if getattr(c, "name", None)]
+        if depth == MAX_HTML_DEPTH and children:
+            tag.string = tag.get_text(" ")
+            flattened = True
+            continue
+        stack.extend((c, depth + 1) for c in children)
+    if flattened:
+        problems.append(cut(f"nesting depth {MAX_HTML_DEPTH}", f"{file} nests elements more "
+                            f"than {MAX_HTML_DEPTH} deep (often tags left unclosed); the text "
+                            "below that depth was read without its paragraphs and tables. "
+                            "Check them against the page."))
 
 
 def _is_chrome(tag: Any) -> bool:
@@ -150,7 +197,8 @@ def _table_rows(table: Any) -> list[list[Cell]]:
         if tr.find_parent("table") is not table:
             continue
         cells = []
-        for c, td in enumerate(tr.find_all(["td", "th"], recursive=False)):
+        for c, td in enumerate(tr.find_all(["td", "th"], recursive=False,
+                                           limit=MAX_TABLE_CELLS)):
             cells.append(Cell(text=_text(td)[:MAX_CELL_CHARS], row=r, col=c,
                               rowspan=_span(td.get("rowspan")), colspan=_span(td.get("colspan")),
                               header=td.name == "th", fill=_fill(td) or _fill(tr)))
@@ -161,6 +209,6 @@ def _table_rows(table: Any) -> list[list[Cell]]:
 
 def _span(value: Any) -> int:
     try:
-        return max(1, min(int(value or 1), 100))
+        return clamp_span(int(value or 1))
     except (TypeError, ValueError):
         return 1

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
-from .errors import IngestError
+from .errors import IngestError, NotAFile, reason
 from .furniture import mark_furniture
 from .model import Document, Page, Part, Problem, Source, Status
 from .packparts import split_pack
@@ -17,9 +20,27 @@ MAX_FILE_BYTES = 500 * 1024 * 1024
 log = logging.getLogger(__name__)
 
 
+KINDS = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+         (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")]
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading, or NotAFile when it is not a regular file. A FIFO or
+    /dev/zero never reaches end of file, so hashing one hung for ever: the file is opened
+    without blocking (opening a FIFO with no writer would block) and checked before a read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = next((name for test, name in KINDS if test(mode)), "not a regular file")
+        raise NotAFile(f"{path.name} is {kind}, not a file; boardpapers reads only regular "
+                       "files. Name the paper's file itself.")
+    return os.fdopen(fd, "rb")
+
+
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open_regular(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -29,10 +50,12 @@ def load(path: str | Path) -> Document:
     path = Path(path)
     problems: list[Problem] = []
     try:
-        size = path.stat().st_size
-        digest = sha256_of(path)
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
+            size = os.fstat(fh.fileno()).st_size
             head = fh.read(8192)
+        digest = sha256_of(path)
+    except NotAFile as err:
+        return _failed(path, "", "txt", Problem(err.code, err.message))
     except OSError as err:
         return _failed(path, "", "txt", Problem("unreadable", f"{path.name} could not be read: "
                                                  f"{err.strerror or err}."))
@@ -53,10 +76,14 @@ def load(path: str | Path) -> Document:
             page_count = _count_pdf_pages(path) if cut else len(pages)
     except IngestError as err:
         return _failed(path, digest, fmt, Problem(err.code, err.message), size)
+    except MemoryError as err:  # the file, not our code: say what ran out
+        return _failed(path, digest, fmt, Problem(
+            "too-large", f"{path.name} needs more memory than this process may use to be read "
+            f"({reason(err)}). Split it, or save it as PDF, and run again."), size)
     except Exception as err:  # a parser bug on one file must not stop the batch
         log.debug("ingest failed", exc_info=True)
         return _failed(path, digest, fmt, Problem(
-            "unreadable", f"{path.name} could not be read ({type(err).__name__}: {err}). "
+            "unreadable", f"{path.name} could not be read ({reason(err)}). "
             "Report this file to the boardpapers maintainers."), size)
     mark_furniture(pages)
     join_continued_tables(pages)  # after furniture: running headers must not block a join

@@ -4,11 +4,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from .layout import NUMBERED
+from .limits import MAX_TEXT_BYTES, cut
 from .model import Block, Page, Problem
 
 
 def read_text(path: Path, sha256: str, problems: list[Problem]) -> list[Page]:
-    raw = path.read_bytes()
+    with path.open("rb") as fh:
+        raw = fh.read(MAX_TEXT_BYTES + 1)
+    if len(raw) > MAX_TEXT_BYTES:
+        raw = raw[:raw.rfind(b"\n", 0, MAX_TEXT_BYTES) + 1 or MAX_TEXT_BYTES]  # a whole line
+        problems.append(cut(f"{MAX_TEXT_BYTES // 2**20} MiB", f"{path.name} is longer than the "
+                            f"{MAX_TEXT_BYTES // 2**20} MiB of text boardpapers reads from one "
+                            "file; the rest was not read. Split the file, or run on the part "
+                            "you need."))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
