@@ -215,6 +215,9 @@ def log(format: Optional[str] = typer.Option(
     rows = action_log(_session(db), today=dt.date.today(), body=body)
     try:
         write_log(rows, fmt, out)
+    except FileExistsError as e:  # a folder on the way to `out` is a file
+        raise fail(f"cannot write the log to {out}: {e.filename} is a file, not a folder"
+                   ) from None
     except OSError as e:
         raise fail(f"cannot write the log to {out}: {e.strerror or e}") from None
     console.print(Text(shown(f"{len(rows)} action(s) → {out}")), soft_wrap=True)

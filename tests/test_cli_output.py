@@ -139,7 +139,8 @@ def _mistakes(tmp_path: Path) -> list[tuple[list[str], str]]:
     a_file.write_text("x")
     mistakes = [
         (["log", "--out", str(tmp_path), "--db", db], "is a folder"),
-        (["log", "--out", str(a_file / "log.md"), "--db", db], "cannot write the log"),
+        (["log", "--out", str(a_file / "log.md"), "--db", db], "is a file, not a folder"),
+        (["log", "--out", "/proc/no/such/log.md", "--db", db], "cannot write the log"),
         (["actions", "--db", f"sqlite:///{tmp_path / 'no' / 'such' / 'bp.sqlite'}"],
          "does not exist"),
         (["extract", str(a_file), "--out", str(a_file)], "is a file"),
