@@ -10,6 +10,7 @@ stderr and exit code 2 (`errors.py`); a file that fails is exit code 1.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -118,8 +119,7 @@ def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"
     for path in batch.find_files(files):
         record = batch.extract_file(path)
         target = out / f"{path.name}.json"
-        target.write_text(json.dumps(to_dict(record), indent=1, ensure_ascii=False),
-                          encoding="utf-8")
+        target.write_text(_json_text(to_dict(record)), encoding="utf-8")
         if record.source.status == "failed":
             failed += 1
             console.print(Text.assemble(("failed", "red"), shown(
@@ -128,6 +128,13 @@ def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"
             console.print(Text(shown(f"{path.name} → {target}")), soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+def _json_text(data: object) -> str:
+    """JSON for a record. A file name that is not UTF-8 holds lone surrogates, which no
+    UTF-8 file can: each is written "\\xNN", the escape the store and the screen use."""
+    text = json.dumps(data, indent=1, ensure_ascii=False)
+    return re.sub(r"[\ud800-\udfff]", lambda m: json.dumps(shown(m.group()))[1:-1], text)
 
 
 @app.command("inspect")

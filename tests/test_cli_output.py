@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import socket
@@ -123,6 +124,12 @@ def test_a_file_name_that_is_not_utf8_is_stored_escaped_and_found_again(tmp_path
         (stored,) = document_paths(session, 1)
     assert stored.endswith("caf\\xe9 minutes.txt")  # lossless, readable, storable
     assert os.fsencode(original_name(stored)) == raw
+    extracted = runner.invoke(app, ["extract", str(papers), "--out", str(tmp_path / "out")])
+    assert extracted.exit_code == 0, extracted.output
+    assert "caf\\xe9 minutes.txt → " in extracted.output
+    (record,) = (tmp_path / "out").iterdir()
+    assert json.loads(record.read_text(encoding="utf-8"))["source"]["file"] == \
+        "caf\\xe9 minutes.txt"
 
 
 # -- mistakes: one sentence, exit code 2 ---------------------------------------------------
