@@ -28,19 +28,20 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Literal
 
 from extract import extract
 from extract.model import Extraction, Flag, SourceInfo
 from ingest import IngestError, load, sha256_of
 from ingest.errors import reason
-from store import SaveResult, save_extraction
-from store.queries import StoredDocument, stored_document
-from store.save import needs_reading, record_file
 
 from . import __version__
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported by `run` alone: `extract`
+    from sqlalchemy.orm import Session  # writes JSON and never needs it
+
+    from store import SaveResult
+    from store.queries import StoredDocument
 
 SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt", ".doc"}
 
@@ -128,6 +129,10 @@ def run(session: Session, files: list[Path],
 
 
 def _run_one(session: Session, path: Path, reader: str) -> Outcome:
+    from store import save_extraction
+    from store.queries import stored_document
+    from store.save import needs_reading, record_file
+
     seen_as = str(path.absolute())
     try:
         digest = sha256_of(path)
@@ -155,7 +160,9 @@ def _not_stored(path: Path, problems: Iterable[str]) -> Outcome:
 
 
 def _same_as(path: Path, stored_file: str) -> str:
-    return f"same content as {stored_file}" if stored_file != path.name else ""
+    from store.save import storable_name  # the store writes undecodable bytes as \\xNN
+
+    return f"same content as {stored_file}" if stored_file != storable_name(path.name) else ""
 
 
 def _unchanged(path: Path, stored: StoredDocument) -> Outcome:

@@ -1,19 +1,31 @@
-"""The `boardpapers` command: a thin shell over ingest, extract, store and reports."""
+"""The `boardpapers` command: a thin shell over ingest, extract, store and reports.
+
+Each command imports what it uses inside its body: ingest, extract (spaCy), the store
+(SQLAlchemy, Alembic) and the report writers cost a second or more to import, and
+`boardpapers --help` or `boardpapers actions` should not pay for the ones they never use.
+Everything from a file or a paper is printed through `show.shown`/`show.short`, as Text.
+Mistakes a user can fix (a bad --db, an --out that cannot be written) are one sentence on
+stderr and exit code 2 (`errors.py`); a file that fails is exit code 1.
+"""
 from __future__ import annotations
 
-import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table as RichTable
 from rich.text import Text
 
-from . import batch
+from .errors import fail, open_store
+from .show import shown
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .batch import Outcome
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Board and committee papers → attendance, decisions and actions.")
@@ -21,15 +33,8 @@ console = Console(stderr=True)
 DB_HELP = "SQLAlchemy database URL (default: $BOARDPAPERS_DB, else ./boardpapers.sqlite)"
 
 
-def _session(db: Optional[str]):
-    from store import default_url, open_session
-    from store.db import UnusableStore
-
-    try:
-        return open_session(db or default_url())
-    except UnusableStore as error:  # a half-made or too-new store: the remedy, no traceback
-        console.print(Text(str(error)), soft_wrap=True)
-        raise typer.Exit(2) from None
+def _session(db: Optional[str]) -> Session:
+    return open_store(db)
 
 
 @app.command()
@@ -40,7 +45,11 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
     Every failed or partly read file is listed with its problems on every run, including
     files stored by an earlier run, and the exit code is 1 while any file is failed.
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     from store import summary_counts
+
+    from . import batch
 
     files = batch.find_files(paths)
     if not files:
@@ -53,7 +62,7 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
                   MofNCompleteColumn(), console=console, transient=True) as bar:
         task = bar.add_task("reading", total=len(files))
         for outcome in batch.run(session, files,
-                                 lambda p: bar.update(task, description=p.name[:40])):
+                                 lambda p: bar.update(task, description=shown(p.name)[:40])):
             outcomes.append(outcome)
             bar.advance(task)
     # soft_wrap: one line per file however narrow the terminal, so a path is never split
@@ -80,14 +89,14 @@ _STYLES = {"failed": "red", "error": "red", "partial": "yellow", "ok": "green"}
 SHOWN_PROBLEMS = 3  # a scanned pack without OCR has one problem per page: name a few
 
 
-def _outcome_line(o: batch.Outcome) -> Text:
+def _outcome_line(o: Outcome) -> Text:
     """One file's line, as Text: file names and problems are shown as written, never
-    read as Rich markup."""
-    shown = "; ".join(o.problems[:SHOWN_PROBLEMS])
+    read as Rich markup, with control characters escaped so neither can forge a line."""
+    listed = "; ".join(o.problems[:SHOWN_PROBLEMS])
     if len(o.problems) > SHOWN_PROBLEMS:
-        shown += f" (and {len(o.problems) - SHOWN_PROBLEMS} more, stored with the document)"
-    detail = f"{o.note}: {shown}" if o.note and shown else o.note or shown
-    return Text.assemble((o.status, _STYLES[o.status]), f" {o.file}: {detail}")
+        listed += f" (and {len(o.problems) - SHOWN_PROBLEMS} more, stored with the document)"
+    detail = f"{o.note}: {listed}" if o.note and listed else o.note or listed
+    return Text.assemble((o.status, _STYLES[o.status]), shown(f" {o.file}: {detail}"))
 
 
 @app.command("extract")
@@ -97,22 +106,35 @@ def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"
     """Write one extraction record (schema boardpapers/extraction@1) per file; no database."""
     from extract import to_dict
 
-    out.mkdir(parents=True, exist_ok=True)
+    from . import batch
+
+    if out.exists() and not out.is_dir():
+        raise fail(f"--out {out} is a file; name a folder for the JSON records "
+                   "(it is made if it does not exist)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise fail(f"cannot make the folder {out}: {e.strerror}") from None
     failed = 0
     for path in batch.find_files(files):
         record = batch.extract_file(path)
         target = out / f"{path.name}.json"
-        target.write_text(json.dumps(to_dict(record), indent=1, ensure_ascii=False),
-                          encoding="utf-8")
+        target.write_text(_json_text(to_dict(record)), encoding="utf-8")
         if record.source.status == "failed":
             failed += 1
-            console.print(Text.assemble(("failed", "red"),
-                                        f" {path}: {'; '.join(record.source.problems)}"),
-                          soft_wrap=True)
+            console.print(Text.assemble(("failed", "red"), shown(
+                f" {path}: {'; '.join(record.source.problems)}")), soft_wrap=True)
         else:
-            console.print(Text(f"{path.name} → {target}"), soft_wrap=True)
+            console.print(Text(shown(f"{path.name} → {target}")), soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+def _json_text(data: object) -> str:
+    """JSON for a record. A file name that is not UTF-8 holds lone surrogates, which no
+    UTF-8 file can: each is written "\\xNN", the escape the store and the screen use."""
+    text = json.dumps(data, indent=1, ensure_ascii=False)
+    return re.sub(r"[\ud800-\udfff]", lambda m: json.dumps(shown(m.group()))[1:-1], text)
 
 
 @app.command("inspect")
@@ -133,11 +155,12 @@ def inspect_cmd(file: Path = typer.Argument(..., help="A paper: PDF, DOCX, HTML 
     doc = load(file)
     if doc.status is Status.FAILED:
         # Text, not markup: a file name or problem may hold "[...]"
-        console.print(Text(f"failed {file}: " + "; ".join(p.message for p in doc.problems)))
+        console.print(Text(shown(f"failed {file}: "
+                                 + "; ".join(p.message for p in doc.problems))))
         raise typer.Exit(1)
     info = describe(doc, page=page, blocks=blocks, tables=tables)
     if page is not None and not info["pages"]:
-        console.print(Text(f"{file.name} has no page {page}."))
+        console.print(Text(shown(f"{file.name} has no page {page}.")))
         raise typer.Exit(2)
     if as_json:
         typer.echo(json.dumps(info, indent=1, ensure_ascii=False))
@@ -152,36 +175,59 @@ def actions(owner: Optional[str] = typer.Option(None, help="Person, surname or r
             overdue: bool = typer.Option(False, "--overdue", help="Only open actions past due"),
             db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Outstanding actions, with owner, meeting raised, due date, age and source."""
+    import datetime as dt
+
+    from rich.table import Table as RichTable
+
     from reports.outstanding import outstanding_listing
     from store import outstanding_actions
+    from store.names import name_key
 
     if status not in ("open", "closed", "all"):
         raise typer.BadParameter("status is one of open, closed, all")
+    if owner is not None and not name_key(owner):
+        # the store reads an owner with no letters as no filter at all: that would list
+        # everyone's actions as if they were this owner's
+        console.print(Text(f"--owner {shown(owner)!r} has no letters, so it names nobody; "
+                           "0 action(s)"), soft_wrap=True)
+        return
     rows = outstanding_actions(_session(db), today=dt.date.today(), owner=owner,
                                status=status, body=body,  # type: ignore[arg-type]
                                overdue=overdue)
     headers, lines = outstanding_listing(rows)
     table = RichTable(*headers, show_lines=False)
     for line in lines:
-        table.add_row(*(Text(cell) for cell in line))  # paper text may hold "[...]"
+        # paper text may hold "[...]", ESC or bidi controls; a cell may have several lines
+        table.add_row(*(Text(shown(cell, lines=True)) for cell in line))
     Console().print(table)
     console.print(f"{len(rows)} action(s)")
 
 
 @app.command()
-def log(format: str = typer.Option("md", "--format", help="md | csv | html | xlsx | docx"),
+def log(format: Optional[str] = typer.Option(
+            None, "--format", help="md | csv | html | xlsx | docx (default: from the --out "
+                                   "file's extension, else md)"),
         out: Path = typer.Option(..., "--out", help="File to write"),
         body: Optional[str] = typer.Option(None, help="Board or committee name"),
         db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Write the cross-meeting action log."""
-    from reports import FORMATS, write_log
+    import datetime as dt
+
+    from reports import write_log
     from store import action_log
 
-    if format not in FORMATS:
-        raise typer.BadParameter(f"format is one of {', '.join(FORMATS)}")
+    from .errors import log_format
+
+    fmt = log_format(format, out)
     rows = action_log(_session(db), today=dt.date.today(), body=body)
-    write_log(rows, format, out)  # type: ignore[arg-type]
-    console.print(Text(f"{len(rows)} action(s) → {out}"), soft_wrap=True)
+    try:
+        write_log(rows, fmt, out)
+    except FileExistsError as e:  # a folder on the way to `out` is a file
+        raise fail(f"cannot write the log to {out}: {e.filename} is a file, not a folder"
+                   ) from None
+    except OSError as e:
+        raise fail(f"cannot write the log to {out}: {e.strerror or e}") from None
+    console.print(Text(shown(f"{len(rows)} action(s) → {out}")), soft_wrap=True)
 
 
 # --- the clerk's loop: review flags, record corrections (logic in boardpapers/review.py) ---

@@ -2,20 +2,25 @@
 split into, and each page's blocks and tables — so a wrong extraction can be traced by eye.
 
 Document text is untrusted. It reaches the screen only inside rich.text.Text (never parsed as
-markup), with control and bidi characters replaced and its length bounded; fills are shown
-only when they are well-formed "#rrggbb".
+markup), with control and bidi characters escaped and its length bounded (`show.short`);
+fills are shown only when they are well-formed "#rrggbb".
 """
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ingest.model import Block, Document, Page, Table
+from .show import short
+
+if TYPE_CHECKING:  # types only: the records come from the caller's `ingest.load`
+    from ingest.model import Block, Document, Page, Table
+
+__all__ = ["describe", "render", "short"]
 
 BLOCK_CHARS = 100
 CELL_CHARS = 40
@@ -23,14 +28,6 @@ TITLE_CHARS = 120
 PROBLEM_CHARS = 300
 MAX_ROWS = 60  # rows shown per table; the count says how many were left out
 HEX = re.compile(r"#[0-9a-fA-F]{6}")
-
-
-def short(text: str, limit: int) -> str:
-    """One line of at most `limit` characters: line breaks and column gaps made visible,
-    anything unprintable (control codes, bidi overrides) replaced."""
-    text = text.strip().replace("\r", "").replace("\n", " ↵ ").replace("\t", " ⇥ ")
-    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def describe(doc: Document, page: int | None = None, blocks: bool = True,
@@ -43,9 +40,9 @@ def describe(doc: Document, page: int | None = None, blocks: bool = True,
                    "pages": src.pages, "sha256": src.sha256[:12], "status": doc.status.value,
                    "problems": [{"code": p.code, "message": short(p.message, PROBLEM_CHARS),
                                  "page": p.page} for p in doc.problems]},
-        "parts": [{"kind": p.kind, "item": p.item, "first_page": p.first_page,
+        "parts": [{"kind": p.kind, "item": _opt(p.item, 20), "first_page": p.first_page,
                    "last_page": p.last_page, "title": short(p.title, TITLE_CHARS),
-                   "evidence": p.evidence} for p in doc.parts],
+                   "evidence": short(p.evidence, TITLE_CHARS)} for p in doc.parts],
         "pages": [_page(p, blocks, tables) for n, p in enumerate(doc.pages, start=1)
                   if page is None or (p.number if p.number is not None else n) == page],
     }
@@ -53,15 +50,20 @@ def describe(doc: Document, page: int | None = None, blocks: bool = True,
 
 def _page(p: Page, blocks: bool, tables: bool) -> dict[str, Any]:
     return {
-        "number": p.number, "label": p.label, "ocr": p.ocr,
+        "number": p.number, "label": _opt(p.label, 20), "ocr": p.ocr,
         "blocks": [_block(b) for b in p.blocks] if blocks else [],
         "tables": [_table(t) for t in p.tables] if tables else [],
     }
 
 
 def _block(b: Block) -> dict[str, Any]:
-    return {"index": b.index, "kind": b.kind, "style": b.style, "bold": b.bold,
+    return {"index": b.index, "kind": b.kind, "style": _opt(b.style, 40), "bold": b.bold,
             "size": b.font_size, "ocr": b.ocr, "text": short(b.text, BLOCK_CHARS)}
+
+
+def _opt(text: str | None, limit: int) -> str | None:
+    # page labels, item numbers and DOCX style names are read from the file too
+    return None if text is None else short(text, limit)
 
 
 def _table(t: Table) -> dict[str, Any]:

@@ -4,7 +4,7 @@ re-run, see `store.corrections`); `people list` and `corrections` show the resul
 
 Everything from a paper or typed by the clerk reaches the screen inside rich.text.Text
 (never parsed as markup), on one line, with unprintable characters replaced and its length
-bounded (`inspect.short`). Errors the clerk can fix (an unknown id, an ambiguous name) are a
+bounded (`show.short`). Errors the clerk can fix (an unknown id, an ambiguous name) are a
 plain message and exit code 2.
 """
 from __future__ import annotations
@@ -31,7 +31,12 @@ from store.names import collapse
 from store.people import PersonView
 from store.review import FlagEvidence, document_paths
 
-from .inspect import short
+from .errors import fail
+from .show import short
+
+__all__ = ["clerk_errors", "fail", "file_words", "parse_due", "render_corrected",
+           "render_corrections", "render_dismissed", "render_people",
+           "render_people_corrected", "render_review", "render_unapplied"]
 
 MESSAGE_CHARS = 300
 WORDS_CHARS = 200
@@ -54,11 +59,6 @@ def clerk_errors() -> Iterator[None]:
     except CorrectionError as e:  # may quote names read from a paper: bounded, as text
         err.print(Text(short(str(e), MESSAGE_CHARS * 2)), soft_wrap=True)
         raise typer.Exit(2) from None
-
-
-def fail(message: str) -> typer.Exit:
-    err.print(Text(message), soft_wrap=True)
-    return typer.Exit(2)
 
 
 def parse_due(value: str | None) -> dt.date | None:
@@ -108,14 +108,16 @@ def file_words(session: Session, flags: list[FlagEvidence]) -> dict[int, tuple[s
 def _current_path(session: Session, document_id: int, sha256: str) -> Path | None:
     """A path the document was seen at that still holds the same bytes."""
     from ingest import sha256_of
+    from store.save import original_name
 
-    for path in document_paths(session, document_id):
-        p = Path(path)
-        try:
-            if p.is_file() and sha256_of(p) == sha256:
-                return p
-        except OSError:
-            continue
+    for stored in document_paths(session, document_id):
+        # a non-UTF-8 name is stored escaped: try the name it stands for, then as stored
+        for p in dict.fromkeys((Path(original_name(stored)), Path(stored))):
+            try:
+                if p.is_file() and sha256_of(p) == sha256:
+                    return p
+            except OSError:
+                continue
     return None
 
 
@@ -252,7 +254,7 @@ def render_corrections(corrections: list[CorrectionView]) -> None:
         table.add_row(Text(str(c.id)), Text(c.created_at.strftime("%Y-%m-%d %H:%M")),
                       Text(c.kind), Text(about), Text(short(c.value or "", WORDS_CHARS)),
                       Text(short(c.note or "", WORDS_CHARS)),
-                      Text(c.applies_to or "nothing now", style="" if c.applies_to
-                           else "yellow"))
+                      Text(short(c.applies_to or "nothing now", WORDS_CHARS),
+                           style="" if c.applies_to else "yellow"))
     out().print(table)
     err.print(Text(f"{len(corrections)} correction(s)"))

@@ -2,11 +2,13 @@
 
 `write_log(rows, fmt, path)` takes `store.queries.ActionView`s (from `action_log` or
 `outstanding_actions`) and writes one file. Every cell passes through `cells.bounded`; HTML is
-rendered with autoescape on; CSV cells cannot start a formula; XLSX cells are typed as text.
+rendered with autoescape on; CSV cells cannot start a formula; XLSX cells are typed as text;
+Markdown cells cannot make a link (`_md_cell`).
 """
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
@@ -45,12 +47,23 @@ def write_log(rows: Iterable[ActionView], fmt: Format, path: str | Path, *,
     return out
 
 
+# What makes a link of plain words in Markdown renderers: "[text](url)" and "[text][ref]"
+# (brackets), "<https://…>" (angle brackets, written as entities below), and GitHub's
+# autolinks of bare "scheme://…" and "www.…". A backslash before the bracket, the ":" or the
+# "." renders as the same character but leaves no link for the renderer to find (checked
+# with cmark-gfm). A bare e-mail address stays a mailto: link on GitHub whatever is escaped;
+# its target is the address shown, so it cannot hide where it leads.
+_MD_LINK = re.compile(r"[\[\]]|:(?=//)|(?<=\bwww)\.", re.IGNORECASE)
+
+
 def _md_cell(text: str, *, breaks: bool = False) -> str:
     # A pipe ends a cell and a newline ends the row; "<" could open raw HTML in a renderer.
+    # Paper text never becomes a clickable link (`_MD_LINK`).
     # With `breaks`, each line of the cell stays a line (<br>, the one tag we write).
     if breaks:
         return "<br>".join(_md_cell(line) for line in text.splitlines())
     text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = _MD_LINK.sub(lambda m: "\\" + m.group(), text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return " ".join(text.split())
 

@@ -1,8 +1,9 @@
 """Make extracted text safe to put in a report cell.
 
 Extracted text is untrusted: a pathological extraction could be megabytes long, carry
-control characters that XLSX/DOCX (XML) reject, or start with "=" so a spreadsheet runs it
-as a formula. Every report cell goes through here.
+control characters that XLSX/DOCX (XML) reject, bidirectional controls (U+202E) that make a
+reader see the words in another order than they are stored, or start with "=" so a
+spreadsheet runs it as a formula. Every report cell goes through here.
 """
 from __future__ import annotations
 
@@ -13,13 +14,22 @@ MAX_CELL = 2000  # characters; enough for any real action, bounded for a broken 
 # Characters XML 1.0 forbids (openpyxl and python-docx raise on them); \t \n \r are allowed.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Bidi embeddings, overrides, isolates and marks. Written as a visible "\u202e" rather
+# than dropped, so the log shows both what the paper says and that it tried to reorder it.
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def neutral(text: str) -> str:
+    """`text` with every bidirectional control written as its escape ("\\u202e")."""
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def bounded(text: str | None, limit: int = MAX_CELL) -> str:
-    """Text without XML-illegal characters, at most `limit` characters (ending "…" if cut)."""
+    """Text without XML-illegal characters or working bidi controls, at most `limit`
+    characters (ending "…" if cut)."""
     if not text:
         return ""
-    clean = _XML_ILLEGAL.sub("", text)
+    clean = neutral(_XML_ILLEGAL.sub("", text))
     if len(clean) <= limit:
         return clean
     return clean[: limit - 1] + "…"

@@ -3,6 +3,9 @@
 bare `extract_text()` on the same PDFs, reported as a ratio measured in the same run.
 
     python scripts/bench.py [FOLDER ...]
+    python scripts/bench.py --startup
+        the command line's start-up instead (scripts/bench_startup.py): `boardpapers --help`
+        against `import pdfplumber`, a small-file `extract` against its own extraction work
         default: samples/, ../shared/realdocs/dev (when present), and two long packs built
         by repeating the sample agenda pack (38 and 133 pages) to show that time grows
         linearly and memory stays flat in the number of pages; then the extractors on 10 KB
@@ -76,6 +79,11 @@ def long_pack(copies: int, folder: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
+    if argv == ["--startup"]:
+        from bench_startup import report as startup_report  # beside this script
+
+        startup_report()
+        return 0
     folders = [Path(a) for a in argv] or [d for d in DEFAULT if d.is_dir()]
     with tempfile.TemporaryDirectory() as tmp:
         sets = [(str(f), sorted(p for p in f.iterdir() if p.suffix.lower() == ".pdf"))

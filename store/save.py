@@ -12,7 +12,9 @@ replaces the old one in the same single transaction (`_replace`).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -32,7 +34,29 @@ from .mapping import Problem, Where, flag_to_row, source_to_document
 from .meetings import save_meeting
 from .results import SaveError, SaveResult, add_flag
 
-__all__ = ["SaveError", "SaveResult", "needs_reading", "record_file", "save_extraction"]
+__all__ = ["SaveError", "SaveResult", "needs_reading", "original_name", "record_file",
+           "save_extraction", "storable_name"]
+
+# A file name whose bytes are not UTF-8 (a zip made on Windows) reaches Python with each bad
+# byte as a lone surrogate (surrogateescape); no database driver will store one.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def storable_name(text: str) -> str:
+    """`text` with each undecodable byte written "\\xNN" (b"caf\\xe9.pdf" is stored and shown
+    as "caf\\xe9.pdf"); text without one is returned unchanged. `original_name` undoes it."""
+    def escape(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+    return _SURROGATE.sub(escape, text)
+
+
+def original_name(stored: str) -> str:
+    """The path `storable_name` was given, to open the file again. A name that really holds
+    "\\x80"-"\\xff" reads back differently, so callers try the stored form too."""
+    return _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), stored)
+
 
 _RANK = {"failed": 0, "partial": 1, "ok": 2}
 
@@ -73,6 +97,7 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
                         "the store identifies documents by content hash, so compute it "
                         "from the file's bytes before saving")
     now = now or dt.datetime.now(dt.UTC)
+    extraction = _with_storable_names(extraction)
     seen = seen_as or extraction.source.file
     try:
         write_lock(session)
@@ -122,7 +147,21 @@ def record_file(session: Session, document_id: int, path: str, *,
     return added
 
 
+def _with_storable_names(x: rec.Extraction) -> rec.Extraction:
+    """`x` with the file name made storable wherever ingest and extract wrote it: the
+    source, its problems and the flags' messages (paper text itself is decoded text)."""
+    src = x.source
+    if not _SURROGATE.search(src.file + "".join(src.problems)
+                             + "".join(f.message for f in x.flags)):
+        return x
+    return dataclasses.replace(
+        x, source=dataclasses.replace(src, file=storable_name(src.file),
+                                      problems=[storable_name(p) for p in src.problems]),
+        flags=[dataclasses.replace(f, message=storable_name(f.message)) for f in x.flags])
+
+
 def _add_file(session: Session, document_id: int, path: str, now: dt.datetime) -> bool:
+    path = storable_name(path)
     known = session.scalar(select(db.DocumentFile.id).where(
         db.DocumentFile.document_id == document_id, db.DocumentFile.path == path))
     if known is not None:

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 import store.save
-from boardpapers import cli
+from boardpapers import batch, cli
 from ingest import Status, load
 from store import open_session, schema
 
@@ -477,7 +477,7 @@ def test_failed_and_partial_files_are_read_again_when_the_reader_changes(tmp_pat
         calls.append(path.name)
         return real_read_text(path, digest, problems)
 
-    monkeypatch.setattr(cli.batch, "current_reader", lambda: OLD_READER)
+    monkeypatch.setattr(batch, "current_reader", lambda: OLD_READER)
     monkeypatch.setattr(ingest.text, "read_text", old_reader)
     first = _run(folder, db, monkeypatch)
     assert first.exit_code == 1
@@ -495,7 +495,7 @@ def test_failed_and_partial_files_are_read_again_when_the_reader_changes(tmp_pat
     assert f"partial {scanned}: Page 3 is a scanned image" in same.output
 
     # A new reader (a fixed release): both are read again and replace their old records.
-    monkeypatch.setattr(cli.batch, "current_reader", lambda: NEW_READER)
+    monkeypatch.setattr(batch, "current_reader", lambda: NEW_READER)
     fixed = _run(folder, db, monkeypatch)
     assert sorted(calls.names()) == [broken.name, scanned.name]  # the good paper was not re-read
     assert fixed.exit_code == 0, fixed.output
@@ -530,10 +530,10 @@ def test_a_worse_reading_keeps_the_partial_record_and_says_so(tmp_path, monkeypa
     def regressed(*_args):
         raise KeyError("new parser bug")
 
-    monkeypatch.setattr(cli.batch, "current_reader", lambda: OLD_READER)
+    monkeypatch.setattr(batch, "current_reader", lambda: OLD_READER)
     monkeypatch.setattr(ingest.text, "read_text", one_page_unread)
     _run(folder, db, monkeypatch)
-    monkeypatch.setattr(cli.batch, "current_reader", lambda: NEW_READER)
+    monkeypatch.setattr(batch, "current_reader", lambda: NEW_READER)
     monkeypatch.setattr(ingest.text, "read_text", regressed)
     result = _run(folder, db, monkeypatch)
     assert result.exit_code == 0, result.output  # partial, as stored: not a failure
@@ -556,7 +556,7 @@ def test_installing_tesseract_changes_the_reader(monkeypatch):
     readers = []
     for available in (False, True):
         monkeypatch.setattr(ingest.ocr, "tesseract_available", lambda a=available: a)
-        readers.append(cli.batch.current_reader())
+        readers.append(batch.current_reader())
     assert readers[0] != readers[1]
     from boardpapers import __version__
     assert all(__version__ in r for r in readers)
@@ -603,7 +603,7 @@ def test_unopenable_files_are_named_on_every_run_and_fail_it(tmp_path, monkeypat
             raise PermissionError(13, "Permission denied", str(path))
         return real_sha(path)
     monkeypatch.setattr(loader, "sha256_of", denied)
-    monkeypatch.setattr(cli.batch, "sha256_of", denied)
+    monkeypatch.setattr(batch, "sha256_of", denied)
     db = f"sqlite:///{tmp_path / 'bp.sqlite'}"
     for _ in range(2):
         result = _run(folder, db, monkeypatch)

@@ -90,7 +90,7 @@ def test_a_page_the_file_does_not_have_exits_non_zero():
 def test_text_is_bounded_and_unprintables_replaced():
     text = short("A\u202eB\tC\nD " + "x" * 500, BLOCK_CHARS)
     assert len(text) == BLOCK_CHARS and text.endswith("…")
-    assert text.startswith("A\ufffdB ⇥ C ↵ D")
+    assert text.startswith("A\\u202eB ⇥ C ↵ D")
 
 
 def _doc_with_fills(*fills: str | None) -> Document:

@@ -1,15 +1,20 @@
 """The spaCy pipeline: `spacy.blank("en")` with a sentencizer and rule components only —
-no pretrained model is downloaded. Built once per process."""
+no pretrained model is downloaded. Built once per process, on first use: importing spaCy
+is most of the cost of importing `extract`, and commands that never extract (`--help`,
+`actions`, `log`) import modules that import this one."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
+    import spacy
+
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
     return pipeline
