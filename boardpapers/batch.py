@@ -73,10 +73,14 @@ class Outcome:
 
 def current_reader() -> str:
     """What reads files in this process, stored with each document it reads: the
-    boardpapers version and whether Tesseract is there to OCR scanned pages."""
+    boardpapers version, whether Tesseract is there to OCR scanned pages, and the per-file
+    budget (so a file failed over budget is read again once the budget is raised)."""
     from ingest.ocr import tesseract_available
 
-    return f"boardpapers {__version__}; ocr {'tesseract' if tesseract_available() else 'none'}"
+    from .bounded import Budget
+
+    return (f"boardpapers {__version__}; ocr {'tesseract' if tesseract_available() else 'none'}"
+            f"; budget {Budget.from_env()}")
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
@@ -97,8 +101,11 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 def extract_file(path: Path) -> Extraction:
     """`extract_here` within the per-file time and memory budget (bounded.py; set by
     BOARDPAPERS_FILE_SECONDS and BOARDPAPERS_FILE_MEMORY_MB): a file over it is failed."""
+    from extract.document.nlp import nlp
+
     from .bounded import Budget, read_bounded
 
+    nlp()  # built once, here: every file's forked reader inherits it instead of loading spaCy
     return read_bounded(path, Budget.from_env(), extract_here)
 
 

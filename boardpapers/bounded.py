@@ -29,8 +29,23 @@ class Budget:
 
     @classmethod
     def from_env(cls) -> Budget:
-        return cls(float(os.environ.get(SECONDS_ENV, cls.seconds)),
-                   int(os.environ.get(MEMORY_ENV, cls.memory_mb)))
+        """The budget the environment sets, else the defaults. A value that is not a positive
+        number raises ValueError with a sentence naming the variable."""
+        return cls(_positive(SECONDS_ENV, cls.seconds), int(_positive(MEMORY_ENV, cls.memory_mb)))
+
+    def __str__(self) -> str:
+        return f"{self.seconds:g} s, {self.memory_mb} MB"
+
+
+def _positive(name: str, default: float) -> float:
+    given = os.environ.get(name, "").strip()
+    try:
+        value = float(given) if given else default
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value == float("inf"):
+        raise ValueError(f"${name} is {given!r}; set it to a positive number or unset it")
+    return value
 
 
 def read_bounded(path: Path, budget: Budget, read: Callable[[Path], Extraction]) -> Extraction:

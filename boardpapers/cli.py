@@ -55,6 +55,7 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
     if not files:
         console.print("[yellow]No papers found[/] (looked for .pdf .docx .html .txt).")
         raise typer.Exit(1)
+    _check_budget()
     session = _session(db)
     outcomes = []
     # markup=False: the description is a file name, which may hold "[...]"
@@ -99,6 +100,16 @@ def _outcome_line(o: Outcome) -> Text:
     return Text.assemble((o.status, _STYLES[o.status]), shown(f" {o.file}: {detail}"))
 
 
+def _check_budget() -> None:
+    """A per-file budget set in the environment that is not a positive number: one sentence."""
+    from .bounded import Budget
+
+    try:
+        Budget.from_env()
+    except ValueError as e:
+        raise fail(str(e)) from None
+
+
 @app.command("extract")
 def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"),
                 out: Path = typer.Option(..., "--out", help="Folder for the JSON records")
@@ -115,6 +126,7 @@ def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise fail(f"cannot make the folder {out}: {e.strerror}") from None
+    _check_budget()
     failed = 0
     for path in batch.find_files(files):
         record = batch.extract_file(path)

@@ -6,6 +6,7 @@ holds most of the page's paragraph text.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +35,12 @@ HTML_TODO = "Save the page as PDF, or split it, and run on that."
 
 
 def read_html(path: Path, sha256: str, problems: list[Problem]) -> list[Page]:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
     raw = _capped_bytes(path, problems)
-    soup = BeautifulSoup(raw, "lxml")
+    with warnings.catch_warnings():  # an XHTML page is still read as HTML, on purpose
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(raw, "lxml")
     _flatten_deep(soup, path.name, problems)
     for tag in soup(CHROME):
         # an <article>'s own <header> holds its title and date: content, not site chrome

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from boardpapers import batch
 from boardpapers.bounded import Budget, read_bounded
 
@@ -49,3 +51,36 @@ def test_extract_file_runs_within_the_budget_from_the_environment(tmp_path, monk
     monkeypatch.setattr(batch, "extract_here", _slow)
     record = batch.extract_file(_minutes(tmp_path))
     assert "per-file time budget of 0.5 s" in record.source.problems[0]
+
+
+def test_a_file_failed_over_budget_is_read_again_once_the_budget_is_raised(tmp_path,
+                                                                          monkeypatch):
+    from store import open_session
+
+    f = _minutes(tmp_path)
+    monkeypatch.setenv("BOARDPAPERS_FILE_SECONDS", "0.5")
+    with open_session(f"sqlite:///{tmp_path / 'bp.sqlite'}") as session:
+        with monkeypatch.context() as slow:
+            slow.setattr(batch, "extract_here", _slow)
+            (first,) = batch.run(session, [f])
+        assert first.status == "failed" and "time budget" in first.problems[0]
+        (same,) = batch.run(session, [f])  # the same budget: not tried again
+        assert same.action == "unchanged" and same.status == "failed"
+        monkeypatch.setenv("BOARDPAPERS_FILE_SECONDS", "60")  # what the message told us to do
+        (again,) = batch.run(session, [f])
+    assert again.action == "re-read" and again.status == "ok", again
+
+
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_a_budget_that_is_not_a_number_is_one_sentence_and_exit_code_2(tmp_path, command):
+    from typer.testing import CliRunner
+
+    from boardpapers.cli import app
+
+    where = (["--db", f"sqlite:///{tmp_path / 'bp.sqlite'}"] if command == "run"
+             else ["--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(app, [command, str(_minutes(tmp_path)), *where],
+                                env={"BOARDPAPERS_FILE_SECONDS": "five minutes"})
+    assert result.exit_code == 2, result.output
+    assert "$BOARDPAPERS_FILE_SECONDS is 'five minutes'" in result.output
+    assert "Traceback" not in result.output

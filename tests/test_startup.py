@@ -48,7 +48,7 @@ def test_help_imports_no_pipeline_store_or_report_module(args):
 
 def test_importing_extract_leaves_spacy_until_extraction_runs():
     assert _loaded("import boardpapers.batch, extract") == ["extract", "ingest"]
-    assert "spacy" in _loaded("from extract.nlp import sentences; sentences('One. Two.')")
+    assert "spacy" in _loaded("from extract.document.nlp import sentences; sentences('One. Two.')")
 
 
 EXTRACT = """
