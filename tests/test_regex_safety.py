@@ -80,3 +80,20 @@ def test_extract_on_30_kb_of_each_hostile_text_finishes():
     """Hang guard, not a timing test: all the texts take ~2-3 s together when linear (60 s
     is over 20 times that); before the fixes the capitalised run alone took ~3 minutes."""
     subprocess.run([sys.executable, "-c", HANG_GUARD, str(ROOT)], check=True, timeout=60)
+
+
+LIST_GUARD = r"""
+import sys
+sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[1] + "/scripts")
+from adversarial import make
+from probe_regex import _one_block
+from extract import extract
+extract(_one_block(make("many-lines", 1_000_000)))
+"""
+
+
+def test_extract_on_a_megabyte_of_name_lines_finishes():
+    """Hang guard for work that grows with the number of lines rather than a pattern's: a
+    megabyte of "Cllr Ann Lee" lines (under ingest's text cap) takes ~1 s when linear; when
+    joining the lines of a list searched the whole text so far at each line, ~100 s."""
+    subprocess.run([sys.executable, "-c", LIST_GUARD, str(ROOT)], check=True, timeout=60)

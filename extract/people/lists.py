@@ -33,20 +33,25 @@ _SURNAME_FIRST = re.compile(rf"^(?P<sur>[A-Z][\w'’-]+),\s*(?P<fore>(?:{_NAME_W
 def join_lines(text: str) -> str:
     """Lines of a wrapped list joined: "Crow-\\nBrown" → "Crow-Brown", "Mrs\\nBruneau" →
     "Mrs Bruneau"; a line that ends a person (",", ")", ".", ";") keeps a separator."""
-    out = ""
+    # The joined text is built as parts, and only its last line is looked at: searching the
+    # whole text so far at each line made a list of thousands of lines quadratic.
+    parts: list[str] = []
+    tail = ""  # the last two characters joined so far
     for line in text.split("\n"):
         line = line.strip()
         if not line:
             continue
-        if not out:
-            out = line
-        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].isupper():
-            out += line
-        elif re.search(r"[),.;]$", out) and not line.startswith("("):
-            out += ", " + line if not out.endswith(",") else " " + line
+        if not parts:
+            part = line
+        elif tail.endswith("-") and tail[-2:-1].isalpha() and line[:1].isupper():
+            part = line
+        elif tail.endswith((")", ",", ".", ";")) and not line.startswith("("):
+            part = " " + line if tail.endswith(",") else ", " + line
         else:
-            out += " " + line
-    return out
+            part = " " + line
+        parts.append(part)
+        tail = (tail + part)[-2:]
+    return "".join(parts)
 
 
 def split_people(text: str, one_per_line: bool = False) -> list[str]:
