@@ -101,3 +101,13 @@ def test_next_meeting_date_from_a_table_cell_without_a_year():
 def test_next_meeting_date_from_a_list_of_dates():
     p = part("Date of next meetings : last Thursday of the month 7.30pm:\n26th June, 31st July")
     assert next_meeting_in(p, D(2025, 5, 20)) == D(2025, 6, 26)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Meeting held on Thursday 07-Mar-2019 at 19:30", D(2019, 3, 7)),  # hyphenated
+    ("Friday 15-Nov- 2019 at 7pm", D(2019, 11, 15)),
+    ("HELD ON FRIDAY, 14” JUNE\n2019, AT 10:00 A.M.", D(2019, 6, 14)),  # OCR's superscript "th"
+    ("held in the hall on Tuesday3rd March 2020 at", D(2020, 3, 3)),  # a web page's lost space
+])
+def test_full_dates_in_other_written_forms(text, expected):
+    assert find_dates(text)[0].date == expected

@@ -175,3 +175,20 @@ def test_a_township_council_names_itself_after_its_place():
                        "A regular meeting of the Township of Nipissing Council was held on "
                        "Tuesday, October 22, 2024", "Present: Mayor Tom Piper"), "minutes")
     assert (p.body, p.organisation) == ("Township of Nipissing Council", "Township of Nipissing")
+
+
+def test_meeting_date_from_the_title_not_from_approved_minutes_or_accounts():
+    # the title's own "Minutes of …" is this meeting; an "Approval of the minutes" heading and
+    # an accounts year-end below are other dates
+    title = _doc([[("heading", "Minutes of Oakvale Club AGM 2021 - 8 March 2021"),
+                   ("paragraph", "Present:\nAnn Reed\nBob Lake"),
+                   ("paragraph", "The minutes of the 9 March 2020 AGM were read.")]])
+    assert describe(split_parts(title)[0], "minutes").date == dt.date(2021, 3, 8)
+    us = _doc([[("paragraph", "MINUTES\nREGULAR MEETING OF THE VILLAGE BOARD\nVillage Hall\n"
+                 "Tuesday, June 6, 2023 - 7:00 p.m.\nCALL TO ORDER\nPresident Dale Ott\n"
+                 "APPROVAL OF THE MINUTES\nMay 16, 2023; Approved as submitted")]])
+    assert describe(split_parts(us)[0], "minutes").date == dt.date(2023, 6, 6)
+    glued = _doc([[("paragraph", "Minutes of the Annual General Meeting held at the Village "
+                    "Hall on Monday9th October 2017 at 7pm\nPresent: A Lee (Chair)\n1. Accounts "
+                    "for the year ended 31st March 2017 were approved.")]])
+    assert describe(split_parts(glued)[0], "minutes").date == dt.date(2017, 10, 9)

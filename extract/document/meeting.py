@@ -92,21 +92,29 @@ def share_organisation(meetings: list[Meeting]) -> None:
             m.organisation = m.organisation or org
 
 
-NOT_THIS_MEETING = re.compile(r"(?i)(previous|last|next|prior|earlier|minutes of the meeting|"
-                              r"minutes of|dated?\s*:|published|printed|despatch|issued)[^\n]{0,60}$")
+NOT_THIS_MEETING = re.compile(r"(?i)(previous|last|next|prior|earlier|dated?\s*:|published|"
+                              r"printed|despatch|issued"
+                              r"|approv\w{0,6}\s{1,3}of\s{1,3}(?:the\s{1,3})?minutes)[^\n]{0,60}$")
+# "the minutes of the meeting held on 5 May were approved" names another meeting, unless the
+# words open the title lines ("Minutes of WLUG AGM 2019 - 25 November 2019")
+OTHER_MINUTES = re.compile(r"(?i)minutes\s+of[^\n]{0,60}$")
 IS_THIS_MEETING = re.compile(r"(?i)(held|meeting|minutes|agenda|on|date)\b[^\n]{0,40}$")
 
 
 def _meeting_date(head: str, record: str) -> dt.date | None:
-    """The meeting's own date: early in the header, ideally after "held on"/"meeting", and not
-    a reference to another meeting or a letter's date."""
+    """The meeting's own date: early in the header, ideally in the title lines or after "held
+    on"/"meeting", and not a reference to another meeting or a letter's date."""
     best: tuple[float, dt.date] | None = None
+    title_end = len(_title_area(head))
     for n, d in enumerate(find_dates(head)):
         before = head[max(0, d.start - 80):d.start]
         line_start = head.rfind("\n", 0, d.start) + 1
         score = -n * 0.5 - d.start / 1500
-        if NOT_THIS_MEETING.search(before):
+        in_title = d.start < title_end
+        if NOT_THIS_MEETING.search(before) or (OTHER_MINUTES.search(before) and not in_title):
             score -= 3
+        elif in_title:
+            score += 1  # above the attendance list and the first item
         if IS_THIS_MEETING.search(before):
             score += 1
         if head[line_start:d.start].strip() == "" or head[line_start:d.end].isupper():
