@@ -192,3 +192,41 @@ def test_meeting_date_from_the_title_not_from_approved_minutes_or_accounts():
                     "Hall on Monday9th October 2017 at 7pm\nPresent: A Lee (Chair)\n1. Accounts "
                     "for the year ended 31st March 2017 were approved.")]])
     assert describe(split_parts(glued)[0], "minutes").date == dt.date(2017, 10, 9)
+
+
+def test_a_wrapped_present_in_a_sentence_does_not_start_a_meeting():
+    doc = _doc([
+        [("heading", "ELMBROOK TOWNSHIP ANNUAL MEETING"), ("paragraph", "Tuesday May 7, 2024"),
+         ("paragraph", "The meeting was called to order at 7:00 PM. " * 12),
+         ("paragraph", "The Supervisor gave his annual report.")],
+        [("paragraph", "The clerk read the minutes of last year."),
+         ("paragraph", "A motion was made to accept the report."),
+         ("paragraph", "A motion was made to adjourn by Trustee Hale. All\npresent in favor.")],
+    ])
+    parts = split_parts(doc)
+    assert [(p.record, p.pages) for p in parts] == [("minutes", (1, 2))]
+
+
+def test_a_web_pages_banner_title_joins_the_minutes_below_it():
+    doc = _doc([[("heading", "Minutes of Elmbrook Residents' Association"),
+                 ("heading", "June 2012"), ("paragraph", "Minutes of the May meeting"),
+                 ("paragraph", "Elmbrook Residents' Association"),
+                 ("paragraph", "Patron Ann Example"),
+                 ("paragraph", "MINUTES OF ELMBROOK RESIDENTS' ASSOCIATION"),
+                 ("paragraph", "COMMITTEE MEETING HELD ON"),
+                 ("paragraph", "TUESDAY 8th MAY 2012 AT THE OLD SCHOOL"),
+                 ("paragraph", "Present:"), ("paragraph", "Ann Example Chairman")]])
+    parts = split_parts(doc)
+    assert len(parts) == 1 and describe(parts[0], "minutes").date == dt.date(2012, 5, 8)
+
+
+def test_the_title_says_whether_a_paper_is_an_agenda_or_minutes():
+    agenda = _doc([[("paragraph", "REVISED\nELMBROOK BOARD OF HEALTH\nAGENDA – May 15, 2019\n"
+                     "1. Call to Order.\n2. Approval of the Minutes of the April meeting.")]])
+    assert split_parts(agenda)[0].record == "agenda"
+    report = _doc([[("paragraph", "REPORT TO:\tELMBROOK JOINT COMMITTEE\nDATE:\t3 JUNE 2025\n"
+                     "Purpose of Report\nMinutes of the last meeting recorded the scheme.")]])
+    assert split_parts(report)[0].record == "agenda"
+    summary = _doc([[("paragraph", "SUMMARY OF ELMBROOK CITY COUNCIL MEETING\nMarch 1, 2004\n"
+                      "04-101 1. ROLL CALL: Present: Ames, Boyd. Motion Carried 2-0.")]])
+    assert split_parts(summary)[0].record == "minutes"

@@ -32,7 +32,9 @@ PREVIOUS_MINUTES = re.compile(r"(?i)\b(approve|confirm|agree|receive|sign|note)\
                               r"|\bminutes\s+of\s+the\s+(last|previous)\b|matters arising"
                               r"|^\s*(resolved|agreed|that|it was)\b|\bminutes\b.{0,120}\b(be|were|was)\s+"
                               r"(approved|agreed|signed|noted|confirmed|received)\b")
-PRESENT = re.compile(r"(?im)^\s*(present|members present|attendees|attendance)\b\s*[:;.\-]?")
+# a label opens its line with a capital; "All\npresent in favour" is a wrapped sentence
+PRESENT = re.compile(r"(?m)^\s*(?=[A-Z])(?i:present|members present|attendees|attendance)\b"
+                     r"\s*[:;.\-]?")
 AGENDA_HEAD = re.compile(r"(?i)^\s*(agenda|notice of meeting|summons|public agenda)\b"
                          r"|\bagenda\s*$|\bwill be held\b|\bto be held\b|\bsummoned to attend\b")
 ITEM_MARKER = re.compile(r"(?i)^\s*agenda\s+item\s*+:?\s*(\d+[a-z]?)\b")
@@ -232,14 +234,26 @@ def _page_positions(items: list[Item]) -> list[int]:
     return out
 
 
+TITLE_ONLY_CHARS = 300
+
+
 def _drop_adjacent(heads: list[int], items: list[Item]) -> list[int]:
-    """A header split over two blocks ("MINUTES" / "of the meeting held on …") is one header."""
+    """A header split over two blocks ("MINUTES" / "of the meeting held on …") is one header;
+    so is a web page's banner title ("Minutes of the Residents' Association" / "December
+    2006") above the minutes' own: a "meeting" of title lines only records nothing."""
     out: list[int] = []
     for h in heads:
-        if out and h - out[-1] <= 3 and _same_page(items[out[-1]], items[h]):
+        if out and _same_page(items[out[-1]], items[h]) and (
+                h - out[-1] <= 3 or _title_lines_only(items[out[-1]:h])):
             continue
         out.append(h)
     return out
+
+
+def _title_lines_only(items: list[Item]) -> bool:
+    return all(isinstance(i, Block) for i in items) and not PRESENT.search(
+        "\n".join(i.text for i in items if isinstance(i, Block))) and sum(
+        len(i.text) for i in items if isinstance(i, Block)) <= TITLE_ONLY_CHARS
 
 
 def _same_page(a: Item, b: Item) -> bool:
@@ -263,9 +277,24 @@ def _substantial(items: list[Item]) -> bool:
 
 MINUTES_SIGNS = re.compile(r"(?im)^\s*(present|in attendance|attendees|members present|"
                            r"apologies|resolved|minutes|disposition)\b|\bminutes\b|\bdisposition\b")
+# what the paper's title calls it: "AGENDA – April 24, 2019", "REPORT TO: … COMMITTEE",
+# "SUMMARY OF … COUNCIL MEETING", "Minutes of …"
+TITLE_AGENDA = re.compile(r"(?i)^\s*(?:(?:draft|revised|public)\s+)?agenda\b|\bagenda\s*+(?:[-–—:]|$)"
+                          r"|^\s*report\s+to\b|\bnotice\s+of\s+(?:the\s+)?meeting\b")
+TITLE_MINUTES = re.compile(r"(?i)\b(?:minutes|notes\s+of|proceedings|disposition)\b"
+                           r"|^\s*summary\s+of\b[^\n]{0,80}\bmeeting\b")
+TITLE_LINES = 8
 
 
 def _guess_record(items: list[Item]) -> str:
-    """Minutes when the top of the file reads like minutes; else an agenda or a report."""
+    """What the title lines call the paper; else minutes when the top of the file reads like
+    minutes, an agenda or a report when it does not."""
     head = Part("agenda", items[:40]).text(4000)
+    for line in [x for x in head.split("\n") if x.strip()][:TITLE_LINES]:
+        if NUMBERED.match(line) or PRESENT.match(line):
+            break  # the first item or the attendance list: below the title
+        if TITLE_AGENDA.search(line):
+            return "agenda"
+        if TITLE_MINUTES.search(line):
+            return "minutes"
     return "minutes" if MINUTES_SIGNS.search(head) else "agenda"
