@@ -230,3 +230,20 @@ def test_the_title_says_whether_a_paper_is_an_agenda_or_minutes():
     summary = _doc([[("paragraph", "SUMMARY OF ELMBROOK CITY COUNCIL MEETING\nMarch 1, 2004\n"
                       "04-101 1. ROLL CALL: Present: Ames, Boyd. Motion Carried 2-0.")]])
     assert split_parts(summary)[0].record == "minutes"
+
+
+def test_minutes_filed_under_a_labelled_pack_item_are_their_own_meeting():
+    doc = _doc([
+        [("heading", "Annual General Meeting 2015"), ("paragraph", "SATURDAY, 9 th May, 2015"),
+         ("heading", "Order of Business"), ("list_item", "1 To accept the Agenda"),
+         ("list_item", "4 Mr. Secretary to Move: that the minutes of the previous AGM be ratified"),
+         ("paragraph", "Business of the day. " * 30)],
+        [("paragraph", "AGM-2015/04: Minutes of the Previous AGM\nMinutes of the First Annual "
+                       "General Meeting of the Society, 3 rd May, 2014, at 11:00am."),
+         ("paragraph", "AGM-2014/1 : The Agenda was accepted, nem. con.")],
+        [("heading", "AGM-2015/6: Accounts"), ("paragraph", "Balance sheet " * 20)],
+    ])
+    parts = split_parts(doc)
+    assert [(p.record, describe(p, p.record).date) for p in parts] == [
+        ("agenda", dt.date(2015, 5, 9)), ("minutes", dt.date(2014, 5, 3))]
+    assert parts[1].pages == (2, 2)  # the pack's next labelled paper is the agenda's again

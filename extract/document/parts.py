@@ -19,6 +19,7 @@ from ingest.model import Block, Document, Item, Table
 from ingest.model import Part as Paper
 
 from ..model import Evidence
+from .dates import find_dates
 
 MINUTES_HEAD = re.compile(
     r"(?i)\b(minutes|notes|disposition)\s+(of|for|from)\s++(the|a|an)?\s*.{0,120}?"
@@ -105,6 +106,23 @@ def content_items(doc: Document) -> list[Item]:
     return [i for i in doc.items() if not (isinstance(i, Block) and i.kind == "furniture")]
 
 
+# "AGM-2007/04: Minutes of the Previous AGM": a pack's item label; its stem ("AGM-2007/")
+# stamps the pack's next papers too
+ITEM_LABEL = re.compile(r"^\s*(?P<stem>[A-Za-z][\w/ -]{0,30}?[/ -])\d{1,3}\s*:")
+
+
+def _is_filed_minutes(block: Block, page_position: int) -> bool:
+    """Minutes filed in a pack under the item that approves them: the item's heading line
+    ("Item 4: Minutes of the previous meeting") above the minutes' own dated title, at the
+    top of a page."""
+    lines = [x for x in block.text.strip().split("\n")[:2]]
+    if page_position != 0 or len(lines) < 2 or not PREVIOUS_MINUTES.search(lines[0][:200]):
+        return False
+    title = lines[1][:200]
+    return bool(MINUTES_HEAD.search(title)) and not PREVIOUS_MINUTES.search(title) and bool(
+        find_dates(block.text[:400]))
+
+
 def _is_minutes_head(block: Block, page_position: int, doc_position: int) -> bool:
     """A minutes title, not a reference to other minutes: heading-like, not an item heading
     ("2. Minutes of the meeting held …"), and at the top of a page (or of the document)."""
@@ -133,6 +151,7 @@ def split_parts(doc: Document) -> list[Part]:
         stop = heads[n + 1] if n + 1 < len(heads) else len(items)
         minutes_items = items[start:stop]
         cut = min(_pack_item_boundary(minutes_items, agenda_before=len(agenda.items) > 0),
+                  _next_labelled_paper(minutes_items),
                   _paper_end(minutes_items, doc.parts))
         parts.append(Part(record="minutes", items=minutes_items[:cut]))
         agenda.items.extend(minutes_items[cut:])
@@ -215,7 +234,7 @@ def _part_starts(items: list[Item]) -> list[int]:
     for i, (it, on_page) in enumerate(zip(items, positions)):
         if not isinstance(it, Block):
             continue
-        if _is_minutes_head(it, on_page, i):
+        if _is_minutes_head(it, on_page, i) or _is_filed_minutes(it, on_page):
             starts.append(i)
         elif PRESENT.search(it.text) and (on_page <= 3 or i <= 8) \
                 and not any(items[s].page == it.page for s in starts):
@@ -266,6 +285,21 @@ def _pack_item_boundary(items: list[Item], agenda_before: bool) -> int:
         return len(items)
     for i, it in enumerate(items[1:], start=1):
         if isinstance(it, Block) and ITEM_MARKER.match(it.text):
+            return i
+    return len(items)
+
+
+def _next_labelled_paper(items: list[Item]) -> int:
+    """Minutes filed under a labelled pack item ("AGM-2007/04: …") end where a later page
+    starts the pack's next labelled item ("AGM-2007/6: Expense Accounts")."""
+    first = items[0] if items else None
+    label = ITEM_LABEL.match(first.text) if isinstance(first, Block) else None
+    if first is None or label is None:
+        return len(items)
+    stem = label.group("stem")
+    for i, it in enumerate(items[1:], start=1):
+        if isinstance(it, Block) and it.page != first.page and it.text.startswith(stem) \
+                and ITEM_LABEL.match(it.text):
             return i
     return len(items)
 
