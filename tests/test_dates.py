@@ -111,3 +111,8 @@ def test_next_meeting_date_from_a_list_of_dates():
 ])
 def test_full_dates_in_other_written_forms(text, expected):
     assert find_dates(text)[0].date == expected
+
+
+def test_a_us_numeric_date_reads_month_first_only_where_day_first_is_no_date():
+    assert find_dates("REVISED 4/23/19")[0].date == D(2019, 4, 23)
+    assert find_dates("by 05/06/2019")[0].date == D(2019, 6, 5)  # ambiguous: day first

@@ -247,3 +247,9 @@ def test_minutes_filed_under_a_labelled_pack_item_are_their_own_meeting():
     assert [(p.record, describe(p, p.record).date) for p in parts] == [
         ("agenda", dt.date(2015, 5, 9)), ("minutes", dt.date(2014, 5, 3))]
     assert parts[1].pages == (2, 2)  # the pack's next labelled paper is the agenda's again
+
+
+def test_a_revision_stamp_is_not_the_meeting_date():
+    doc = _doc([[("paragraph", "REVISED\n5/14/19\nELMBROOK BOARD OF HEALTH\nAGENDA – May 15, 2019\n"
+                  "1. Call to Order.")]])
+    assert describe(split_parts(doc)[0], "agenda").date == dt.date(2019, 5, 15)

@@ -1,7 +1,7 @@
 """Dates as board papers write them, resolved against the meeting's date, never today.
 
 "Tuesday, 17th September, 2019", "31st October 2024", "26/05/2016", "May 5th 2015",
-"2016-05-26", "03.09.19", "Wednesday 19-Oct-2016", OCR's "10” February 2016" (a superscript
+"2016-05-26", "03.09.19" (day first, unless only month first is a date: "4/23/19"), "Wednesday 19-Oct-2016", OCR's "10” February 2016" (a superscript
 "th" read as a quote mark), "Wednesday14th November 2018" (a web page's lost space); days and months without a year ("26th June") resolve to the first
 such date on or after the meeting. Deadlines in action wording are actions/due.py's.
 """
@@ -66,9 +66,10 @@ def find_dates(text: str) -> list[DateMatch]:
     for m in ISO.finditer(text):
         add(m, _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in NUMERIC.finditer(text):
-        # UK papers: day first
+        # UK papers: day first; where that is no date ("4/23/19"), a US paper's month first
         month, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-        add(m, _mk(int(year), int(month), int(m.group(1))))
+        add(m, _mk(int(year), int(month), int(m.group(1)))
+            or _mk(int(year), int(m.group(1)), int(month)))
     return sorted(found, key=lambda x: x.start)
 
 

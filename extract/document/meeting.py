@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..model import Meeting
 from ..vocab import load_vocab
+from .dates import NUMERIC as NUMERIC_DATE
 from .dates import find_dates
 from .parts import Part
 
@@ -93,7 +94,7 @@ def share_organisation(meetings: list[Meeting]) -> None:
 
 
 NOT_THIS_MEETING = re.compile(r"(?i)(previous|last|next|prior|earlier|dated?\s*:|published|"
-                              r"printed|despatch|issued"
+                              r"printed|despatch|issued|revised|amended|updated|posted"
                               r"|approv\w{0,6}\s{1,3}of\s{1,3}(?:the\s{1,3})?minutes)[^\n]{0,60}$")
 # "the minutes of the meeting held on 5 May were approved" names another meeting, unless the
 # words open the title lines ("Minutes of WLUG AGM 2019 - 25 November 2019")
@@ -119,6 +120,8 @@ def _meeting_date(head: str, record: str) -> dt.date | None:
             score += 1
         if head[line_start:d.start].strip() == "" or head[line_start:d.end].isupper():
             score += 0.5  # the date opens its line, or sits in an upper-case title
+        if NUMERIC_DATE.fullmatch(d.text):
+            score -= 0.5  # "4/23/19" is a stamp more often than a title's written-out date
         if best is None or score > best[0]:
             best = (score, d.date)
     return best[1] if best else None
