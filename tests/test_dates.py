@@ -116,3 +116,11 @@ def test_full_dates_in_other_written_forms(text, expected):
 def test_a_us_numeric_date_reads_month_first_only_where_day_first_is_no_date():
     assert find_dates("REVISED 4/23/19")[0].date == D(2019, 4, 23)
     assert find_dates("by 05/06/2019")[0].date == D(2019, 6, 5)  # ambiguous: day first
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("held on the 9th day of March, 2021 at 7 p.m.", D(2021, 3, 9)),  # formal US/Irish minutes
+    ("Meeting of 14-10-2020", D(2020, 10, 14)),
+])
+def test_formal_and_hyphen_numeric_dates(text, expected):
+    assert find_dates(text)[0].date == expected
