@@ -194,10 +194,12 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
             plumbed.close()  # drop this page's cached objects: flat memory on long packs
     boxes = [bbox for bbox, _ in tables]
     words = [w for w in text.words if not _inside_any(w, boxes)]
-    lines, unruled = split_unruled(arrange(words_to_lines(words), width, height))
+    arranged = arrange(words_to_lines(words), width, height)
+    lines, unruled = split_unruled(arranged)
     tables += [((0.0, top, width, top), rows) for top, rows in unruled]
     raw_blocks = lines_to_blocks(lines)
-    body = statistics.median([ln.size for ln in lines]) if lines else 10.0
+    # the page's body size over all its lines: text read into a table is still body text
+    body = statistics.median([ln.size for ln in arranged]) if arranged else 10.0
     placed: list[tuple[float, Any]] = [(b.top, b) for b in raw_blocks]
     placed += [(bbox[1], rows) for bbox, rows in tables if rows]
     placed.sort(key=lambda p: p[0])
