@@ -253,3 +253,9 @@ def test_a_revision_stamp_is_not_the_meeting_date():
     doc = _doc([[("paragraph", "REVISED\n5/14/19\nELMBROOK BOARD OF HEALTH\nAGENDA – May 15, 2019\n"
                   "1. Call to Order.")]])
     assert describe(split_parts(doc)[0], "agenda").date == dt.date(2019, 5, 15)
+
+
+def test_a_publication_date_above_the_meeting_date_is_not_it():
+    doc = _doc([[("paragraph", "Date of publication: Friday, 1 March 2024\nELMBROOK TOWN COUNCIL\n"
+                  "PLANNING COMMITTEE\nWednesday, 13 March 2024 at 7.00 pm\n1. Apologies")]])
+    assert describe(split_parts(doc)[0], "agenda").date == dt.date(2024, 3, 13)

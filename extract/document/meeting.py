@@ -45,6 +45,7 @@ class _Patterns:
     venue_words: re.Pattern
     time_cue: re.Pattern
     small: frozenset[str]
+    other_date: re.Pattern  # "REVISED 4/23/19", "the previous meeting on …": not this meeting
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ def _p() -> _Patterns:
         venue_words=re.compile(rf"\b(?:{raw['venue_words']})\b", re.IGNORECASE),
         time_cue=re.compile(raw["time_cue"], re.IGNORECASE),
         small=frozenset(raw["small_words"]),
+        other_date=re.compile(rf"(?i)(?:{raw['other_date_cues']})[^\n]{{0,60}}$"),
     )
 
 
@@ -93,9 +95,6 @@ def share_organisation(meetings: list[Meeting]) -> None:
             m.organisation = m.organisation or org
 
 
-NOT_THIS_MEETING = re.compile(r"(?i)(previous|last|next|prior|earlier|dated?\s*:|published|"
-                              r"printed|despatch|issued|revised|amended|updated|posted"
-                              r"|approv\w{0,6}\s{1,3}of\s{1,3}(?:the\s{1,3})?minutes)[^\n]{0,60}$")
 # "the minutes of the meeting held on 5 May were approved" names another meeting, unless the
 # words open the title lines ("Minutes of WLUG AGM 2019 - 25 November 2019")
 OTHER_MINUTES = re.compile(r"(?i)minutes\s+of[^\n]{0,60}$")
@@ -112,7 +111,7 @@ def _meeting_date(head: str, record: str) -> dt.date | None:
         line_start = head.rfind("\n", 0, d.start) + 1
         score = -n * 0.5 - d.start / 1500
         in_title = d.start < title_end
-        if NOT_THIS_MEETING.search(before) or (OTHER_MINUTES.search(before) and not in_title):
+        if _p().other_date.search(before) or (OTHER_MINUTES.search(before) and not in_title):
             score -= 3
         elif in_title:
             score += 1  # above the attendance list and the first item
