@@ -188,7 +188,11 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         # paths inside form XObjects, or a drawing too busy for us: pdfplumber reads it
         plumbed = plumber.page(index)
         try:
-            tables = [(_moved(t.bbox, shift), table_rows(t, t.extract(), plumbed.rects))
+            # cell text from PDFium's words, as everywhere else: pdfplumber's own extract()
+            # glues words set closer than its 3-point tolerance ("CarParkRamp-Additional…")
+            tables = [(_moved(t.bbox, shift),
+                       table_rows(t, cell_texts(_MovedTable(t, shift), text.words),
+                                  plumbed.rects))
                       for t in find_tables(plumbed)]
         finally:
             plumbed.close()  # drop this page's cached objects: flat memory on long packs
@@ -226,6 +230,20 @@ def _moved(bbox: tuple[float, float, float, float], shift: tuple[float, ...]
            ) -> tuple[float, float, float, float]:
     x0, top, x1, bottom = bbox
     return x0 - shift[0], top - shift[1], x1 - shift[0], bottom - shift[1]
+
+
+class _MovedTable:
+    """A pdfplumber table's cell boxes moved from MediaBox into display (CropBox) space, the
+    space PDFium's words are in."""
+
+    def __init__(self, table: Any, shift: tuple[float, ...]) -> None:
+        self.rows = [_MovedRow([None if c is None else _moved(c, shift) for c in row.cells])
+                     for row in table.rows]
+
+
+@dataclass
+class _MovedRow:
+    cells: list[tuple[float, float, float, float] | None]
 
 
 def _band(top: float, bottom: float, height: float) -> str:

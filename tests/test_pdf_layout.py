@@ -645,3 +645,33 @@ def test_text_upright_on_a_rotated_page_is_body_text(tmp_path):
     assert [(b.kind, b.text) for b in page.blocks] == [
         ("heading", "Action plan"),
         ("paragraph", "Officers will report progress to the next meeting.")]
+
+
+def test_words_set_close_in_a_form_xobject_table_stay_apart(tmp_path, table_spies):
+    # words drawn one by one, 2 pt apart and with no space glyphs: pdfplumber's own
+    # extract() (3 pt tolerance) glued them ("CarParkRamp"); cells now read PDFium's words
+    def body(c):
+        _ruled_empty(c)
+        c.setFont("Helvetica", 10)
+        x = COL_X[1] + 4
+        for word in ("Car", "Park", "Ramp"):
+            c.drawString(x, TABLE_TOP - ROW_H - 11, word)
+            x += c.stringWidth(word, "Helvetica", 10) + 2.0
+
+    def _ruled_empty(c):
+        c.setLineWidth(0.5)
+        bottom = TABLE_TOP - 2 * ROW_H
+        for r in range(3):
+            c.line(COL_X[0], TABLE_TOP - r * ROW_H, COL_X[-1], TABLE_TOP - r * ROW_H)
+        for x in COL_X:
+            c.line(x, TABLE_TOP, x, bottom)
+        c.setFont("Helvetica", 10)
+        for k, title in enumerate(("Ref", "Action", "Owner")):
+            c.drawString(COL_X[k] + 4, TABLE_TOP - 11, title)
+        c.drawString(COL_X[0] + 4, TABLE_TOP - ROW_H - 11, "4.1")
+        c.drawString(COL_X[2] + 4, TABLE_TOP - ROW_H - 11, "HB")
+
+    page = _only_page(_table_page(tmp_path / "close.pdf", body, in_form=True))
+    assert table_spies.plumber_pages == [0]
+    (table,) = page.tables
+    assert table.texts() == [["Ref", "Action", "Owner"], ["4.1", "Car Park Ramp", "HB"]]
