@@ -452,13 +452,34 @@ def _grey_image(size=(120, 170)):
     return ImageReader(Image.new("L", size, 200))
 
 
+TSV_HEAD = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\t"
+            "height\tconf\ttext")
+
+
+def _tsv(lines: list[tuple[int, str, int]], x: int = 300, char_px: int = 25) -> str:
+    """Tesseract TSV (pixels at 300 dpi): one line of words per (top, text, paragraph);
+    "left|right" is a line across two columns, each column a Tesseract block of its own."""
+    rows = [TSV_HEAD]
+    for n, (top, text, par) in enumerate(lines, start=1):
+        left = x
+        for block, part in enumerate(text.split("|"), start=1):
+            ids = f"1\t{block}\t{par}\t{n}"
+            rows.append(f"4\t{ids}\t0\t{left}\t{top}\t{char_px * len(part)}\t50\t-1\t")
+            for w, word in enumerate(part.split(), start=1):
+                rows.append(f"5\t{ids}\t{w}\t{left}\t{top}\t{char_px * len(word)}\t50\t95\t{word}")
+                left += char_px * (len(word) + 1)
+            left += 400  # the gutter before the next column
+    return "\n".join(rows)
+
+
 @pytest.fixture
 def fake_ocr(monkeypatch):
     calls: list[tuple[Path, int]] = []
 
     def ocr_page(path, number):
         calls.append((Path(path), number))
-        return "Minutes of the meeting\nheld on 3 May\n\nPresent: Cllr A Smith", None
+        return _tsv([(300, "Minutes of the meeting", 1), (350, "held on 3 May", 1),
+                     (500, "Present: Cllr A Smith", 2)]), None
 
     monkeypatch.setattr(pdfmod, "ocr_page", ocr_page)
     return calls
@@ -675,3 +696,23 @@ def test_words_set_close_in_a_form_xobject_table_stay_apart(tmp_path, table_spie
     assert table_spies.plumber_pages == [0]
     (table,) = page.tables
     assert table.texts() == [["Ref", "Action", "Owner"], ["4.1", "Car Park Ramp", "HB"]]
+
+
+def test_ocr_reads_side_by_side_columns_as_columns(tmp_path, monkeypatch):
+    pytest.importorskip("PIL")
+    tsv = _tsv([(300, "Present:|Members of the Public:", 1),
+                (360, "Ann Birch (AB) CHAIR|Tom Gray", 1), (410, "Ben Cole (BC)|Una Hale", 1),
+                (560, "05.21.01|Apologies were received from Cllr Dee", 2)])
+    monkeypatch.setattr(pdfmod, "ocr_page", lambda path, number: (tsv, None))
+
+    def draw(c):
+        c.drawImage(_grey_image(), 0, 0, width=A4[0], height=A4[1])
+
+    page = _only_page(_pdf(tmp_path / "scan.pdf", draw))
+    texts = [b.text for b in page.blocks]
+    # each member of the present list is a line of its own, the public column after a tab,
+    # and the minute number stays with its minute
+    assert ("Present:\tMembers of the Public:\nAnn Birch (AB) CHAIR\tTom Gray\n"
+            "Ben Cole (BC)\tUna Hale") in texts
+    assert "05.21.01\tApologies were received from Cllr Dee" in texts
+    assert all(b.ocr for b in page.blocks)
