@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import CorruptFile, EncryptedFile, IngestError
-from .columns import arrange
+from .columns import arrange, unweave_labels
 from .unruled import split_unruled
 from .layout import Word, classify, dehyphenate, lines_to_blocks, words_to_lines
 from .model import Block, Page, Problem, Table
@@ -249,7 +249,7 @@ def _lay_out(words: list[Word], tables: list[tuple[tuple[float, float, float, fl
     arranged = arrange(words_to_lines(words), width, height)
     lines, unruled = split_unruled(arranged)
     tables = tables + [((0.0, top, width, top), rows) for top, rows in unruled]
-    raw_blocks = lines_to_blocks(lines)
+    raw_blocks = [unweave_labels(b) for b in lines_to_blocks(lines)]
     # the page's body size over all its lines: text read into a table is still body text
     body = statistics.median([ln.size for ln in arranged]) if arranged else 10.0
     placed: list[tuple[float, Any]] = [(b.top, b) for b in raw_blocks]

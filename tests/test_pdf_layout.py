@@ -14,7 +14,7 @@ import pytest
 
 import ingest.pdf as pdfmod
 from ingest import load
-from ingest.columns import arrange
+from ingest.columns import arrange, unweave_labels
 from ingest.layout import Word, lines_to_blocks, words_to_lines
 from ingest.pdf_frame import Frame
 from ingest.pdfium_text import PageText, read_page_text
@@ -716,3 +716,35 @@ def test_ocr_reads_side_by_side_columns_as_columns(tmp_path, monkeypatch):
             "Ben Cole (BC)\tUna Hale") in texts
     assert "05.21.01\tApologies were received from Cllr Dee" in texts
     assert all(b.ocr for b in page.blocks)
+
+
+def _at(top: float, *cells: tuple[float, str]) -> list[Word]:
+    words = []
+    for x, text in cells:
+        for part in text.split():
+            words.append(Word(part, x, x + 5 * len(part), top, top + 10, size=10))
+            x += 5 * len(part) + 3
+    return words
+
+
+def test_a_wrapped_item_title_beside_its_notes_is_read_whole_first():
+    words = _at(100, (50, "2. Matters arising"), (200, "The clerk reported that the new")) + \
+        _at(112, (50, "from the last"), (200, "signs for the green had been")) + \
+        _at(124, (50, "meeting"), (200, "ordered and would arrive in May.")) + \
+        _at(136, (200, "No other matters were raised."))
+    (block,) = lines_to_blocks(words_to_lines(words))
+    assert unweave_labels(block).text == (
+        "2. Matters arising from the last meeting\tThe clerk reported that the new\n"
+        "signs for the green had been\nordered and would arrive in May.\n"
+        "No other matters were raised.")
+
+
+def test_one_label_line_or_two_columns_of_prose_are_left_as_read():
+    one = _at(100, (50, "Apologies"), (200, "Apologies were received from") ) + \
+        _at(112, (200, "Cllr Dee and Cllr Fox."))
+    (block,) = lines_to_blocks(words_to_lines(one))
+    assert unweave_labels(block) is block
+    prose = _at(100, (50, "The council noted the report"), (300, "the treasurer, who said")) + \
+        _at(112, (50, "of the auditor and agreed"), (300, "the accounts were sound."))
+    (block,) = lines_to_blocks(words_to_lines(prose))
+    assert unweave_labels(block) is block
