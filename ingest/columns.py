@@ -190,6 +190,8 @@ def unweave_labels(block: RawBlock) -> RawBlock:
         if first_end >= gutter:  # text only: a line of the notes
             notes.append(ln)
             continue
+        if len(notes) > len(labels):
+            return block  # a label after notes-only lines: entries of a list, one per line
         if first_end - left > (right - left) * LABEL_SHARE:
             return block  # too wide for a label: two columns of prose, or a table
         labels.append(" ".join(w.text for w in segs[0]))
@@ -197,8 +199,10 @@ def unweave_labels(block: RawBlock) -> RawBlock:
             notes.append(replace(ln, text=ln.text.split("\t", 1)[-1]))
     if any(sum(ch.isalpha() for ch in label) < 2 for label in labels[1:]):
         return block  # bullets or numbers down the left: a list, not one wrapped title
-    if len(labels) < 2 or not notes:
-        return block  # one label line: line-by-line reading is already right
+    if len(labels) < 2 or len(notes) <= len(labels):
+        # one label line: line-by-line reading is already right; a label on every line is
+        # a two-column list ("Ann Lee<tab>- Parish Council"), not one title beside prose
+        return block
     if sum(map(len, labels)) * 2 > sum(len(ln.text) for ln in notes):
         return block  # as much text on the left: two columns of prose, not titles
     head = replace(notes[0], text=f"{' '.join(labels)}\t{notes[0].text}", x0=left)

@@ -748,3 +748,11 @@ def test_one_label_line_or_two_columns_of_prose_are_left_as_read():
         _at(112, (50, "of the auditor and agreed"), (300, "the accounts were sound."))
     (block,) = lines_to_blocks(words_to_lines(prose))
     assert unweave_labels(block) is block
+
+
+def test_a_two_column_list_of_names_and_bodies_is_left_as_read():
+    names = _at(100, (50, "Ann Lee"), (200, "- Parish Council of Elmbrook")) + \
+        _at(112, (50, "Superintendent Bo"), (200, "- Elmbrook Constabulary")) + \
+        _at(124, (50, "Dee"), (200, "- Office of the Commissioner"))
+    (block,) = lines_to_blocks(words_to_lines(names))
+    assert unweave_labels(block) is block
