@@ -9,7 +9,9 @@ as a tab-separated tail, which is how a same-height owner already reads.
 """
 from __future__ import annotations
 
-from .layout import Line, Word, finish_line, is_column_gap
+from dataclasses import replace
+
+from .layout import Line, RawBlock, Word, finish_line, is_column_gap
 
 MIN_COLUMN_LINES = 5  # lines with text on both sides before a page is read as two columns
 MARGIN_FROM = 0.6  # a margin column starts this far across the page
@@ -156,3 +158,52 @@ def _nearest(body: list[Line], ln: Line) -> Line | None:
         return min(below, key=lambda b: b.top)
     above = [b for b in body if b.top < ln.top and ln.top - b.bottom <= height * 2]
     return max(above, key=lambda b: b.top) if above else None
+
+
+# --- a label column beside the text (Item | Notes) ------------------------------------
+
+LABEL_SHARE = 0.4  # a label column ends within this share of the block's width
+ALIGNED = 3.0  # points: the notes column's lines all start at its left edge
+
+
+def unweave_labels(block: RawBlock) -> RawBlock:
+    """An "Item | Notes" layout without rules: a narrow label column whose title wraps
+    beside the notes ("2. Matters arising from <tab> The clerk reported that the" / "the
+    last meeting <tab> signs had been ordered."). Read line by line, the title's second
+    half lands inside the notes; here the whole title comes first, then the notes' lines."""
+    lines = block.lines
+    split = [ln for ln in lines if len(segments(ln)) >= 2]
+    if len(split) < 2 or any(len(segments(ln)) > 2 for ln in lines):
+        return block  # three columns and more are a table's (ingest/unruled.py)
+    gutter = min(segments(ln)[1][0].x0 for ln in split)
+    left = min(ln.x0 for ln in lines)
+    right = max(w.x1 for ln in lines for w in ln.words)
+    labels: list[str] = []
+    notes: list[Line] = []
+    for ln in lines:
+        segs = segments(ln)
+        first_end = segs[0][-1].x1
+        start = segs[1][0].x0 if first_end < gutter and len(segs) >= 2 else segs[0][0].x0
+        if first_end >= gutter or len(segs) >= 2:
+            if abs(start - gutter) > ALIGNED:
+                return block  # the notes start anywhere: gaps of justified prose, no column
+        if first_end >= gutter:  # text only: a line of the notes
+            notes.append(ln)
+            continue
+        if len(notes) > len(labels):
+            return block  # a label after notes-only lines: entries of a list, one per line
+        if first_end - left > (right - left) * LABEL_SHARE:
+            return block  # too wide for a label: two columns of prose, or a table
+        labels.append(" ".join(w.text for w in segs[0]))
+        if len(segs) >= 2:
+            notes.append(replace(ln, text=ln.text.split("\t", 1)[-1]))
+    if any(sum(ch.isalpha() for ch in label) < 2 for label in labels[1:]):
+        return block  # bullets or numbers down the left: a list, not one wrapped title
+    if len(labels) < 2 or len(notes) <= len(labels):
+        # one label line: line-by-line reading is already right; a label on every line is
+        # a two-column list ("Ann Lee<tab>- Parish Council"), not one title beside prose
+        return block
+    if sum(map(len, labels)) * 2 > sum(len(ln.text) for ln in notes):
+        return block  # as much text on the left: two columns of prose, not titles
+    head = replace(notes[0], text=f"{' '.join(labels)}\t{notes[0].text}", x0=left)
+    return RawBlock([head] + notes[1:])

@@ -24,6 +24,7 @@ class Word:
     bottom: float
     size: float = 10.0
     bold: bool = False
+    para: int = 0  # OCR: the paragraph Tesseract put the word in (0: not known)
 
 
 @dataclass
@@ -122,12 +123,21 @@ def lines_to_blocks(lines: list[Line]) -> list[RawBlock]:
             or abs(line.size - prev.size) > 1.0
             or line.bold != prev.bold
             or bool(NUMBERED.match(line.text))
+            or _new_para(prev, line)
         )
         if new:
             blocks.append(RawBlock([line]))
         else:
             blocks[-1].lines.append(line)
     return blocks
+
+
+def _new_para(prev: Line, line: Line) -> bool:
+    """OCR: the line opens a paragraph Tesseract found (its spacing and indents, which a
+    scan's uneven line boxes hide from the gap test). Lines of side-by-side columns are
+    compared by their first words."""
+    a, b = prev.words[0].para, line.words[0].para
+    return bool(a and b and a != b)
 
 
 def dehyphenate(text: str) -> str:

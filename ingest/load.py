@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from .errors import IngestError, NotAFile, reason
 from .furniture import mark_furniture
+from .table_heads import attach_header_lines
 from .model import Document, Page, Part, Problem, Source, Status
 from .packparts import split_pack
 from .sniff import sniff
@@ -86,6 +87,7 @@ def load(path: str | Path) -> Document:
             "unreadable", f"{path.name} could not be read ({reason(err)}). "
             "Report this file to the boardpapers maintainers."), size)
     mark_furniture(pages)
+    attach_header_lines(pages)  # before joining: a continuation may repeat the header
     join_continued_tables(pages)  # after furniture: running headers must not block a join
     doc = Document(Source(path.name, digest, fmt, page_count, size),
                    pages=pages, problems=problems)

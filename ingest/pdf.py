@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import CorruptFile, EncryptedFile, IngestError
-from .columns import arrange
+from .columns import arrange, unweave_labels
 from .unruled import split_unruled
 from .layout import Word, classify, dehyphenate, lines_to_blocks, words_to_lines
 from .model import Block, Page, Problem, Table
-from .ocr import ocr_page
+from .ocr import ocr_page, tsv_words
 from .pdf_frame import Frame
 from .pdf_grid import Geometry, read_geometry
 from .pdf_grid import cell_texts
@@ -179,7 +179,7 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
     if text.chars == 0 or (text.chars <= SCAN_MAX_CHARS and drawing.image_cover >= 0.5):
         # a scan is an image, or (as some scanners write) thousands of vector glyph outlines
         if drawing.images or drawing.paths > 50:
-            return _ocr(path, number, sha256, counter, problems)
+            return _ocr(path, number, sha256, counter, problems, width, height)
     tables: list[tuple[tuple[float, float, float, float], list]] = []
     if geometry is not None:
         tables = [(t.bbox, table_rows(t, cell_texts(t, text.words), geometry.fills))
@@ -188,30 +188,18 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         # paths inside form XObjects, or a drawing too busy for us: pdfplumber reads it
         plumbed = plumber.page(index)
         try:
-            tables = [(_moved(t.bbox, shift), table_rows(t, t.extract(), plumbed.rects))
+            # cell text from PDFium's words, as everywhere else: pdfplumber's own extract()
+            # glues words set closer than its 3-point tolerance ("CarParkRamp-Additional…")
+            tables = [(_moved(t.bbox, shift),
+                       table_rows(t, cell_texts(_MovedTable(t, shift), text.words),
+                                  plumbed.rects))
                       for t in find_tables(plumbed)]
         finally:
             plumbed.close()  # drop this page's cached objects: flat memory on long packs
     boxes = [bbox for bbox, _ in tables]
     words = [w for w in text.words if not _inside_any(w, boxes)]
-    lines, unruled = split_unruled(arrange(words_to_lines(words), width, height))
-    tables += [((0.0, top, width, top), rows) for top, rows in unruled]
-    raw_blocks = lines_to_blocks(lines)
-    body = statistics.median([ln.size for ln in lines]) if lines else 10.0
-    placed: list[tuple[float, Any]] = [(b.top, b) for b in raw_blocks]
-    placed += [(bbox[1], rows) for bbox, rows in tables if rows]
-    placed.sort(key=lambda p: p[0])
     out = Page(number=number)
-    for _, obj in placed:
-        if isinstance(obj, list):
-            out.items.append(Table(index=counter.next(), page=number, rows=obj,
-                                   sha256=sha256, pages=(number, number)))
-            continue
-        block = Block(index=counter.next(), page=number, kind=classify(obj, body),
-                      text=dehyphenate(obj.text), sha256=sha256, font_size=obj.size,
-                      bold=obj.bold)
-        block._band = _band(obj.top, obj.bottom, height)  # type: ignore[attr-defined]
-        out.items.append(block)
+    out.items = _lay_out(words, tables, width, height, number, sha256, counter)
     for stamp in text.stamps:
         # rotated margin text ("Agenda Item 6" up the side) is not in the reading order, but
         # pack splitting wants it: keep it as furniture
@@ -224,6 +212,20 @@ def _moved(bbox: tuple[float, float, float, float], shift: tuple[float, ...]
            ) -> tuple[float, float, float, float]:
     x0, top, x1, bottom = bbox
     return x0 - shift[0], top - shift[1], x1 - shift[0], bottom - shift[1]
+
+
+class _MovedTable:
+    """A pdfplumber table's cell boxes moved from MediaBox into display (CropBox) space, the
+    space PDFium's words are in."""
+
+    def __init__(self, table: Any, shift: tuple[float, ...]) -> None:
+        self.rows = [_MovedRow([None if c is None else _moved(c, shift) for c in row.cells])
+                     for row in table.rows]
+
+
+@dataclass
+class _MovedRow:
+    cells: list[tuple[float, float, float, float] | None]
 
 
 def _band(top: float, bottom: float, height: float) -> str:
@@ -239,14 +241,41 @@ def _inside_any(w: Word, boxes: list[tuple[float, float, float, float]]) -> bool
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _lay_out(words: list[Word], tables: list[tuple[tuple[float, float, float, float], list]],
+             width: float, height: float, number: int, sha256: str, counter: _Counter,
+             ocr: bool = False) -> list[Any]:
+    """A page's words (outside its ruled tables) → blocks and unruled tables, placed with
+    the ruled tables in reading order."""
+    arranged = arrange(words_to_lines(words), width, height)
+    lines, unruled = split_unruled(arranged)
+    tables = tables + [((0.0, top, width, top), rows) for top, rows in unruled]
+    raw_blocks = [unweave_labels(b) for b in lines_to_blocks(lines)]
+    # the page's body size over all its lines: text read into a table is still body text
+    body = statistics.median([ln.size for ln in arranged]) if arranged else 10.0
+    placed: list[tuple[float, Any]] = [(b.top, b) for b in raw_blocks]
+    placed += [(bbox[1], rows) for bbox, rows in tables if rows]
+    placed.sort(key=lambda p: p[0])
+    items: list[Any] = []
+    for _, obj in placed:
+        if isinstance(obj, list):
+            items.append(Table(index=counter.next(), page=number, rows=obj, sha256=sha256,
+                               pages=(number, number)))
+            continue
+        block = Block(index=counter.next(), page=number, kind=classify(obj, body),
+                      text=dehyphenate(obj.text), sha256=sha256, font_size=obj.size,
+                      bold=obj.bold, ocr=ocr)
+        block._band = _band(obj.top, obj.bottom, height)  # type: ignore[attr-defined]
+        items.append(block)
+    return items
+
+
 def _ocr(path: Path, number: int, sha256: str, counter: _Counter,
-         problems: list[Problem]) -> Page:
-    text, problem = ocr_page(path, number)
+         problems: list[Problem], width: float, height: float) -> Page:
+    tsv, problem = ocr_page(path, number)
     if problem:
         problems.append(Problem(problem[0], problem[1], page=number))
         return Page(number=number, ocr=True)
     out = Page(number=number, ocr=True)
-    for para in [p.strip() for p in (text or "").split("\n\n") if p.strip()]:
-        out.items.append(Block(index=counter.next(), page=number, kind="paragraph",
-                               text=dehyphenate(para), sha256=sha256, ocr=True))
+    out.items = _lay_out(tsv_words(tsv or ""), [], width, height, number, sha256, counter,
+                         ocr=True)
     return out

@@ -101,3 +101,26 @@ def test_next_meeting_date_from_a_table_cell_without_a_year():
 def test_next_meeting_date_from_a_list_of_dates():
     p = part("Date of next meetings : last Thursday of the month 7.30pm:\n26th June, 31st July")
     assert next_meeting_in(p, D(2025, 5, 20)) == D(2025, 6, 26)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Meeting held on Thursday 07-Mar-2019 at 19:30", D(2019, 3, 7)),  # hyphenated
+    ("Friday 15-Nov- 2019 at 7pm", D(2019, 11, 15)),
+    ("HELD ON FRIDAY, 14” JUNE\n2019, AT 10:00 A.M.", D(2019, 6, 14)),  # OCR's superscript "th"
+    ("held in the hall on Tuesday3rd March 2020 at", D(2020, 3, 3)),  # a web page's lost space
+])
+def test_full_dates_in_other_written_forms(text, expected):
+    assert find_dates(text)[0].date == expected
+
+
+def test_a_us_numeric_date_reads_month_first_only_where_day_first_is_no_date():
+    assert find_dates("REVISED 4/23/19")[0].date == D(2019, 4, 23)
+    assert find_dates("by 05/06/2019")[0].date == D(2019, 6, 5)  # ambiguous: day first
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("held on the 9th day of March, 2021 at 7 p.m.", D(2021, 3, 9)),  # formal US/Irish minutes
+    ("Meeting of 14-10-2020", D(2020, 10, 14)),
+])
+def test_formal_and_hyphen_numeric_dates(text, expected):
+    assert find_dates(text)[0].date == expected

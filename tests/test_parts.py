@@ -175,3 +175,87 @@ def test_a_township_council_names_itself_after_its_place():
                        "A regular meeting of the Township of Nipissing Council was held on "
                        "Tuesday, October 22, 2024", "Present: Mayor Tom Piper"), "minutes")
     assert (p.body, p.organisation) == ("Township of Nipissing Council", "Township of Nipissing")
+
+
+def test_meeting_date_from_the_title_not_from_approved_minutes_or_accounts():
+    # the title's own "Minutes of …" is this meeting; an "Approval of the minutes" heading and
+    # an accounts year-end below are other dates
+    title = _doc([[("heading", "Minutes of Oakvale Club AGM 2021 - 8 March 2021"),
+                   ("paragraph", "Present:\nAnn Reed\nBob Lake"),
+                   ("paragraph", "The minutes of the 9 March 2020 AGM were read.")]])
+    assert describe(split_parts(title)[0], "minutes").date == dt.date(2021, 3, 8)
+    us = _doc([[("paragraph", "MINUTES\nREGULAR MEETING OF THE VILLAGE BOARD\nVillage Hall\n"
+                 "Tuesday, June 6, 2023 - 7:00 p.m.\nCALL TO ORDER\nPresident Dale Ott\n"
+                 "APPROVAL OF THE MINUTES\nMay 16, 2023; Approved as submitted")]])
+    assert describe(split_parts(us)[0], "minutes").date == dt.date(2023, 6, 6)
+    glued = _doc([[("paragraph", "Minutes of the Annual General Meeting held at the Village "
+                    "Hall on Monday9th October 2017 at 7pm\nPresent: A Lee (Chair)\n1. Accounts "
+                    "for the year ended 31st March 2017 were approved.")]])
+    assert describe(split_parts(glued)[0], "minutes").date == dt.date(2017, 10, 9)
+
+
+def test_a_wrapped_present_in_a_sentence_does_not_start_a_meeting():
+    doc = _doc([
+        [("heading", "ELMBROOK TOWNSHIP ANNUAL MEETING"), ("paragraph", "Tuesday May 7, 2024"),
+         ("paragraph", "The meeting was called to order at 7:00 PM. " * 12),
+         ("paragraph", "The Supervisor gave his annual report.")],
+        [("paragraph", "The clerk read the minutes of last year."),
+         ("paragraph", "A motion was made to accept the report."),
+         ("paragraph", "A motion was made to adjourn by Trustee Hale. All\npresent in favor.")],
+    ])
+    parts = split_parts(doc)
+    assert [(p.record, p.pages) for p in parts] == [("minutes", (1, 2))]
+
+
+def test_a_web_pages_banner_title_joins_the_minutes_below_it():
+    doc = _doc([[("heading", "Minutes of Elmbrook Residents' Association"),
+                 ("heading", "June 2012"), ("paragraph", "Minutes of the May meeting"),
+                 ("paragraph", "Elmbrook Residents' Association"),
+                 ("paragraph", "Patron Ann Example"),
+                 ("paragraph", "MINUTES OF ELMBROOK RESIDENTS' ASSOCIATION"),
+                 ("paragraph", "COMMITTEE MEETING HELD ON"),
+                 ("paragraph", "TUESDAY 8th MAY 2012 AT THE OLD SCHOOL"),
+                 ("paragraph", "Present:"), ("paragraph", "Ann Example Chairman")]])
+    parts = split_parts(doc)
+    assert len(parts) == 1 and describe(parts[0], "minutes").date == dt.date(2012, 5, 8)
+
+
+def test_the_title_says_whether_a_paper_is_an_agenda_or_minutes():
+    agenda = _doc([[("paragraph", "REVISED\nELMBROOK BOARD OF HEALTH\nAGENDA – May 15, 2019\n"
+                     "1. Call to Order.\n2. Approval of the Minutes of the April meeting.")]])
+    assert split_parts(agenda)[0].record == "agenda"
+    report = _doc([[("paragraph", "REPORT TO:\tELMBROOK JOINT COMMITTEE\nDATE:\t3 JUNE 2025\n"
+                     "Purpose of Report\nMinutes of the last meeting recorded the scheme.")]])
+    assert split_parts(report)[0].record == "agenda"
+    summary = _doc([[("paragraph", "SUMMARY OF ELMBROOK CITY COUNCIL MEETING\nMarch 1, 2004\n"
+                      "04-101 1. ROLL CALL: Present: Ames, Boyd. Motion Carried 2-0.")]])
+    assert split_parts(summary)[0].record == "minutes"
+
+
+def test_minutes_filed_under_a_labelled_pack_item_are_their_own_meeting():
+    doc = _doc([
+        [("heading", "Annual General Meeting 2015"), ("paragraph", "SATURDAY, 9 th May, 2015"),
+         ("heading", "Order of Business"), ("list_item", "1 To accept the Agenda"),
+         ("list_item", "4 Mr. Secretary to Move: that the minutes of the previous AGM be ratified"),
+         ("paragraph", "Business of the day. " * 30)],
+        [("paragraph", "AGM-2015/04: Minutes of the Previous AGM\nMinutes of the First Annual "
+                       "General Meeting of the Society, 3 rd May, 2014, at 11:00am."),
+         ("paragraph", "AGM-2014/1 : The Agenda was accepted, nem. con.")],
+        [("heading", "AGM-2015/6: Accounts"), ("paragraph", "Balance sheet " * 20)],
+    ])
+    parts = split_parts(doc)
+    assert [(p.record, describe(p, p.record).date) for p in parts] == [
+        ("agenda", dt.date(2015, 5, 9)), ("minutes", dt.date(2014, 5, 3))]
+    assert parts[1].pages == (2, 2)  # the pack's next labelled paper is the agenda's again
+
+
+def test_a_revision_stamp_is_not_the_meeting_date():
+    doc = _doc([[("paragraph", "REVISED\n5/14/19\nELMBROOK BOARD OF HEALTH\nAGENDA – May 15, 2019\n"
+                  "1. Call to Order.")]])
+    assert describe(split_parts(doc)[0], "agenda").date == dt.date(2019, 5, 15)
+
+
+def test_a_publication_date_above_the_meeting_date_is_not_it():
+    doc = _doc([[("paragraph", "Date of publication: Friday, 1 March 2024\nELMBROOK TOWN COUNCIL\n"
+                  "PLANNING COMMITTEE\nWednesday, 13 March 2024 at 7.00 pm\n1. Apologies")]])
+    assert describe(split_parts(doc)[0], "agenda").date == dt.date(2024, 3, 13)

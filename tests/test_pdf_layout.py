@@ -14,7 +14,7 @@ import pytest
 
 import ingest.pdf as pdfmod
 from ingest import load
-from ingest.columns import arrange
+from ingest.columns import arrange, unweave_labels
 from ingest.layout import Word, lines_to_blocks, words_to_lines
 from ingest.pdf_frame import Frame
 from ingest.pdfium_text import PageText, read_page_text
@@ -452,13 +452,34 @@ def _grey_image(size=(120, 170)):
     return ImageReader(Image.new("L", size, 200))
 
 
+TSV_HEAD = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\t"
+            "height\tconf\ttext")
+
+
+def _tsv(lines: list[tuple[int, str, int]], x: int = 300, char_px: int = 25) -> str:
+    """Tesseract TSV (pixels at 300 dpi): one line of words per (top, text, paragraph);
+    "left|right" is a line across two columns, each column a Tesseract block of its own."""
+    rows = [TSV_HEAD]
+    for n, (top, text, par) in enumerate(lines, start=1):
+        left = x
+        for block, part in enumerate(text.split("|"), start=1):
+            ids = f"1\t{block}\t{par}\t{n}"
+            rows.append(f"4\t{ids}\t0\t{left}\t{top}\t{char_px * len(part)}\t50\t-1\t")
+            for w, word in enumerate(part.split(), start=1):
+                rows.append(f"5\t{ids}\t{w}\t{left}\t{top}\t{char_px * len(word)}\t50\t95\t{word}")
+                left += char_px * (len(word) + 1)
+            left += 400  # the gutter before the next column
+    return "\n".join(rows)
+
+
 @pytest.fixture
 def fake_ocr(monkeypatch):
     calls: list[tuple[Path, int]] = []
 
     def ocr_page(path, number):
         calls.append((Path(path), number))
-        return "Minutes of the meeting\nheld on 3 May\n\nPresent: Cllr A Smith", None
+        return _tsv([(300, "Minutes of the meeting", 1), (350, "held on 3 May", 1),
+                     (500, "Present: Cllr A Smith", 2)]), None
 
     monkeypatch.setattr(pdfmod, "ocr_page", ocr_page)
     return calls
@@ -645,3 +666,93 @@ def test_text_upright_on_a_rotated_page_is_body_text(tmp_path):
     assert [(b.kind, b.text) for b in page.blocks] == [
         ("heading", "Action plan"),
         ("paragraph", "Officers will report progress to the next meeting.")]
+
+
+def test_words_set_close_in_a_form_xobject_table_stay_apart(tmp_path, table_spies):
+    # words drawn one by one, 2 pt apart and with no space glyphs: pdfplumber's own
+    # extract() (3 pt tolerance) glued them ("CarParkRamp"); cells now read PDFium's words
+    def body(c):
+        _ruled_empty(c)
+        c.setFont("Helvetica", 10)
+        x = COL_X[1] + 4
+        for word in ("Car", "Park", "Ramp"):
+            c.drawString(x, TABLE_TOP - ROW_H - 11, word)
+            x += c.stringWidth(word, "Helvetica", 10) + 2.0
+
+    def _ruled_empty(c):
+        c.setLineWidth(0.5)
+        bottom = TABLE_TOP - 2 * ROW_H
+        for r in range(3):
+            c.line(COL_X[0], TABLE_TOP - r * ROW_H, COL_X[-1], TABLE_TOP - r * ROW_H)
+        for x in COL_X:
+            c.line(x, TABLE_TOP, x, bottom)
+        c.setFont("Helvetica", 10)
+        for k, title in enumerate(("Ref", "Action", "Owner")):
+            c.drawString(COL_X[k] + 4, TABLE_TOP - 11, title)
+        c.drawString(COL_X[0] + 4, TABLE_TOP - ROW_H - 11, "4.1")
+        c.drawString(COL_X[2] + 4, TABLE_TOP - ROW_H - 11, "HB")
+
+    page = _only_page(_table_page(tmp_path / "close.pdf", body, in_form=True))
+    assert table_spies.plumber_pages == [0]
+    (table,) = page.tables
+    assert table.texts() == [["Ref", "Action", "Owner"], ["4.1", "Car Park Ramp", "HB"]]
+
+
+def test_ocr_reads_side_by_side_columns_as_columns(tmp_path, monkeypatch):
+    pytest.importorskip("PIL")
+    tsv = _tsv([(300, "Present:|Members of the Public:", 1),
+                (360, "Ann Birch (AB) CHAIR|Tom Gray", 1), (410, "Ben Cole (BC)|Una Hale", 1),
+                (560, "05.21.01|Apologies were received from Cllr Dee", 2)])
+    monkeypatch.setattr(pdfmod, "ocr_page", lambda path, number: (tsv, None))
+
+    def draw(c):
+        c.drawImage(_grey_image(), 0, 0, width=A4[0], height=A4[1])
+
+    page = _only_page(_pdf(tmp_path / "scan.pdf", draw))
+    texts = [b.text for b in page.blocks]
+    # each member of the present list is a line of its own, the public column after a tab,
+    # and the minute number stays with its minute
+    assert ("Present:\tMembers of the Public:\nAnn Birch (AB) CHAIR\tTom Gray\n"
+            "Ben Cole (BC)\tUna Hale") in texts
+    assert "05.21.01\tApologies were received from Cllr Dee" in texts
+    assert all(b.ocr for b in page.blocks)
+
+
+def _at(top: float, *cells: tuple[float, str]) -> list[Word]:
+    words = []
+    for x, text in cells:
+        for part in text.split():
+            words.append(Word(part, x, x + 5 * len(part), top, top + 10, size=10))
+            x += 5 * len(part) + 3
+    return words
+
+
+def test_a_wrapped_item_title_beside_its_notes_is_read_whole_first():
+    words = _at(100, (50, "2. Matters arising"), (200, "The clerk reported that the new")) + \
+        _at(112, (50, "from the last"), (200, "signs for the green had been")) + \
+        _at(124, (50, "meeting"), (200, "ordered and would arrive in May.")) + \
+        _at(136, (200, "No other matters were raised."))
+    (block,) = lines_to_blocks(words_to_lines(words))
+    assert unweave_labels(block).text == (
+        "2. Matters arising from the last meeting\tThe clerk reported that the new\n"
+        "signs for the green had been\nordered and would arrive in May.\n"
+        "No other matters were raised.")
+
+
+def test_one_label_line_or_two_columns_of_prose_are_left_as_read():
+    one = _at(100, (50, "Apologies"), (200, "Apologies were received from") ) + \
+        _at(112, (200, "Cllr Dee and Cllr Fox."))
+    (block,) = lines_to_blocks(words_to_lines(one))
+    assert unweave_labels(block) is block
+    prose = _at(100, (50, "The council noted the report"), (300, "the treasurer, who said")) + \
+        _at(112, (50, "of the auditor and agreed"), (300, "the accounts were sound."))
+    (block,) = lines_to_blocks(words_to_lines(prose))
+    assert unweave_labels(block) is block
+
+
+def test_a_two_column_list_of_names_and_bodies_is_left_as_read():
+    names = _at(100, (50, "Ann Lee"), (200, "- Parish Council of Elmbrook")) + \
+        _at(112, (50, "Superintendent Bo"), (200, "- Elmbrook Constabulary")) + \
+        _at(124, (50, "Dee"), (200, "- Office of the Commissioner"))
+    (block,) = lines_to_blocks(words_to_lines(names))
+    assert unweave_labels(block) is block

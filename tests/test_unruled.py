@@ -45,3 +45,34 @@ def test_two_lines_are_not_enough_and_plain_lines_break_the_run():
         _line(142, (50, "Mow the green"), (200, "AB"), (300, "June"))
     kept, tables = split_unruled(words_to_lines(words))
     assert tables == [] and len(kept) == 4
+
+
+def test_a_wrapped_cell_continues_its_row_instead_of_interleaving():
+    # reference | site | proposal, the proposal (and once the site) wrapping onto lines that
+    # have nothing in the first column
+    words = _line(100, (50, "21/0101"), (150, "Mill Lane"), (300, "Two new dwellings")) + \
+        _line(114, (300, "and a garage")) + \
+        _line(128, (50, "21/0102"), (150, "The Old Forge,"), (300, "Change of use to")) + \
+        _line(142, (150, "Church Street"), (300, "a cafe, no objection")) + \
+        _line(156, (50, "21/0103"), (150, "Elm Farm"), (300, "Barn conversion")) + \
+        _line(170, (50, "21/0104"), (150, "Green End"), (300, "Rear extension"))
+    kept, tables = split_unruled(words_to_lines(words))
+    assert kept == []
+    [(_, table)] = tables
+    assert [[c.text for c in r] for r in table] == [
+        ["21/0101", "Mill Lane", "Two new dwellings and a garage"],
+        ["21/0102", "The Old Forge, Church Street", "Change of use to a cafe, no objection"],
+        ["21/0103", "Elm Farm", "Barn conversion"],
+        ["21/0104", "Green End", "Rear extension"]]
+
+
+def test_a_row_of_figures_and_a_title_further_off_are_no_wrapped_cells():
+    words = _line(100, (50, "Waste"), (200, "12.0"), (300, "14.5")) + \
+        _line(114, (50, "Roads"), (200, "3.1"), (300, "2.2")) + \
+        _line(128, (200, "15.1"), (300, "16.7")) + \
+        _line(142, (50, "Parks"), (200, "1.0"), (300, "1.5")) + \
+        _line(164, (200, "MEMORANDUM ITEMS"))
+    kept, tables = split_unruled(words_to_lines(words))
+    [(_, table)] = tables
+    assert [[c.text for c in r] for r in table][2] == ["", "15.1", "16.7"]
+    assert [ln.text for ln in kept] == ["MEMORANDUM ITEMS"]

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..model import Meeting
 from ..vocab import load_vocab
+from .dates import NUMERIC as NUMERIC_DATE
 from .dates import find_dates
 from .parts import Part
 
@@ -44,6 +45,7 @@ class _Patterns:
     venue_words: re.Pattern
     time_cue: re.Pattern
     small: frozenset[str]
+    other_date: re.Pattern  # "REVISED 4/23/19", "the previous meeting on …": not this meeting
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +68,7 @@ def _p() -> _Patterns:
         venue_words=re.compile(rf"\b(?:{raw['venue_words']})\b", re.IGNORECASE),
         time_cue=re.compile(raw["time_cue"], re.IGNORECASE),
         small=frozenset(raw["small_words"]),
+        other_date=re.compile(rf"(?i)(?:{raw['other_date_cues']})[^\n]{{0,60}}$"),
     )
 
 
@@ -92,25 +95,32 @@ def share_organisation(meetings: list[Meeting]) -> None:
             m.organisation = m.organisation or org
 
 
-NOT_THIS_MEETING = re.compile(r"(?i)(previous|last|next|prior|earlier|minutes of the meeting|"
-                              r"minutes of|dated?\s*:|published|printed|despatch|issued)[^\n]{0,60}$")
+# "the minutes of the meeting held on 5 May were approved" names another meeting, unless the
+# words open the title lines ("Minutes of WLUG AGM 2019 - 25 November 2019")
+OTHER_MINUTES = re.compile(r"(?i)minutes\s+of[^\n]{0,60}$")
 IS_THIS_MEETING = re.compile(r"(?i)(held|meeting|minutes|agenda|on|date)\b[^\n]{0,40}$")
 
 
 def _meeting_date(head: str, record: str) -> dt.date | None:
-    """The meeting's own date: early in the header, ideally after "held on"/"meeting", and not
-    a reference to another meeting or a letter's date."""
+    """The meeting's own date: early in the header, ideally in the title lines or after "held
+    on"/"meeting", and not a reference to another meeting or a letter's date."""
     best: tuple[float, dt.date] | None = None
+    title_end = len(_title_area(head))
     for n, d in enumerate(find_dates(head)):
         before = head[max(0, d.start - 80):d.start]
         line_start = head.rfind("\n", 0, d.start) + 1
         score = -n * 0.5 - d.start / 1500
-        if NOT_THIS_MEETING.search(before):
+        in_title = d.start < title_end
+        if _p().other_date.search(before) or (OTHER_MINUTES.search(before) and not in_title):
             score -= 3
+        elif in_title:
+            score += 1  # above the attendance list and the first item
         if IS_THIS_MEETING.search(before):
             score += 1
         if head[line_start:d.start].strip() == "" or head[line_start:d.end].isupper():
             score += 0.5  # the date opens its line, or sits in an upper-case title
+        if NUMERIC_DATE.fullmatch(d.text):
+            score -= 0.5  # "4/23/19" is a stamp more often than a title's written-out date
         if best is None or score > best[0]:
             best = (score, d.date)
     return best[1] if best else None

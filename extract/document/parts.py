@@ -19,6 +19,7 @@ from ingest.model import Block, Document, Item, Table
 from ingest.model import Part as Paper
 
 from ..model import Evidence
+from .dates import find_dates
 
 MINUTES_HEAD = re.compile(
     r"(?i)\b(minutes|notes|disposition)\s+(of|for|from)\s++(the|a|an)?\s*.{0,120}?"
@@ -32,7 +33,9 @@ PREVIOUS_MINUTES = re.compile(r"(?i)\b(approve|confirm|agree|receive|sign|note)\
                               r"|\bminutes\s+of\s+the\s+(last|previous)\b|matters arising"
                               r"|^\s*(resolved|agreed|that|it was)\b|\bminutes\b.{0,120}\b(be|were|was)\s+"
                               r"(approved|agreed|signed|noted|confirmed|received)\b")
-PRESENT = re.compile(r"(?im)^\s*(present|members present|attendees|attendance)\b\s*[:;.\-]?")
+# a label opens its line with a capital; "All\npresent in favour" is a wrapped sentence
+PRESENT = re.compile(r"(?m)^\s*(?=[A-Z])(?i:present|members present|attendees|attendance)\b"
+                     r"\s*[:;.\-]?")
 AGENDA_HEAD = re.compile(r"(?i)^\s*(agenda|notice of meeting|summons|public agenda)\b"
                          r"|\bagenda\s*$|\bwill be held\b|\bto be held\b|\bsummoned to attend\b")
 ITEM_MARKER = re.compile(r"(?i)^\s*agenda\s+item\s*+:?\s*(\d+[a-z]?)\b")
@@ -103,6 +106,23 @@ def content_items(doc: Document) -> list[Item]:
     return [i for i in doc.items() if not (isinstance(i, Block) and i.kind == "furniture")]
 
 
+# "AGM-2007/04: Minutes of the Previous AGM": a pack's item label; its stem ("AGM-2007/")
+# stamps the pack's next papers too
+ITEM_LABEL = re.compile(r"^\s*(?P<stem>[A-Za-z][\w/ -]{0,30}?[/ -])\d{1,3}\s*:")
+
+
+def _is_filed_minutes(block: Block, page_position: int) -> bool:
+    """Minutes filed in a pack under the item that approves them: the item's heading line
+    ("Item 4: Minutes of the previous meeting") above the minutes' own dated title, at the
+    top of a page."""
+    lines = [x for x in block.text.strip().split("\n")[:2]]
+    if page_position != 0 or len(lines) < 2 or not PREVIOUS_MINUTES.search(lines[0][:200]):
+        return False
+    title = lines[1][:200]
+    return bool(MINUTES_HEAD.search(title)) and not PREVIOUS_MINUTES.search(title) and bool(
+        find_dates(block.text[:400]))
+
+
 def _is_minutes_head(block: Block, page_position: int, doc_position: int) -> bool:
     """A minutes title, not a reference to other minutes: heading-like, not an item heading
     ("2. Minutes of the meeting held …"), and at the top of a page (or of the document)."""
@@ -131,6 +151,7 @@ def split_parts(doc: Document) -> list[Part]:
         stop = heads[n + 1] if n + 1 < len(heads) else len(items)
         minutes_items = items[start:stop]
         cut = min(_pack_item_boundary(minutes_items, agenda_before=len(agenda.items) > 0),
+                  _next_labelled_paper(minutes_items),
                   _paper_end(minutes_items, doc.parts))
         parts.append(Part(record="minutes", items=minutes_items[:cut]))
         agenda.items.extend(minutes_items[cut:])
@@ -213,7 +234,7 @@ def _part_starts(items: list[Item]) -> list[int]:
     for i, (it, on_page) in enumerate(zip(items, positions)):
         if not isinstance(it, Block):
             continue
-        if _is_minutes_head(it, on_page, i):
+        if _is_minutes_head(it, on_page, i) or _is_filed_minutes(it, on_page):
             starts.append(i)
         elif PRESENT.search(it.text) and (on_page <= 3 or i <= 8) \
                 and not any(items[s].page == it.page for s in starts):
@@ -232,14 +253,26 @@ def _page_positions(items: list[Item]) -> list[int]:
     return out
 
 
+TITLE_ONLY_CHARS = 300
+
+
 def _drop_adjacent(heads: list[int], items: list[Item]) -> list[int]:
-    """A header split over two blocks ("MINUTES" / "of the meeting held on …") is one header."""
+    """A header split over two blocks ("MINUTES" / "of the meeting held on …") is one header;
+    so is a web page's banner title ("Minutes of the Residents' Association" / "December
+    2006") above the minutes' own: a "meeting" of title lines only records nothing."""
     out: list[int] = []
     for h in heads:
-        if out and h - out[-1] <= 3 and _same_page(items[out[-1]], items[h]):
+        if out and _same_page(items[out[-1]], items[h]) and (
+                h - out[-1] <= 3 or _title_lines_only(items[out[-1]:h])):
             continue
         out.append(h)
     return out
+
+
+def _title_lines_only(items: list[Item]) -> bool:
+    return all(isinstance(i, Block) for i in items) and not PRESENT.search(
+        "\n".join(i.text for i in items if isinstance(i, Block))) and sum(
+        len(i.text) for i in items if isinstance(i, Block)) <= TITLE_ONLY_CHARS
 
 
 def _same_page(a: Item, b: Item) -> bool:
@@ -256,6 +289,21 @@ def _pack_item_boundary(items: list[Item], agenda_before: bool) -> int:
     return len(items)
 
 
+def _next_labelled_paper(items: list[Item]) -> int:
+    """Minutes filed under a labelled pack item ("AGM-2007/04: …") end where a later page
+    starts the pack's next labelled item ("AGM-2007/6: Expense Accounts")."""
+    first = items[0] if items else None
+    label = ITEM_LABEL.match(first.text) if isinstance(first, Block) else None
+    if first is None or label is None:
+        return len(items)
+    stem = label.group("stem")
+    for i, it in enumerate(items[1:], start=1):
+        if isinstance(it, Block) and it.page != first.page and it.text.startswith(stem) \
+                and ITEM_LABEL.match(it.text):
+            return i
+    return len(items)
+
+
 def _substantial(items: list[Item]) -> bool:
     return sum(len(i.text) for i in items if isinstance(i, Block)) > 400 or any(
         isinstance(i, Table) for i in items)
@@ -263,9 +311,24 @@ def _substantial(items: list[Item]) -> bool:
 
 MINUTES_SIGNS = re.compile(r"(?im)^\s*(present|in attendance|attendees|members present|"
                            r"apologies|resolved|minutes|disposition)\b|\bminutes\b|\bdisposition\b")
+# what the paper's title calls it: "AGENDA – April 24, 2019", "REPORT TO: … COMMITTEE",
+# "SUMMARY OF … COUNCIL MEETING", "Minutes of …"
+TITLE_AGENDA = re.compile(r"(?i)^\s*(?:(?:draft|revised|public)\s+)?agenda\b|\bagenda\s*+(?:[-–—:]|$)"
+                          r"|^\s*report\s+to\b|\bnotice\s+of\s+(?:the\s+)?meeting\b")
+TITLE_MINUTES = re.compile(r"(?i)\b(?:minutes|notes\s+of|proceedings|disposition)\b"
+                           r"|^\s*summary\s+of\b[^\n]{0,80}\bmeeting\b")
+TITLE_LINES = 8
 
 
 def _guess_record(items: list[Item]) -> str:
-    """Minutes when the top of the file reads like minutes; else an agenda or a report."""
+    """What the title lines call the paper; else minutes when the top of the file reads like
+    minutes, an agenda or a report when it does not."""
     head = Part("agenda", items[:40]).text(4000)
+    for line in [x for x in head.split("\n") if x.strip()][:TITLE_LINES]:
+        if NUMBERED.match(line) or PRESENT.match(line):
+            break  # the first item or the attendance list: below the title
+        if TITLE_AGENDA.search(line):
+            return "agenda"
+        if TITLE_MINUTES.search(line):
+            return "minutes"
     return "minutes" if MINUTES_SIGNS.search(head) else "agenda"

@@ -130,14 +130,16 @@ def split_sentences(text: str) -> list[str]:
     return _rejoin(out)
 
 
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Rev|Prof|approx|etc|e\.g|i\.e)|\b[A-Z])\.$")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Rev|Prof|approx|e\.g|i\.e)|\b[A-Z])\.$")
+# "etc." ends a list, and often the sentence: before a capital a new sentence starts
+_LIST_END = re.compile(r"\betc\.$")
 
 
 def _rejoin(parts: list[str]) -> list[str]:
     out: list[str] = []
     for s in parts:
         if out and (_ABBREV.search(out[-1]) or not re.search(r"[.!?:;)\]”\"]$", out[-1])
-                    and s[:1].islower()):
+                    and s[:1].islower() or _LIST_END.search(out[-1]) and not s[:1].isupper()):
             out[-1] = out[-1] + " " + s
         else:
             out.append(s)
