@@ -14,6 +14,7 @@ from ..model import Apology, Attendee, Evidence, Flag
 from ..people.entry import parse_person
 from ..people.lists import join_lines, reorder_surname_first, split_people
 from ..people.names import looks_like_name, same_person
+from ..people.words import TITLE_WORDS
 from .headers import BULLET, PATTERNS, evidence
 
 APOLOGY_HEAD = re.compile(PATTERNS["apology_head"], re.IGNORECASE)
@@ -89,6 +90,10 @@ def _names_in_following(texts: list[tuple[str, Evidence, bool]]) -> list[Apology
     return found
 
 
+# a stop after a title ("Cllrs. Doris Jones") does not end the list
+_ABBREVIATIONS = {t.lower() for t in TITLE_WORDS if " " not in t} | {"st"}
+
+
 def _sentence(text: str) -> str:
     """The list up to the end of its sentence: a full stop after a word that is not an
     initial or a title abbreviation, or a ";" — unless the ";" separate "Surname, Forename"
@@ -104,8 +109,7 @@ def _sentence(text: str) -> str:
         # (a longer word is neither an initial nor a title either way)
         before = re.findall(r"(?<![\w'’-])[\w'’-]+$", text[max(0, m.start() - 40):m.start()])
         word = before[0] if before else ""
-        if len(word) <= 1 or word.lower() in ("mr", "mrs", "ms", "dr", "cllr", "st", "prof",
-                                               "rev", "revd"):
+        if len(word) <= 1 or word.lower() in _ABBREVIATIONS:
             continue
         return text[:m.start()]
     return text

@@ -89,8 +89,8 @@ def parse_person(chunk: str, default_title: str | None = None) -> PersonText | N
         p.role = p.role or canonical_role(lead)
         text = text[len(lead):].strip(" ,")
     title, name = split_title(text)
-    if title and title.lower() in PLURAL_TITLES:
-        p.plural_title = PLURAL_TITLES[title.lower()]
+    if title and title.lower().rstrip(".") in PLURAL_TITLES:
+        p.plural_title = PLURAL_TITLES[title.lower().rstrip(".")]
         title = p.plural_title
     if title and re.search(r"(?i)\bmayor\b", title) and not p.role:
         p.role = "Mayor"

@@ -101,8 +101,8 @@ def _share_plural_title(pieces: list[tuple[str, str]]) -> list[str]:
     shared: str | None = None
     for piece, sep in pieces:
         title, _ = split_title(piece)
-        if title and title.lower() in PLURAL_TITLES:
-            shared = PLURAL_TITLES[title.lower()]
+        if title and title.lower().rstrip(".") in PLURAL_TITLES:
+            shared = PLURAL_TITLES[title.lower().rstrip(".")]
             out.append(piece)
             continue
         if shared and not title and piece.strip():

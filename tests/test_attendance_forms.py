@@ -1,0 +1,43 @@
+"""Attendance written forms of bodies outside the first dev set (issue 9): US titles and roll
+calls, sentence-form present lists, role-first and "Role (Name)" entries, registers. Every
+text here is invented."""
+from __future__ import annotations
+
+from extract.attendance import extract_attendance
+from extract.document.parts import Part
+from extract.model import Meeting
+from ingest.model import Block, Cell, Table
+
+
+def part(*items, record="minutes") -> Part:
+    out = []
+    for n, it in enumerate(items):
+        if isinstance(it, str):
+            kind = "heading" if it.startswith("#") else "paragraph"
+            out.append(Block(index=n, page=1, kind=kind, text=it.lstrip("#"),
+                             bold=kind == "heading"))
+        else:
+            out.append(Table(index=n, page=1, rows=[[Cell(c, r, k) for k, c in enumerate(row)]
+                                                   for r, row in enumerate(it)]))
+    return Part(record=record, items=out)
+
+
+def run(p: Part):
+    return extract_attendance(p, Meeting())
+
+
+def names(people):
+    return [a.name for a in people]
+
+
+def test_us_plural_titles_are_shared_across_a_list():
+    attendees, _, _ = run(part("PRESENT: Trustees Okafor, Lindqvist and Brandt\n"
+                               "ALSO PRESENT: Commissioner Ruiz"))
+    assert names(attendees) == ["Okafor", "Lindqvist", "Brandt", "Ruiz"]
+    assert {a.title for a in attendees} == {"Trustee", "Commissioner"}
+
+
+def test_apologies_after_a_dotted_plural_title():
+    _, apologies, _ = run(part("Present: Cllr A Moss", "Apologies received from Cllrs. Enid\n"
+                               "Parry and Glyn Rowe."))
+    assert names(apologies) == ["Enid Parry", "Glyn Rowe"]
