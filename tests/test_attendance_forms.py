@@ -41,3 +41,26 @@ def test_apologies_after_a_dotted_plural_title():
     _, apologies, _ = run(part("Present: Cllr A Moss", "Apologies received from Cllrs. Enid\n"
                                "Parry and Glyn Rowe."))
     assert names(apologies) == ["Enid Parry", "Glyn Rowe"]
+
+
+def test_present_list_stated_in_a_sentence_with_a_serial_comma():
+    attendees, _, _ = run(part("The meeting was called to order at 6 p.m. Trustees present were "
+                               "Trustee Quill, Trustee Amberley, and Supervisor Osei. Treasurer "
+                               "Hallam was also present.",
+                               "The following members of the Board were in attendance: "
+                               "Ivo Petrak, J. Rosa Linde and Tam Oduya."))
+    assert names(attendees) == ["Quill", "Amberley", "Osei", "Ivo Petrak", "J. Rosa Linde",
+                                "Tam Oduya", "Hallam"]
+
+
+def test_roll_call_after_an_item_number_and_inside_a_text_frame():
+    attendees, _, _ = run(part([["07-112 1. ROLL CALL: Present: Varga, Mbeki, Holt and\nSorensen."
+                                 "\n07-113 2. APPROVING THE AGENDA: Moved by Holt."]]))
+    assert names(attendees) == ["Varga", "Mbeki", "Holt", "Sorensen"]
+
+
+def test_prose_about_people_present_is_not_a_list():
+    attendees, _, _ = run(part("Present: Cllr A Moss",
+                               "Residents present were worried about parking. The members "
+                               "present were thanked for their time."))
+    assert names(attendees) == ["A Moss"]

@@ -50,7 +50,7 @@ def find_apologies(part: Part) -> list[Apology]:
             joined = join_lines("\n".join(lines[n:]))
             m = APOLOGY_FROM.search(joined)
             if m:
-                found += _apology_list(_sentence(joined[m.end():]), ev)
+                found += _apology_list(sentence_end(joined[m.end():]), ev)
                 continue
             m = APOLOGY_SENT.search(joined)
             if m:
@@ -62,13 +62,13 @@ def find_apologies(part: Part) -> list[Apology]:
                 continue
             rest = line[h.end():].strip()
             if rest:
-                found += _apology_list(_sentence(rest), ev, strict=True)
+                found += _apology_list(sentence_end(rest), ev, strict=True)
                 continue
             # heading alone: the names follow in this block or the next ones
             follow = "\n".join(lines[n + 1:]).strip()
             if follow:
                 if not APOLOGY_FROM.search(follow):
-                    found += _apology_list(_sentence(join_lines(follow)), ev, strict=True)
+                    found += _apology_list(sentence_end(join_lines(follow)), ev, strict=True)
                 break
             found += _names_in_following(texts[i + 1:i + 30])
             break
@@ -81,7 +81,7 @@ def _names_in_following(texts: list[tuple[str, Evidence, bool]]) -> list[Apology
     for text, ev, heading in texts:
         if heading or APOLOGY_FROM.search(text) or re.search(r"(?i)apolog", text):
             break  # the next text is handled on its own (or is a heading)
-        names = _apology_list(_sentence(join_lines(BULLET.sub("", text))), ev, strict=True)
+        names = _apology_list(sentence_end(join_lines(BULLET.sub("", text))), ev, strict=True)
         if not names:
             break
         found += names
@@ -94,7 +94,7 @@ def _names_in_following(texts: list[tuple[str, Evidence, bool]]) -> list[Apology
 _ABBREVIATIONS = {t.lower() for t in TITLE_WORDS if " " not in t} | {"st"}
 
 
-def _sentence(text: str) -> str:
+def sentence_end(text: str) -> str:
     """The list up to the end of its sentence: a full stop after a word that is not an
     initial or a title abbreviation, or a ";" — unless the ";" separate "Surname, Forename"
     entries ("Apologies: White, Ann; Black, Tom")."""

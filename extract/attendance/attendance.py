@@ -1,6 +1,7 @@
 """Attendance: who was present, who sent apologies, who substituted for whom.
 
   present_lines / present_tables  find the lists ("Present:", "In attendance", tables)
+  present_sentences               lists stated in a sentence ("Members present were …")
   present_entries                 a list's text → Attendees with category and role
   apologies                       every written shape of apologies
   substitutions, attending        sentences that add to or amend the lists
@@ -20,6 +21,7 @@ from .attending import attending_sentences
 from .movements import apply_movements
 from .present_entries import dedupe_attendees, host_staff, section_people
 from .present_lines import find_sections
+from .present_sentences import sentence_sections
 from .substitutions import apply_substitutions
 
 __all__ = ["extract_attendance", "find_apologies", "find_sections", "section_people"]
@@ -29,7 +31,7 @@ def extract_attendance(part: Part, meeting: Meeting) -> tuple[list[Attendee], li
                                                                 list[Flag]]:
     flags: list[Flag] = []
     attendees: list[Attendee] = []
-    for section in find_sections(part):
+    for section in find_sections(part) + sentence_sections(part):
         people, leftovers = section_people(section)
         attendees.extend(people)
         for text, ev in leftovers:

@@ -22,6 +22,7 @@ _COUPLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s*(?:&|and)\s*(Mr|Mrs|Ms|Miss|Dr
 _SEP = re.compile(r"(?:(?<!\s)\s*)?[,;\t]\s*|(?<!\s)\s+(?:and|&|\+)\s+(?=\S)|(?<=\))\s+(?=[A-Z])"
                   r"|(?<!\s)\s+[•·+]\s+")
 _SEP_NO_AND = re.compile(r"(?:(?<!\s)\s*)?[,;\t]\s*|(?<=\))\s+(?=[A-Z])|(?<!\s)\s+[•·+]\s+")
+_AND_HEAD = re.compile(r"^(?:and|&)\s+")
 _DASHED = re.compile(r"\s[-–—]\s")
 _SEMICOLON = re.compile(r"(?:(?<!\s)\s*+)?;\s*")
 _NAME_WORD = r"[A-Z][\w'’.-]*"
@@ -68,7 +69,9 @@ def split_people(text: str, one_per_line: bool = False) -> list[str]:
         pieces = split_outside_brackets(line, sep)
         for piece in _share_plural_title(pieces):
             chunks.extend(_split_run_on(piece))
-    return [c for c in (c.strip(" .,;:") for c in chunks) if c]
+    # "A, B, and C": the serial comma leaves "and" at the head of the last entry
+    return [c for c in (_AND_HEAD.sub("", c.strip(" .,;:")) for c in chunks)
+            if c and c.lower() not in ("and", "&")]
 
 
 def reorder_surname_first(entries: list[str]) -> list[str] | None:
