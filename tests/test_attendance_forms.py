@@ -64,3 +64,19 @@ def test_prose_about_people_present_is_not_a_list():
                                "Residents present were worried about parking. The members "
                                "present were thanked for their time."))
     assert names(attendees) == ["A Moss"]
+
+
+def test_apologies_one_per_line_with_initials_and_body():
+    _, apologies, _ = run(part("Attendees:\nNora Vale (NV) (Chair)\t\t-\tHill Trust\n"
+                               "Otto Brisk (OB)\t\t-\tValley Health",
+                               "Apologies:\nPia Lund (PL)\t\t-\tHill Trust\n"
+                               "Rex Amadi (RA)\t\t- \tCoast Council\nSol Fenn (SF)\t-\tThe Institute"))
+    assert names(apologies) == ["Pia Lund", "Rex Amadi", "Sol Fenn"]
+
+
+def test_apology_entries_ended_by_semicolons_across_a_line_break():
+    _, apologies, _ = run(part("Present: Ida Marsh",
+                               "Apologies were received from Kit Rowe, Lou Ames; Mo Dale; Ned\n"
+                               "van Buren;\nOla Fry; Pat Gow. The minutes were then signed."))
+    assert names(apologies) == ["Kit Rowe", "Lou Ames", "Mo Dale", "Ned van Buren", "Ola Fry",
+                                "Pat Gow"]

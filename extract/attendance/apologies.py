@@ -15,7 +15,8 @@ from ..people.entry import parse_person
 from ..people.lists import join_lines, reorder_surname_first, split_people
 from ..people.names import looks_like_name, same_person
 from ..people.words import TITLE_WORDS
-from .headers import BULLET, PATTERNS, evidence
+from .headers import BULLET, PATTERNS, Section, evidence
+from .present_entries import section_people
 
 APOLOGY_HEAD = re.compile(PATTERNS["apology_head"], re.IGNORECASE)
 APOLOGY_FROM = re.compile(PATTERNS["apology_from"], re.IGNORECASE)
@@ -68,11 +69,27 @@ def find_apologies(part: Part) -> list[Apology]:
             follow = "\n".join(lines[n + 1:]).strip()
             if follow:
                 if not APOLOGY_FROM.search(follow):
-                    found += _apology_list(sentence_end(join_lines(follow)), ev, strict=True)
+                    found += _listed(lines[n + 1:], ev) or _apology_list(
+                        sentence_end(join_lines(follow)), ev, strict=True)
                 break
             found += _names_in_following(texts[i + 1:i + 30])
             break
     return _dedupe(found)
+
+
+def _listed(lines: list[str], ev: Evidence) -> list[Apology]:
+    """Lines under "Apologies:" read with the attendance-list grammar (one "Name (AB) -
+    Body" a line, comma lists, roles), when there are two lines or more and every one gives
+    a person: the same shapes as a present list."""
+    lines = [t.strip() for t in lines if t.strip()]
+    if len(lines) < 2 or any(re.search(r"(?i)apolog", t) for t in lines):
+        return []
+    section = Section("member", "apologies")
+    section.lines = [(t, ev) for t in lines]
+    people, leftovers = section_people(section)
+    if leftovers or not people:
+        return []
+    return [Apology(name=p.name, title=p.title, evidence=ev) for p in people]
 
 
 def _names_in_following(texts: list[tuple[str, Evidence, bool]]) -> list[Apology]:
@@ -97,12 +114,14 @@ _ABBREVIATIONS = {t.lower() for t in TITLE_WORDS if " " not in t} | {"st"}
 def sentence_end(text: str) -> str:
     """The list up to the end of its sentence: a full stop after a word that is not an
     initial or a title abbreviation, or a ";" — unless the ";" separate "Surname, Forename"
-    entries ("Apologies: White, Ann; Black, Tom")."""
+    entries ("Apologies: White, Ann; Black, Tom") or a name follows it ("A; B; C")."""
     if ";" in text:
         head = re.split(r"\.(?=\s|$)", text, maxsplit=1)[0]
         if reorder_surname_first([e for e in re.split(r"(?:(?<!\s)\s*+)?;\s*", head) if e.strip()]):
             return head
     for m in re.finditer(r"\.(?=\s|$)|[;:]", text):
+        if m.group() == ";" and _name_follows(text[m.end():m.end() + 120]):
+            continue  # "Ann Lee; Bo Park; Cy Dunn": a list whose entries end in ";"
         if m.group() in ";:":
             return text[:m.start()]
         # the word before the stop; a window, not text[:m.start()], keeps "A. B. C. …" linear
@@ -113,6 +132,13 @@ def sentence_end(text: str) -> str:
             continue
         return text[:m.start()]
     return text
+
+
+def _name_follows(text: str) -> bool:
+    """Is the next entry (up to ";", "," or a stop) a person's name?"""
+    entry = re.split(r"[;,]|\.(?=\s|$)", text.lstrip(" ,"), maxsplit=1)[0]
+    p = parse_person(entry) if entry.strip() else None
+    return p is not None and looks_like_name(p.name)
 
 
 def _apology_list(text: str, ev: Evidence, strict: bool = False) -> list[Apology]:
