@@ -80,3 +80,32 @@ def test_apology_entries_ended_by_semicolons_across_a_line_break():
                                "van Buren;\nOla Fry; Pat Gow. The minutes were then signed."))
     assert names(apologies) == ["Kit Rowe", "Lou Ames", "Mo Dale", "Ned van Buren", "Ola Fry",
                                 "Pat Gow"]
+
+
+def test_officials_as_role_then_titled_name_in_brackets_under_an_unlisted_label():
+    attendees, _, _ = run(part("MEMBERS PRESENT:\nCouncillors Quinlan, Ryan (E), Ryan (M).",
+                               "OFFICIALS IN ATTENDANCE:\nChief Executive (Ms. A. Byrne), A/Director,"
+                               " Roads and\nTransport (Mr. C. Dolan), Senior\nStaff Officer, Water "
+                               "Services (Ms. E. Furlong)."))
+    assert names(attendees) == ["Quinlan", "E. Ryan", "M. Ryan", "A. Byrne", "C. Dolan",
+                                "E. Furlong"]
+    assert [a.role for a in attendees[3:]] == ["Chief Executive", "A/Director, Roads and "
+                                               "Transport", "Senior Staff Officer, Water Services"]
+    assert {a.category for a in attendees[3:]} == {"officer"}
+
+
+def test_labels_with_a_qualifier_before_the_colon():
+    attendees, _, _ = run(part("#Present", "Ann Ibsen; Bo Yates",
+                               "#1. Minutes", "The minutes were signed.",
+                               "Members present at the meeting (from the signing-in sheet):\n"
+                               "Cy Dorne, Di Evers",
+                               "Present but not signed in:\nEd Fane; Flo Grieg"))
+    assert names(attendees) == ["Ann Ibsen", "Bo Yates", "Cy Dorne", "Di Evers", "Ed Fane",
+                                "Flo Grieg"]
+
+
+def test_irish_chair_title_is_a_role_not_a_person():
+    attendees, _, _ = run(part("PRESENT IN THE CHAIR: Councillor G. Nolan, An Cathaoirleach.",
+                               "MEMBERS PRESENT:\nCouncillors Hurley, Kehoe."))
+    assert names(attendees) == ["G. Nolan", "Hurley", "Kehoe"]
+    assert attendees[0].role == "Chair"

@@ -8,7 +8,12 @@ import re
 
 from ..model import Attendee, Evidence
 from ..people.entry import PersonText, add_tail, name_first, parse_person
-from ..people.lists import reorder_surname_first, split_outside_brackets, split_people
+from ..people.lists import (
+    join_lines,
+    reorder_surname_first,
+    split_outside_brackets,
+    split_people,
+)
 from ..people.names import looks_like_name
 from ..people.roles import is_member_role, is_officer_role, is_role_text, words_of
 from ..people.titles import split_title, title_gender
@@ -53,6 +58,10 @@ def _entries(section: Section) -> Lines:
         return []
     text = "\n".join(t for t, _ in lines)
     evs = [ev for _, ev in lines]
+    held = role_then_name_entries(join_lines(text))
+    if held:  # "Role (Mr. A. Name), Role, Unit (Ms. B. Name)": commas inside the roles
+        return [(c, next((e for e in evs if c.split("(")[0].strip() in e.quote), evs[0]))
+                for c in held]
     dash = sum(bool(re.search(r"\t[-–—]|\s[-–—]\s", t)) for t, _ in lines)
     if dash >= max(2, len(lines) // 2):
         return _dash_entries(lines)
@@ -74,6 +83,30 @@ def _entries(section: Section) -> Lines:
     for c in split_people(text):
         ev = next((e for e in evs if c.split()[0] in e.quote), evs[0])
         out.append((c, ev))
+    return out
+
+
+# "(Mr. J. Clune)": a titled name in brackets, the person whose role precedes it
+_NAME_IN_BRACKETS = re.compile(r"\((?P<who>(?:" + "|".join(
+    ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Cllr", "Councillor", "Sir", "Dame"))
+    + r")\.?\s[^()]{1,60})\)")
+
+
+def role_then_name_entries(text: str) -> list[str]:
+    """"Director General (Dr. P. Daly), A/Director, Housing (Mr. B. Kidney), …": each entry
+    is a role (with its own commas) closed by the holder's titled name in brackets; cut
+    after each such bracket, as "Dr. P. Daly (Director General)". Two or more entries of
+    the form, or nothing (a single "the Clerk (Mrs Bell)" is read by parse_person)."""
+    found = list(_NAME_IN_BRACKETS.finditer(text))
+    if len(found) < 2 or text[found[-1].end():].strip(" ,.;"):
+        return []
+    out, start = [], 0
+    for m in found:
+        role = text[start:m.start()].strip(" ,;.").removeprefix("and ").strip()
+        if not role or "(" in role or ")" in role:
+            return []
+        out.append(f"{m.group('who').strip()} ({role})")
+        start = m.end()
     return out
 
 

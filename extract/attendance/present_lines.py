@@ -69,6 +69,8 @@ def find_sections(part: Part) -> list[Section]:
                 current, lines_in_zone = columns[0], 0
                 continue
             head = match_header(line, current is not None)
+            if head and _wrapped_word(current, line, head[0]):
+                head = None  # "… Senior" / "Staff Officer, …": a role wrapped, not "Staff"
             if head:
                 h, cat, rest = head
                 nested = match_header(rest.strip(), True) if rest.strip() else None
@@ -112,6 +114,16 @@ def find_sections(part: Part) -> list[Section]:
             lines_in_zone += 1
             current.lines.append((line, evidence(block, line)))
     return [s for s in sections if s.lines]
+
+
+def _wrapped_word(current: Section | None, line: str, head: str) -> bool:
+    """A weak header word with no colon after it that starts a role ("Staff Officer, …"),
+    at the start of a line that continues the one before (which ends mid-phrase)."""
+    if current is None or not current.lines or STRONG_RE.match(line) or head not in WEAK:
+        return False
+    after = line.lstrip()[len(head):].lstrip()
+    return not after.startswith((":", "-", "–", "—")) and current.lines[-1][0][-1:].isalnum() \
+        and is_role_phrase(re.split(r"[,(]", line, maxsplit=1)[0].strip())
 
 
 def _sub_header(line: str, current: Section) -> Section | None:

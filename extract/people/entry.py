@@ -38,6 +38,7 @@ class PersonText:
     substitute_for: str | None = None
     plural_title: str | None = None  # "Councillors A, B and C": the title the list shares
     raw: str = ""
+    forename_initial: str | None = None  # "Collins (B)": tells two Councillors Collins apart
 
 
 _BRACKET_TIME = re.compile(r"(?i)^(?:from|arrived|joined|until|left|to)\b")
@@ -108,6 +109,8 @@ def parse_person(chunk: str, default_title: str | None = None) -> PersonText | N
         add_tail(p, described.group(2))
     if not p.name:
         return None
+    if p.forename_initial and len(p.name.split()) == 1:
+        p.name = f"{p.forename_initial}. {p.name}"  # "Ryan (E)" → "E. Ryan"
     return p
 
 
@@ -158,6 +161,9 @@ def _moved(p: PersonText, text: str) -> None:
 def _bracket(p: PersonText, inner: str, whole: str) -> None:
     if not inner or inner.lower() in ATTENDANCE_MODES:
         return  # "(remote)", "(via Teams)": how they attended, not who they are
+    if re.fullmatch(r"[A-Z]\.?", inner):
+        p.forename_initial = inner[0]
+        return
     before = whole[:whole.find("(" + inner)] if "(" + inner in whole else whole
     if re.fullmatch(r"[A-Z][A-Za-z]{0,4}", inner) and initials_match(
             inner, IN_BRACKETS.sub(" ", split_title(before)[1])):
