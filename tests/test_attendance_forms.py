@@ -109,3 +109,21 @@ def test_irish_chair_title_is_a_role_not_a_person():
                                "MEMBERS PRESENT:\nCouncillors Hurley, Kehoe."))
     assert names(attendees) == ["G. Nolan", "Hurley", "Kehoe"]
     assert attendees[0].role == "Chair"
+
+
+def test_signing_in_sheet_grid_with_couples_under_a_label():
+    attendees, _, _ = run(part("The meeting closed at 9 pm.",
+                               "Members present (from the signing-in sheet):",
+                               [["Ada Morn", "Ben Tull", "Cal Voss"],
+                                ["Dee & Eli Wren", "Fay Orr", "Gus & Hal Pike"]]))
+    assert names(attendees) == ["Ada Morn", "Ben Tull", "Cal Voss", "Dee Wren", "Eli Wren",
+                                "Fay Orr", "Gus Pike", "Hal Pike"]
+
+
+def test_present_and_apologies_columns_over_a_table():
+    attendees, apologies, _ = run(part("#Members present:\t\t\tApologies:",
+                                       [["Ivy Lamb (IL)", "", "Jon Moss (JM)"],
+                                        ["Kay Nye (KN)", "", "Lee Ord (LO)"],
+                                        ["Max Pope (MP)", "", ""]]))
+    assert names(attendees) == ["Ivy Lamb", "Kay Nye", "Max Pope"]
+    assert names(apologies) == ["Jon Moss", "Lee Ord"]

@@ -74,7 +74,7 @@ def find_apologies(part: Part) -> list[Apology]:
                 break
             found += _names_in_following(texts[i + 1:i + 30])
             break
-    return _dedupe(found)
+    return dedupe_apologies(found)
 
 
 def _listed(lines: list[str], ev: Evidence) -> list[Apology]:
@@ -161,7 +161,7 @@ def _apology_list(text: str, ev: Evidence, strict: bool = False) -> list[Apology
     return out
 
 
-def _dedupe(items: list[Apology]) -> list[Apology]:
+def dedupe_apologies(items: list[Apology]) -> list[Apology]:
     out: list[Apology] = []
     for a in items:
         if not any(o.name == a.name and (o.title or "") == (a.title or "") for o in out):

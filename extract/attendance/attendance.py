@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..document.parts import Part
 from ..model import Apology, Attendee, Flag, Meeting
-from .apologies import find_apologies, remove_apologised
+from .apologies import dedupe_apologies, find_apologies, remove_apologised
 from .attending import attending_sentences
 from .movements import apply_movements
 from .present_entries import dedupe_attendees, host_staff, section_people
@@ -31,15 +31,20 @@ def extract_attendance(part: Part, meeting: Meeting) -> tuple[list[Attendee], li
                                                                 list[Flag]]:
     flags: list[Flag] = []
     attendees: list[Attendee] = []
+    listed_apologies: list[Apology] = []
     for section in find_sections(part) + sentence_sections(part):
         people, leftovers = section_people(section)
+        if section.category == "apology":  # an "Apologies" column beside "Present"
+            listed_apologies += [Apology(name=p.name, title=p.title, evidence=p.evidence)
+                                 for p in people]
+            continue
         attendees.extend(people)
         for text, ev in leftovers:
             flags.append(Flag("attendance-unparsed", f"Could not read a person from "
                               f"{text!r} in the {section.header!r} list.", page=ev.page,
                               evidence=ev))
     attendees = host_staff(dedupe_attendees(attendees), meeting.organisation)
-    apologies = find_apologies(part)
+    apologies = dedupe_apologies(listed_apologies + find_apologies(part))
     attendees, more = remove_apologised(attendees, apologies)
     flags += more
     flags += apply_substitutions(part, attendees)

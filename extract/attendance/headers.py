@@ -86,7 +86,8 @@ def match_header(line: str, open_zone: bool) -> tuple[str, str, str] | None:
 # "Present but not signed in:": a short label that ends in an attendance word before its
 # colon, in a wording the vocabulary does not list (or misread by OCR: "FF IN ATTENDANCE:")
 LABEL = re.compile(r"(?i)^\s*+(?P<h>(?:[A-Za-z/'’-]++\s++){0,3}?(?:in\s++attendance|present|attending))"
-                   r"(?:\s++(?:at|but|for|during|via|from|on)\b[^:\n]{0,60})?\s*+:\s*+")
+                   r"(?:\s++(?:at|but|for|during|via|from|on)\b[^:\n]{0,60}|\s*+\([^:\n()]{0,60}\))?"
+                   r"\s*+:\s*+")
 _LABEL_CATEGORY = (("public", "public"), ("officials", "officer"), ("officers", "officer"),
                    ("staff", "officer"), ("also", "other"), ("in attendance", "officer"))
 

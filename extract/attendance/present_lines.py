@@ -32,6 +32,7 @@ DATE_OR_PLACE = re.compile(r"(?i)^\s*(held|on|at|venue|date|time|place)\b|\b(19|
 PUBLIC_COUNT_LEAD = re.compile(r"(?i)^there\s+(?:were|was)\s+\w+\s+members?\s+of\s+the\s+public"
                           r"(?:\s+present)?\s*+[,:;-]?\s*")
 MAX_SECTION_LINES = 80
+APOLOGY_LABEL = re.compile(r"(?i)^apolog(?:y|ies)(?:\s++for\s++absence)?\s*+:?$")
 
 
 def find_sections(part: Part) -> list[Section]:
@@ -43,6 +44,9 @@ def find_sections(part: Part) -> list[Section]:
     for item in part.items:
         if isinstance(item, Table):
             if is_header_table(item):
+                current, columns = None, None
+                continue
+            if columns and _fill_columns(item, columns):
                 current, columns = None, None
                 continue
             found = table_after_header(item, current)
@@ -59,8 +63,8 @@ def find_sections(part: Part) -> list[Section]:
             if not line:
                 continue
             cells = [c.strip() for c in raw.split("\t") if c.strip()]
-            cell_heads = [match_header(c, i > 0 or current is not None)
-                     for i, c in enumerate(cells)]
+            cell_heads = [_apology_label(c) or match_header(c, i > 0 or current is not None)
+                          for i, c in enumerate(cells)]
             heads = [h for h in cell_heads if h and not h[2].strip()]
             if len(cells) >= 2 and len(heads) == len(cells) and len({h[1] for h in heads}) > 1:
                 # "Present:\tMembers of the Public:" — a header per column
@@ -114,6 +118,26 @@ def find_sections(part: Part) -> list[Section]:
             lines_in_zone += 1
             current.lines.append((line, evidence(block, line)))
     return [s for s in sections if s.lines]
+
+
+def _apology_label(cell: str) -> tuple[str, str, str] | None:
+    """"Apologies:" as one column's header beside "Present:": its column lists apologies
+    (category "apology", turned into apologies by `attendance`)."""
+    return ("apologies", "apology", "") if APOLOGY_LABEL.match(cell) else None
+
+
+def _fill_columns(table: Table, columns: list[Section]) -> bool:
+    """A table right under a line of column headers ("Members present:\t\tApologies:"):
+    its filled columns, in order, are those lists."""
+    rows = table.texts()
+    filled = sorted({i for r in rows for i, c in enumerate(r) if c.strip()})
+    if len(filled) != len(columns):
+        return False
+    for r in rows:
+        for i, col in zip(filled, columns):
+            cell = r[i].strip() if i < len(r) else ""
+            col.lines += [(t.strip(), evidence(table, t)) for t in cell.split("\n") if t.strip()]
+    return True
 
 
 def _wrapped_word(current: Section | None, line: str, head: str) -> bool:

@@ -61,7 +61,8 @@ def _statements(text: str, item) -> list[Section]:
 
 def _names_only(listed: str) -> bool:
     """Every entry of the list reads as a (titled) name."""
-    if not listed or is_prose(listed) or not listed[:1].isupper():
+    if not listed or is_prose(listed) or not listed[:1].isupper() or re.search(
+            r"(?i)\bapolog", listed):  # "Members present:\tApologies:" is a header line
         return False
     chunks = split_people(listed)
     people = [parse_person(c) for c in chunks]
