@@ -127,3 +127,30 @@ def test_present_and_apologies_columns_over_a_table():
                                         ["Max Pope (MP)", "", ""]]))
     assert names(attendees) == ["Ivy Lamb", "Kay Nye", "Max Pope"]
     assert names(apologies) == ["Jon Moss", "Lee Ord"]
+
+
+def test_job_title_before_the_name_is_the_role():
+    attendees, _, _ = run(part("ATTENDING: Trustees Ostrow and Vance\n"
+                               "STAFF ATTENDING: Library Director Nell Qadir, Omar Petit\n"
+                               "Officers: Finance Manager Lena Cho; Head of Roads Raj Tiwari and "
+                               "Events Officer Tom Webb"))
+    assert names(attendees) == ["Ostrow", "Vance", "Nell Qadir", "Omar Petit", "Lena Cho",
+                                "Raj Tiwari", "Tom Webb"]
+    assert [a.role for a in attendees[2:]] == ["Library Director", None, "Finance Manager",
+                                               "Head of Roads", "Events Officer"]
+
+
+def test_role_word_surname_hyphenated_initials_and_acronym_suffix():
+    attendees, apologies, _ = run(part(
+        "Present: Mr T Speaker (Democratic Services), Lucy Hart-Lowe (L H-L), Cll R Amis",
+        "Apologies: Bea Stone NDC, Carl Dunn"))
+    assert names(attendees) == ["T Speaker", "Lucy Hart-Lowe", "R Amis"]
+    assert attendees[1].initials == "L H-L"
+    assert names(apologies) == ["Bea Stone", "Carl Dunn"]
+
+
+def test_apologies_given_for_a_person():
+    _, apologies, _ = run(part("Present: Cllr A Moss",
+                               "3. APOLOGIES Apologies of absence were provided for Cllr B Nash. "
+                               "This was accepted by all."))
+    assert names(apologies) == ["B Nash"]

@@ -68,8 +68,9 @@ def match_header(line: str, open_zone: bool) -> tuple[str, str, str] | None:
     table = STRONG
     if not m and open_zone:
         m, table = WEAK_RE.match(line), WEAK
-    if not m:
-        return label_header(line)
+    label = label_header(line)
+    if not m or label and len(label[0]) > len(header_key(m)):
+        return label  # "STAFF ATTENDING:" is one label, not "Staff" + "ATTENDING: …"
     head = header_key(m)
     rest = line[m.end():]
     # "Public participation", "Attendance at incidents …": a header word followed by prose

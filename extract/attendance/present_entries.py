@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attendee, Evidence
-from ..people.entry import PersonText, add_tail, name_first, parse_person
+from ..people.entry import PersonText, add_tail, job_title_lead, name_first, parse_person
 from ..people.lists import (
     join_lines,
     reorder_surname_first,
@@ -144,6 +144,9 @@ def single_entry_line(line: str) -> bool:
         return False
     if len(bits) != 2 or not any(is_role_text(split_title(b)[1]) for b in bits):
         return False
+    if any(job_title_lead(b) for b in bits) and all(
+            (q := parse_person(b)) is not None and looks_like_name(q.name) for b in bits):
+        return False  # "Library Director Ann Lee, Bo Park": two people, the first titled
     # "the Clerk (Mrs Bell), PCSO Jim Reed": a role with its holder in brackets is a person
     return not any(name_first(p) != p for p, _ in split_outside_brackets(line, _COMMA))
 
