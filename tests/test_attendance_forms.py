@@ -154,3 +154,33 @@ def test_apologies_given_for_a_person():
                                "3. APOLOGIES Apologies of absence were provided for Cllr B Nash. "
                                "This was accepted by all."))
     assert names(apologies) == ["B Nash"]
+
+
+def test_register_grid_reads_the_meeting_dates_column_through_the_key():
+    import datetime as dt
+    p = part([["MEMBER ATTENDANCE", "Category", "14/09/25", "09/11/25", "18/01/26"],
+              ["RUTH ALDER", "Parent", "Y", "E", "Y"],
+              ["OSKAR BLUM", "Staff", "Y/l", "Y", "N"],
+              ["VACANT", "Parent", "", "", ""],
+              ["TESSA CORR", "Co-opted", "N", "Q", "E"],
+              ["UMA DRAKE", "Staff", "Y", "Q", "Y"]],
+             "Key: Y attended   N did not attend   E excused   Y/l attended, arrived late")
+    attendees, apologies, flags = extract_attendance(p, Meeting(date=dt.date(2025, 11, 9)))
+    assert names(attendees) == ["Oskar Blum"]
+    assert names(apologies) == ["Ruth Alder"]
+    assert [f.kind for f in flags].count("attendance-unparsed") == 2  # "Q" twice: no key
+    attendees, apologies, _ = extract_attendance(p, Meeting(date=dt.date(2025, 9, 14)))
+    assert names(attendees) == ["Ruth Alder", "Oskar Blum", "Uma Drake"]
+    assert attendees[1].arrived == "Y/l"
+
+
+def test_roll_call_table_with_a_status_column():
+    attendees, apologies, _ = run(part("Present:", [["Member", "Office", "Attendance", "Time in"],
+                                                    ["Dana Kerr", "Director", "Present", ""],
+                                                    ["Eli Ford", "Director", "Late", "7:12 p.m."],
+                                                    ["Fay Gil", "Director", "Absent", ""],
+                                                    ["Hal Ives", "Treasurer", "Excused", ""],
+                                                    ["Gil Hart", "Alternate", "Present", ""]]))
+    assert names(attendees) == ["Dana Kerr", "Eli Ford", "Gil Hart"]
+    assert attendees[2].category == "substitute"
+    assert names(apologies) == ["Hal Ives"]

@@ -2,6 +2,7 @@
 
   present_lines / present_tables  find the lists ("Present:", "In attendance", tables)
   present_sentences               lists stated in a sentence ("Members present were …")
+  present_registers               registers (names x dates) and roll-call status tables
   present_entries                 a list's text → Attendees with category and role
   apologies                       every written shape of apologies
   substitutions, attending        sentences that add to or amend the lists
@@ -21,6 +22,7 @@ from .attending import attending_sentences
 from .movements import apply_movements
 from .present_entries import dedupe_attendees, host_staff, section_people
 from .present_lines import find_sections
+from .present_registers import register_people
 from .present_sentences import sentence_sections
 from .substitutions import apply_substitutions
 
@@ -43,8 +45,11 @@ def extract_attendance(part: Part, meeting: Meeting) -> tuple[list[Attendee], li
             flags.append(Flag("attendance-unparsed", f"Could not read a person from "
                               f"{text!r} in the {section.header!r} list.", page=ev.page,
                               evidence=ev))
+    grid_people, grid_apologies, grid_flags = register_people(part, meeting.date)
+    attendees += grid_people
+    flags += grid_flags
     attendees = host_staff(dedupe_attendees(attendees), meeting.organisation)
-    apologies = dedupe_apologies(listed_apologies + find_apologies(part))
+    apologies = dedupe_apologies(listed_apologies + grid_apologies + find_apologies(part))
     attendees, more = remove_apologised(attendees, apologies)
     flags += more
     flags += apply_substitutions(part, attendees)

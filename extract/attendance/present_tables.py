@@ -14,6 +14,7 @@ from ingest.model import Table
 from ..people.entry import parse_person
 from ..people.lists import split_people
 from ..people.names import looks_like_name
+from .present_registers import is_grid
 
 from .headers import (
     STRONG,
@@ -58,7 +59,7 @@ def table_sections(tables: list[Table]) -> list[Section]:
     out: list[Section] = []
     for table in tables:
         rows = table.texts()
-        if not rows:
+        if not rows or is_grid(table):
             continue
         first = [c.strip() for c in rows[0]]
         heads = [match_header(c, True) if c else None for c in first]
@@ -118,7 +119,7 @@ def table_after_header(table: Table, current: Section | None) -> list[Section]:
     """A name | organisation table: right under "Present:", or headed by a group name
     ("Co-opted members | Representing")."""
     rows = table.texts()
-    if not rows or not rows[0]:
+    if not rows or not rows[0] or is_grid(table):
         return []
     first = rows[0][0].strip()
     head = match_header(first, current is not None)
