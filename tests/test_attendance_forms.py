@@ -184,3 +184,11 @@ def test_roll_call_table_with_a_status_column():
     assert names(attendees) == ["Dana Kerr", "Eli Ford", "Gil Hart"]
     assert attendees[2].category == "substitute"
     assert names(apologies) == ["Hal Ives"]
+
+
+def test_heading_with_a_count_stops_at_the_next_label_on_the_same_line():
+    attendees, _, _ = run(part("ATTENDING (Five Members):- Ula Birch (UB) Cato Dunn (CD) - Chair, "
+                               "Eda Fox (EF) and Gil Hale (GH) Also attending: Ira Jay, "
+                               "Secretary, and 4 residents."))
+    assert names(attendees) == ["Ula Birch", "Cato Dunn", "Eda Fox", "Gil Hale", "Ira Jay"]
+    assert attendees[-1].role == "Secretary"

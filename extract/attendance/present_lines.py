@@ -57,7 +57,7 @@ def find_sections(part: Part) -> list[Section]:
         block = item
         if block.kind == "furniture":
             continue
-        for n, raw in enumerate(block.lines):
+        for n, raw in _split_inline_labels(block.lines):
             raw = BULLET.sub("", raw) if current is not None else raw
             line = raw.strip()
             if not line:
@@ -118,6 +118,27 @@ def find_sections(part: Part) -> list[Section]:
             lines_in_zone += 1
             current.lines.append((line, evidence(block, line)))
     return [s for s in sections if s.lines]
+
+
+# "… Gus Hale (GH) Also attending: Ian Jay": the next group's label on the same line
+INLINE_LABEL = re.compile(r"(?<=[\w).,])(?<!were)(?<!was)(?<!are)(?<!been)\s++(?=(?:(?:Also|Others?|Officers?|Staff|Members?)\s+)?"
+                          r"(?:[Aa]ttending|[Pp]resent|[Ii]n\s[Aa]ttendance|[Aa]pologies|"
+                          r"ATTENDING|PRESENT|IN\sATTENDANCE|APOLOGIES|ALSO\s\w+)\s*+:)")
+
+
+def _split_inline_labels(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) with a line cut before each group label inside it."""
+    out: list[tuple[int, str]] = []
+    for n, raw in enumerate(lines):
+        start = 0
+        for m in INLINE_LABEL.finditer(raw):
+            if re.fullmatch(r"(?i)also|others?|officers?|staff|members?",
+                                      raw[start:m.start()].strip()):
+                continue  # the label's own first word ("Also | attending:")
+            out.append((n, raw[start:m.start()]))
+            start = m.end()
+        out.append((n, raw[start:]))
+    return out
 
 
 def _apology_label(cell: str) -> tuple[str, str, str] | None:
