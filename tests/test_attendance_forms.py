@@ -192,3 +192,17 @@ def test_heading_with_a_count_stops_at_the_next_label_on_the_same_line():
                                "Secretary, and 4 residents."))
     assert names(attendees) == ["Ula Birch", "Cato Dunn", "Eda Fox", "Gil Hale", "Ira Jay"]
     assert attendees[-1].role == "Secretary"
+
+
+def test_two_name_body_pairs_per_line_in_tab_columns():
+    attendees, _, _ = run(part("Present:\nMaya Quinn – FIN (Chair)\tPeter Roe – TRE\n"
+                               "Rosa Sand – HR\tSeth Toll – OPS"))
+    assert names(attendees) == ["Maya Quinn", "Peter Roe", "Rosa Sand", "Seth Toll"]
+    assert [a.organisation for a in attendees] == ["FIN", "TRE", "HR", "OPS"]
+
+
+def test_role_prefixed_line_after_a_list_is_a_person_of_its_own():
+    attendees, _, _ = run(part("Present: Councillors A Brook (Chair), B Carr and C Dale\n"
+                               "Secretary D Eaton", "1. Welcome"))
+    assert [(a.name, a.role) for a in attendees] == [
+        ("A Brook", "Chair"), ("B Carr", None), ("C Dale", None), ("D Eaton", "Secretary")]

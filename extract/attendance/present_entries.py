@@ -110,15 +110,37 @@ def role_then_name_entries(text: str) -> list[str]:
     return out
 
 
+_DASH_CELL = re.compile(r"\S\s[-–—]\s\S")
+# "Secretary D Eaton" on the line after a list: a person of their own, not a wrapped role
+_ROLE_LINE = re.compile(r"(?i)^(?:the\s+)?(?:deputy\s+|vice[\s-])?(?:clerk|secretary|treasurer|"
+                        r"chair(?:man|woman|person)?|mayor|speaker|minute[\s-]taker)\s++"
+                        r"(?-i:(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+)\s*+$")
+
+
 def _clean_lines(lines: Lines) -> Lines:
     """Counts of the public dropped ("…, 4 members of the public"), substitutions in words
-    put in brackets ("X substituted for Y" → "X (substitute for Y)")."""
+    put in brackets ("X substituted for Y" → "X (substitute for Y)"), two "Name – Body"
+    cells of one line split ("A – FIN (Chair)\tB – TRE"), and a "Secretary D Eaton" line
+    cut from the list line above it."""
+    lines = [(c, ev) for t, ev in lines for c in _dash_cells(t)]
+    for i in range(1, len(lines)):
+        prev = lines[i - 1][0].rstrip()
+        if _ROLE_LINE.match(lines[i][0].strip()) and not re.search(r"(?i)(?:[,;(&]|\band)$",
+                                                                  prev):
+            lines[i - 1] = (prev + ",", lines[i - 1][1])
     out: Lines = []
     for t, ev in lines:
         t = as_bracketed(_without_counts(t))
         if t.strip():
             out.append((t, ev))
     return out
+
+
+def _dash_cells(line: str) -> list[str]:
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    if len(cells) >= 2 and all(_DASH_CELL.search(c) for c in cells):
+        return cells
+    return [line]
 
 
 def _without_counts(line: str) -> str:
