@@ -206,3 +206,13 @@ def test_role_prefixed_line_after_a_list_is_a_person_of_its_own():
                                "Secretary D Eaton", "1. Welcome"))
     assert [(a.name, a.role) for a in attendees] == [
         ("A Brook", "Chair"), ("B Carr", None), ("C Dale", None), ("D Eaton", "Secretary")]
+
+
+def test_apology_stated_later_in_the_minutes_removes_and_flags_the_listed_person():
+    attendees, apologies, flags = run(part(
+        "Present: Cllr K Rowe, Cllr L Moss, Ms P Vane",
+        "The secretary added that Ms Vane could not attend and had sent her regrets."))
+    assert names(attendees) == ["K Rowe", "L Moss"]
+    assert names(apologies) == ["Vane"]
+    assert [f.kind for f in flags] == ["attendance-conflict"]
+    assert "P Vane" in flags[0].message

@@ -21,6 +21,10 @@ from .present_entries import section_people
 APOLOGY_HEAD = re.compile(PATTERNS["apology_head"], re.IGNORECASE)
 APOLOGY_FROM = re.compile(PATTERNS["apology_from"], re.IGNORECASE)
 APOLOGY_SENT = re.compile(PATTERNS["apology_sent"], re.IGNORECASE)
+APOLOGY_WORD = re.compile(r"(?i)apolog|\bregrets\b")
+_NAME_IN_CLAUSE = re.compile(r"(?<![\w'’.-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Trustee|"
+                             r"Director)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][a-z][\w'’-]*"
+                             r"(?:\s+[A-Z][a-z][\w'’-]*)?(?=\s+[a-z])")
 
 
 def _texts(part: Part) -> list[tuple[str, Evidence, bool]]:
@@ -42,11 +46,11 @@ def find_apologies(part: Part) -> list[Apology]:
     minutes = part.record == "minutes"
     texts = _texts(part)
     for i, (text, ev, _heading) in enumerate(texts):
-        if not re.search(r"(?i)apolog", text):
+        if not APOLOGY_WORD.search(text):
             continue
         lines = text.split("\n")
         for n, line in enumerate(lines):
-            if not re.search(r"(?i)apolog", line):
+            if not APOLOGY_WORD.search(line):
                 continue
             joined = join_lines("\n".join(lines[n:]))
             m = APOLOGY_FROM.search(joined)
@@ -55,8 +59,8 @@ def find_apologies(part: Part) -> list[Apology]:
                 continue
             m = APOLOGY_SENT.search(joined)
             if m:
-                before = joined[:m.start()]
-                found += _apology_list(before.split(".")[-1], ev)
+                before = joined[:m.start()].split(".")[-1]
+                found += _apology_list(before, ev) or _subject(before, ev)
                 continue
             h = APOLOGY_HEAD.match(line)
             if not h or not minutes:
@@ -109,6 +113,17 @@ def _names_in_following(texts: list[tuple[str, Evidence, bool]]) -> list[Apology
 
 # a stop after a title ("Cllrs. Doris Jones") does not end the list
 _ABBREVIATIONS = {t.lower() for t in TITLE_WORDS if " " not in t} | {"st"}
+
+
+def _subject(before: str, ev: Evidence) -> list[Apology]:
+    """"The secretary added that Ms Page could not attend and had": the last (titled) name
+    before the verb, when the clause is more than a list."""
+    names = list(_NAME_IN_CLAUSE.finditer(before))
+    if not names:
+        return []
+    p = parse_person(names[-1].group(0))
+    return [Apology(name=p.name, title=p.title, evidence=ev)] \
+        if p is not None and looks_like_name(p.name) and (p.title or " " in p.name) else []
 
 
 def sentence_end(text: str) -> str:
@@ -172,10 +187,12 @@ def dedupe_apologies(items: list[Apology]) -> list[Apology]:
 def remove_apologised(attendees: list[Attendee], apologies: list[Apology]
                       ) -> tuple[list[Attendee], list[Flag]]:
     """People who sent apologies were not there, though a header box may list the whole
-    board. An apology that fits two attendees ("Cllr Smith" for J and K Smith) removes
+    board; the removals are one "attendance-conflict" flag with both quotes, for the clerk
+    to confirm. An apology that fits two attendees ("Cllr Smith" for J and K Smith) removes
     neither unless one carries exactly that name; the clerk gets a flag."""
     gone: set[int] = set()
     flags: list[Flag] = []
+    both: list[tuple[Attendee, Apology]] = []
     for ap in apologies:
         hits = [i for i, a in enumerate(attendees) if same_person(a.name, a.title, ap.name,
                                                                   ap.title)]
@@ -184,9 +201,20 @@ def remove_apologised(attendees: list[Attendee], apologies: list[Apology]
             hits = exact
         if len(hits) == 1:
             gone.add(hits[0])
+            both.append((attendees[hits[0]], ap))
         elif hits:
             ev = ap.evidence
             flags.append(Flag("attendance-ambiguous", f"Apologies from {ap.name!r} could be "
                               f"any of {', '.join(attendees[i].name for i in hits)}; all are "
                               "kept as present.", page=ev.page if ev else None, evidence=ev))
+    if both:  # one flag for the part: a header box listing the whole board gives many
+        ev = both[0][1].evidence
+        flags.append(Flag("attendance-conflict", "Listed as present and as sending apologies"
+                          f"{_where(ev)}: {', '.join(repr(a.name) for a, _ in both)} (listed"
+                          f"{_where(both[0][0].evidence)}); recorded as apologies only, check "
+                          "which is right.", page=ev.page if ev else None, evidence=ev))
     return [a for i, a in enumerate(attendees) if i not in gone], flags
+
+
+def _where(ev: Evidence | None) -> str:
+    return f" ({ev.quote[:80]!r}, page {ev.page})" if ev else ""
