@@ -216,3 +216,10 @@ def test_apology_stated_later_in_the_minutes_removes_and_flags_the_listed_person
     assert names(apologies) == ["Vane"]
     assert [f.kind for f in flags] == ["attendance-conflict"]
     assert "P Vane" in flags[0].message
+
+
+def test_label_box_naming_the_chair_and_the_minute_taker():
+    attendees, _, _ = run(part("Chair: Nora Lane\tMinutes: Sam Price", "Chaired by Otis Hale",
+                               "Secretary: Ian Lee. Nominated by Tom.", "1. Welcome"))
+    assert [(a.name, a.role) for a in attendees] == [
+        ("Nora Lane", "Chair"), ("Sam Price", "Minute Taker"), ("Otis Hale", "Chair")]

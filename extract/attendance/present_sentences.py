@@ -1,7 +1,8 @@
 """Attendance stated in a sentence rather than under a header: "Board members present were
 Trustee A, Trustee B and Supervisor C.", "The following members of the Council were in
 attendance: …", "Directors in attendance were: …", and a roll call that names who was there
-("1. ROLL CALL: Present: A, B and C."). Each gives a `Section` read like any list. The list
+("1. ROLL CALL: Present: A, B and C."), and label boxes naming the chair and the
+minute-taker ("Chair: A <tab> Minutes: B", "Chaired by A <tab> Clerked by B"). Each gives a `Section` read like any list. The list
 runs to the end of its sentence and must read as names: "Residents present were concerned
 …" is prose, not a list.
 """
@@ -19,6 +20,8 @@ from .apologies import sentence_end
 from .headers import PATTERNS, STRONG_RE, Section, evidence, is_prose
 
 STATEMENT = re.compile(PATTERNS["present_statement"])
+ROLE_LABEL = re.compile(PATTERNS["role_label"])
+LABEL_ROLES: dict[str, str] = PATTERNS["role_label_roles"]
 _OFFICERS = re.compile(r"(?i)\b(?:officers|officials|staff)\b")
 _ALSO = re.compile(r"(?i)\balso\b")
 
@@ -32,6 +35,8 @@ def sentence_sections(part: Part) -> list[Section]:
             texts = [item.text]
         else:
             continue
+        if not isinstance(item, Table):
+            out += _label_box(item)
         for text in texts:
             out += _statements(" ".join(t.strip() for t in text.split("\n")), item)
     return out
@@ -67,3 +72,30 @@ def _names_only(listed: str) -> bool:
     chunks = split_people(listed)
     people = [parse_person(c) for c in chunks]
     return bool(chunks) and all(p is not None and looks_like_name(p.name) for p in people)
+
+
+def _label_box(block) -> list[Section]:
+    """"Chair: Nora Lane <tab> Minutes: Sam Price", "Chaired by A <tab> Clerked by B": a line
+    whose every tab cell is a role label and a name gives those people with their roles."""
+    out: list[Section] = []
+    for line in block.text.split("\n"):
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        found = [ROLE_LABEL.match(c) for c in cells]
+        if not cells or not all(found) or not (len(cells) >= 2 or found[0] and re.search(
+                r"(?i)\bby$", found[0].group("role"))) or any(
+                re.search(r"\.\s", m.group("name")) for m in found if m):
+            continue  # "Secretary: Ian Lee. Nominated by Tom." is an election, not a box
+        for m in found:
+            p = parse_person(m.group("name").strip(" .,;"))
+            if p is None or not looks_like_name(p.name):
+                break
+        else:
+            for m in found:
+                role = m.group("role").lower()
+                role = next((r for w, r in LABEL_ROLES.items() if role.startswith(w)), "Chair")
+                category = "member" if role == "Chair" else "officer"
+                section = Section(category, role.lower(), one_per_line=True)
+                text = f"{m.group('name').strip(' .,;')} ({role})"
+                section.lines.append((text, evidence(block, m.group(0))))
+                out.append(section)
+    return out
