@@ -223,3 +223,12 @@ def test_label_box_naming_the_chair_and_the_minute_taker():
                                "Secretary: Ian Lee. Nominated by Tom.", "1. Welcome"))
     assert [(a.name, a.role) for a in attendees] == [
         ("Nora Lane", "Chair"), ("Sam Price", "Minute Taker"), ("Otis Hale", "Chair")]
+
+
+def test_leave_of_absence_granted_by_motion_is_an_apology():
+    attendees, apologies, _ = run(part(
+        "Present: Member Ash, Member Birk and Member Cole",
+        "Motion that Member Yuen be excused from this sitting – carried. Leave of absence was "
+        "granted to Cllr Dana Roe."))
+    assert names(apologies) == ["Yuen", "Dana Roe"]
+    assert names(attendees) == ["Ash", "Birk", "Cole"]

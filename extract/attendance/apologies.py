@@ -22,6 +22,8 @@ APOLOGY_HEAD = re.compile(PATTERNS["apology_head"], re.IGNORECASE)
 APOLOGY_FROM = re.compile(PATTERNS["apology_from"], re.IGNORECASE)
 APOLOGY_SENT = re.compile(PATTERNS["apology_sent"], re.IGNORECASE)
 APOLOGY_WORD = re.compile(r"(?i)apolog|\bregrets\b")
+# "Motion that Member Yu be excused – carried", "leave of absence granted to Cllr Ray"
+EXCUSED = re.compile(PATTERNS["excused"], re.IGNORECASE)
 _NAME_IN_CLAUSE = re.compile(r"(?<![\w'’.-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Trustee|"
                              r"Director)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][a-z][\w'’-]*"
                              r"(?:\s+[A-Z][a-z][\w'’-]*)?(?=\s+[a-z])")
@@ -78,6 +80,11 @@ def find_apologies(part: Part) -> list[Apology]:
                 break
             found += _names_in_following(texts[i + 1:i + 30])
             break
+    for text, ev, _heading in texts if minutes else []:
+        for m in EXCUSED.finditer(text.replace("\n", " ")):
+            p = parse_person(m.group("who") or m.group("who2"))
+            if p is not None and looks_like_name(p.name) and (p.title or " " in p.name):
+                found.append(Apology(name=p.name, title=p.title, evidence=ev))
     return dedupe_apologies(found)
 
 
