@@ -232,3 +232,20 @@ def test_leave_of_absence_granted_by_motion_is_an_apology():
         "granted to Cllr Dana Roe."))
     assert names(apologies) == ["Yuen", "Dana Roe"]
     assert names(attendees) == ["Ash", "Birk", "Cole"]
+
+
+def test_absent_list_after_present_excused_is_an_apology_plain_absent_is_nothing():
+    attendees, apologies, _ = run(part("Present: Commissioners Abel, Boone and Crane. Absent: "
+                                       "Commissioner Drake (excused), Commissioner Ennis",
+                                       "Members present: Fry, Gale\nMembers absent: Hume "
+                                       "(excused)", "1. Call to order"))
+    assert names(attendees) == ["Abel", "Boone", "Crane", "Fry", "Gale"]
+    assert names(apologies) == ["Drake", "Hume"]
+
+
+def test_roll_call_with_an_answer_per_name():
+    attendees, apologies, _ = run(part("Roll call: Trustee Ames – yes, Trustee Boyd – present, "
+                                       "Trustee Cole - absent, Trustee Dunn – excused",
+                                       "1. Minutes"))
+    assert names(attendees) == ["Ames", "Boyd"]
+    assert names(apologies) == ["Dunn"]

@@ -15,6 +15,8 @@ attendance.json and people/people.json.
 """
 from __future__ import annotations
 
+import re
+
 from ..document.parts import Part
 from ..model import Apology, Attendee, Flag, Meeting
 from .apologies import dedupe_apologies, find_apologies, remove_apologised
@@ -36,7 +38,9 @@ def extract_attendance(part: Part, meeting: Meeting) -> tuple[list[Attendee], li
     listed_apologies: list[Apology] = []
     for section in find_sections(part) + sentence_sections(part):
         people, leftovers = section_people(section)
-        if section.category == "apology":  # an "Apologies" column beside "Present"
+        if section.category == "absent":  # "Absent: D (excused)": excused is an apology
+            people = [p for p in people if re.search(r"(?i)excus|apolog", p.role or "")]
+        if section.category in ("apology", "absent"):  # an "Apologies" column
             listed_apologies += [Apology(name=p.name, title=p.title, evidence=p.evidence)
                                  for p in people]
             continue

@@ -122,8 +122,8 @@ def find_sections(part: Part) -> list[Section]:
 
 # "… Gus Hale (GH) Also attending: Ian Jay": the next group's label on the same line
 INLINE_LABEL = re.compile(r"(?<=[\w).,])(?<!were)(?<!was)(?<!are)(?<!been)\s++(?=(?:(?:Also|Others?|Officers?|Staff|Members?)\s+)?"
-                          r"(?:[Aa]ttending|[Pp]resent|[Ii]n\s[Aa]ttendance|[Aa]pologies|"
-                          r"ATTENDING|PRESENT|IN\sATTENDANCE|APOLOGIES|ALSO\s\w+)\s*+:)")
+                          r"(?:[Aa]ttending|[Pp]resent|[Ii]n\s[Aa]ttendance|[Aa]pologies|[Aa]bsent|"
+                          r"ATTENDING|PRESENT|IN\sATTENDANCE|APOLOGIES|ABSENT|ALSO\s\w+)\s*+:)")
 
 
 def _split_inline_labels(lines: list[str]) -> list[tuple[int, str]]:

@@ -53,6 +53,12 @@ def _statements(text: str, item) -> list[Section]:
                 not re.match(r"(?i)roll", text[m.start():]):
             continue  # a plain "Present:" header line: present_lines reads it
         listed = sentence_end(text[m.end():]).strip()
+        listed, excused = _called(listed)
+        if excused:
+            gone = Section("absent", "absent", one_per_line=False)
+            gone.lines.append((", ".join(f"{e} (excused)" for e in excused),
+                               evidence(item, m.group(0))))
+            out.append(gone)
         if not _names_only(listed):
             continue
         group = (m.group("group") or "members").lower()
@@ -62,6 +68,23 @@ def _statements(text: str, item) -> list[Section]:
         section.lines.append((listed, evidence(item, m.group(0) + listed)))
         out.append(section)
     return out
+
+
+_STATUS = re.compile(r"(?i)\s[-–—:]\s*+(yes|aye|present|here|no|nay|absent|excused)\s*+$")
+
+
+def _called(listed: str) -> tuple[str, list[str]]:
+    """"Trustee Ames – yes, Trustee Boyd – absent": a roll call with an answer per name →
+    (those who answered, those excused); the plainly absent are neither."""
+    entries = [e.strip() for e in re.split(r"[,;]", listed) if e.strip()]
+    answers = [_STATUS.search(" " + e) for e in entries]
+    if len(entries) < 2 or not all(answers):
+        return listed, []
+    here = [e[:e.rfind(a.group(1))].strip(" -–—:") for e, a in zip(entries, answers)
+            if a.group(1).lower() not in ("absent", "excused")]
+    excused = [e[:e.rfind(a.group(1))].strip(" -–—:") for e, a in zip(entries, answers)
+               if a.group(1).lower() == "excused"]
+    return ", ".join(here), excused
 
 
 def _names_only(listed: str) -> bool:
