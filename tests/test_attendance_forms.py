@@ -249,3 +249,9 @@ def test_roll_call_with_an_answer_per_name():
                                        "1. Minutes"))
     assert names(attendees) == ["Ames", "Boyd"]
     assert names(apologies) == ["Dunn"]
+
+
+def test_initial_and_full_name_of_one_person_are_merged():
+    attendees, _, _ = run(part("Present: Cllr K Rowe, Cllr L Moss, Cllr J Daly",
+                               "Also present: Councillor Kim Rowe (Mayor), Dr P Daly"))
+    assert names(attendees) == ["Kim Rowe", "L Moss", "J Daly", "P Daly"]

@@ -273,6 +273,8 @@ def dedupe_attendees(people: list[Attendee]) -> list[Attendee]:
         if same is None:
             out.append(p)
             continue
+        if len(p.name) > len(same.name) and _initial_form(same, p):
+            same.name, same.title = p.name, same.title or p.title  # the fuller name
         for f in ("role", "organisation", "initials", "substitute_for", "arrived", "left"):
             if getattr(same, f) is None and getattr(p, f) is not None:
                 setattr(same, f, getattr(p, f))
@@ -281,9 +283,22 @@ def dedupe_attendees(people: list[Attendee]) -> list[Attendee]:
 
 def _one_person(a: Attendee, b: Attendee) -> bool:
     if a.name != b.name:
-        return False
+        return _initial_form(a, b)
     if (a.title or "") == (b.title or ""):
         return True
     ga, gb = title_gender(a.title), title_gender(b.title)
     return len(a.name.split()) >= 2 and not re.fullmatch(r"(?:[A-Z]\.?\s+)+\S+", a.name) \
         and (not ga or not gb or ga == gb)
+
+
+def _initial_form(a: Attendee, b: Attendee) -> bool:
+    """"K Rowe" and "Kim Rowe" (both with a forename or its initial, one only the
+    initial): one person listed twice. A bare surname matches too many to merge."""
+    wa, wb = a.name.replace(".", " ").split(), b.name.replace(".", " ").split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    fa, fb = wa[0], wb[0]
+    if (len(fa) == 1) == (len(fb) == 1) or fa[0] != fb[0]:
+        return False
+    ga, gb = title_gender(a.title), title_gender(b.title)
+    return not ga or not gb or ga == gb
