@@ -255,3 +255,10 @@ def test_initial_and_full_name_of_one_person_are_merged():
     attendees, _, _ = run(part("Present: Cllr K Rowe, Cllr L Moss, Cllr J Daly",
                                "Also present: Councillor Kim Rowe (Mayor), Dr P Daly"))
     assert names(attendees) == ["Kim Rowe", "L Moss", "J Daly", "P Daly"]
+
+
+def test_a_role_alone_on_the_line_under_its_holder():
+    attendees, _, _ = run(part("Present:\nAnn Birch\nChair\nCarl Dunn\nTreasurer\nEve Fox",
+                               "#1. Welcome"))
+    assert [(a.name, a.role) for a in attendees] == [
+        ("Ann Birch", "Chair"), ("Carl Dunn", "Treasurer"), ("Eve Fox", None)]

@@ -15,9 +15,15 @@ from ..people.lists import (
     split_people,
 )
 from ..people.names import looks_like_name
-from ..people.roles import is_member_role, is_officer_role, is_role_text, words_of
+from ..people.roles import (
+    is_member_role,
+    is_officer_role,
+    is_role_phrase,
+    is_role_text,
+    words_of,
+)
 from ..people.titles import split_title, title_gender
-from ..people.words import GUEST_TITLE_WORDS
+from ..people.words import GUEST_TITLE_WORDS, ROLES
 from .headers import PUBLIC_COUNT, Section
 from .substitutions import as_bracketed
 
@@ -70,7 +76,9 @@ def _entries(section: Section) -> Lines:
     if reordered:  # "Green, Ann (Chair)" / "White, Bob": one person a line, surname first
         lines, one_per_line = list(zip(reordered, evs)), True
     if one_per_line is None:
-        one_per_line = all(single_entry_line(t) for t, _ in lines)
+        # "Ann Birch" / "Chair" / "Carl Dunn": a role alone on the line under its holder
+        one_per_line = all(single_entry_line(t) or _role_only_line(t) for t, _ in lines) \
+            and single_entry_line(lines[0][0])
     out: Lines = []
     if one_per_line:
         for t, ev in lines:
@@ -141,6 +149,11 @@ def _dash_cells(line: str) -> list[str]:
     if len(cells) >= 2 and all(_DASH_CELL.search(c) for c in cells):
         return cells
     return [line]
+
+
+def _role_only_line(line: str) -> bool:
+    bare = line.strip(" ,.;")
+    return bare.lower() in ROLES or is_role_phrase(bare)
 
 
 def _without_counts(line: str) -> str:
