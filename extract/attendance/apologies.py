@@ -14,11 +14,19 @@ from ..model import Apology, Attendee, Evidence, Flag
 from ..people.entry import parse_person
 from ..people.lists import join_lines, reorder_surname_first, split_people
 from ..people.names import looks_like_name, same_person
-from .headers import BULLET, PATTERNS, evidence
+from ..people.words import TITLE_WORDS
+from .headers import BULLET, PATTERNS, Section, evidence
+from .present_entries import section_people
 
 APOLOGY_HEAD = re.compile(PATTERNS["apology_head"], re.IGNORECASE)
 APOLOGY_FROM = re.compile(PATTERNS["apology_from"], re.IGNORECASE)
 APOLOGY_SENT = re.compile(PATTERNS["apology_sent"], re.IGNORECASE)
+APOLOGY_WORD = re.compile(r"(?i)apolog|\bregrets\b")
+# "Motion that Member Yu be excused – carried", "leave of absence granted to Cllr Ray"
+EXCUSED = re.compile(PATTERNS["excused"], re.IGNORECASE)
+_NAME_IN_CLAUSE = re.compile(r"(?<![\w'’.-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Trustee|"
+                             r"Director)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][a-z][\w'’-]*"
+                             r"(?:\s+[A-Z][a-z][\w'’-]*)?(?=\s+[a-z])")
 
 
 def _texts(part: Part) -> list[tuple[str, Evidence, bool]]:
@@ -40,38 +48,59 @@ def find_apologies(part: Part) -> list[Apology]:
     minutes = part.record == "minutes"
     texts = _texts(part)
     for i, (text, ev, _heading) in enumerate(texts):
-        if not re.search(r"(?i)apolog", text):
+        if not APOLOGY_WORD.search(text):
             continue
         lines = text.split("\n")
         for n, line in enumerate(lines):
-            if not re.search(r"(?i)apolog", line):
+            if not APOLOGY_WORD.search(line):
                 continue
             joined = join_lines("\n".join(lines[n:]))
             m = APOLOGY_FROM.search(joined)
             if m:
-                found += _apology_list(_sentence(joined[m.end():]), ev)
+                found += _apology_list(sentence_end(joined[m.end():]), ev)
                 continue
             m = APOLOGY_SENT.search(joined)
             if m:
-                before = joined[:m.start()]
-                found += _apology_list(before.split(".")[-1], ev)
+                before = joined[:m.start()].split(".")[-1]
+                found += _apology_list(before, ev) or _subject(before, ev)
                 continue
             h = APOLOGY_HEAD.match(line)
             if not h or not minutes:
                 continue
             rest = line[h.end():].strip()
             if rest:
-                found += _apology_list(_sentence(rest), ev, strict=True)
+                found += _apology_list(sentence_end(rest), ev, strict=True)
                 continue
             # heading alone: the names follow in this block or the next ones
             follow = "\n".join(lines[n + 1:]).strip()
             if follow:
                 if not APOLOGY_FROM.search(follow):
-                    found += _apology_list(_sentence(join_lines(follow)), ev, strict=True)
+                    found += _listed(lines[n + 1:], ev) or _apology_list(
+                        sentence_end(join_lines(follow)), ev, strict=True)
                 break
             found += _names_in_following(texts[i + 1:i + 30])
             break
-    return _dedupe(found)
+    for text, ev, _heading in texts if minutes else []:
+        for m in EXCUSED.finditer(text.replace("\n", " ")):
+            p = parse_person(m.group("who") or m.group("who2"))
+            if p is not None and looks_like_name(p.name) and (p.title or " " in p.name):
+                found.append(Apology(name=p.name, title=p.title, evidence=ev))
+    return dedupe_apologies(found)
+
+
+def _listed(lines: list[str], ev: Evidence) -> list[Apology]:
+    """Lines under "Apologies:" read with the attendance-list grammar (one "Name (AB) -
+    Body" a line, comma lists, roles), when there are two lines or more and every one gives
+    a person: the same shapes as a present list."""
+    lines = [t.strip() for t in lines if t.strip()]
+    if len(lines) < 2 or any(re.search(r"(?i)apolog", t) for t in lines):
+        return []
+    section = Section("member", "apologies")
+    section.lines = [(t, ev) for t in lines]
+    people, leftovers = section_people(section)
+    if leftovers or not people:
+        return []
+    return [Apology(name=p.name, title=p.title, evidence=ev) for p in people]
 
 
 def _names_in_following(texts: list[tuple[str, Evidence, bool]]) -> list[Apology]:
@@ -80,7 +109,7 @@ def _names_in_following(texts: list[tuple[str, Evidence, bool]]) -> list[Apology
     for text, ev, heading in texts:
         if heading or APOLOGY_FROM.search(text) or re.search(r"(?i)apolog", text):
             break  # the next text is handled on its own (or is a heading)
-        names = _apology_list(_sentence(join_lines(BULLET.sub("", text))), ev, strict=True)
+        names = _apology_list(sentence_end(join_lines(BULLET.sub("", text))), ev, strict=True)
         if not names:
             break
         found += names
@@ -89,26 +118,49 @@ def _names_in_following(texts: list[tuple[str, Evidence, bool]]) -> list[Apology
     return found
 
 
-def _sentence(text: str) -> str:
+# a stop after a title ("Cllrs. Doris Jones") does not end the list
+_ABBREVIATIONS = {t.lower() for t in TITLE_WORDS if " " not in t} | {"st"}
+
+
+def _subject(before: str, ev: Evidence) -> list[Apology]:
+    """"The secretary added that Ms Page could not attend and had": the last (titled) name
+    before the verb, when the clause is more than a list."""
+    names = list(_NAME_IN_CLAUSE.finditer(before))
+    if not names:
+        return []
+    p = parse_person(names[-1].group(0))
+    return [Apology(name=p.name, title=p.title, evidence=ev)] \
+        if p is not None and looks_like_name(p.name) and (p.title or " " in p.name) else []
+
+
+def sentence_end(text: str) -> str:
     """The list up to the end of its sentence: a full stop after a word that is not an
     initial or a title abbreviation, or a ";" — unless the ";" separate "Surname, Forename"
-    entries ("Apologies: White, Ann; Black, Tom")."""
+    entries ("Apologies: White, Ann; Black, Tom") or a name follows it ("A; B; C")."""
     if ";" in text:
         head = re.split(r"\.(?=\s|$)", text, maxsplit=1)[0]
         if reorder_surname_first([e for e in re.split(r"(?:(?<!\s)\s*+)?;\s*", head) if e.strip()]):
             return head
     for m in re.finditer(r"\.(?=\s|$)|[;:]", text):
+        if m.group() == ";" and _name_follows(text[m.end():m.end() + 120]):
+            continue  # "Ann Lee; Bo Park; Cy Dunn": a list whose entries end in ";"
         if m.group() in ";:":
             return text[:m.start()]
         # the word before the stop; a window, not text[:m.start()], keeps "A. B. C. …" linear
         # (a longer word is neither an initial nor a title either way)
         before = re.findall(r"(?<![\w'’-])[\w'’-]+$", text[max(0, m.start() - 40):m.start()])
         word = before[0] if before else ""
-        if len(word) <= 1 or word.lower() in ("mr", "mrs", "ms", "dr", "cllr", "st", "prof",
-                                               "rev", "revd"):
+        if len(word) <= 1 or word.lower() in _ABBREVIATIONS:
             continue
         return text[:m.start()]
     return text
+
+
+def _name_follows(text: str) -> bool:
+    """Is the next entry (up to ";", "," or a stop) a person's name?"""
+    entry = re.split(r"[;,]|\.(?=\s|$)", text.lstrip(" ,"), maxsplit=1)[0]
+    p = parse_person(entry) if entry.strip() else None
+    return p is not None and looks_like_name(p.name)
 
 
 def _apology_list(text: str, ev: Evidence, strict: bool = False) -> list[Apology]:
@@ -131,7 +183,7 @@ def _apology_list(text: str, ev: Evidence, strict: bool = False) -> list[Apology
     return out
 
 
-def _dedupe(items: list[Apology]) -> list[Apology]:
+def dedupe_apologies(items: list[Apology]) -> list[Apology]:
     out: list[Apology] = []
     for a in items:
         if not any(o.name == a.name and (o.title or "") == (a.title or "") for o in out):
@@ -142,10 +194,12 @@ def _dedupe(items: list[Apology]) -> list[Apology]:
 def remove_apologised(attendees: list[Attendee], apologies: list[Apology]
                       ) -> tuple[list[Attendee], list[Flag]]:
     """People who sent apologies were not there, though a header box may list the whole
-    board. An apology that fits two attendees ("Cllr Smith" for J and K Smith) removes
+    board; the removals are one "attendance-conflict" flag with both quotes, for the clerk
+    to confirm. An apology that fits two attendees ("Cllr Smith" for J and K Smith) removes
     neither unless one carries exactly that name; the clerk gets a flag."""
     gone: set[int] = set()
     flags: list[Flag] = []
+    both: list[tuple[Attendee, Apology]] = []
     for ap in apologies:
         hits = [i for i, a in enumerate(attendees) if same_person(a.name, a.title, ap.name,
                                                                   ap.title)]
@@ -154,9 +208,20 @@ def remove_apologised(attendees: list[Attendee], apologies: list[Apology]
             hits = exact
         if len(hits) == 1:
             gone.add(hits[0])
+            both.append((attendees[hits[0]], ap))
         elif hits:
             ev = ap.evidence
             flags.append(Flag("attendance-ambiguous", f"Apologies from {ap.name!r} could be "
                               f"any of {', '.join(attendees[i].name for i in hits)}; all are "
                               "kept as present.", page=ev.page if ev else None, evidence=ev))
+    if both:  # one flag for the part: a header box listing the whole board gives many
+        ev = both[0][1].evidence
+        flags.append(Flag("attendance-conflict", "Listed as present and as sending apologies"
+                          f"{_where(ev)}: {', '.join(repr(a.name) for a, _ in both)} (listed"
+                          f"{_where(both[0][0].evidence)}); recorded as apologies only, check "
+                          "which is right.", page=ev.page if ev else None, evidence=ev))
     return [a for i, a in enumerate(attendees) if i not in gone], flags
+
+
+def _where(ev: Evidence | None) -> str:
+    return f" ({ev.quote[:80]!r}, page {ev.page})" if ev else ""

@@ -68,18 +68,38 @@ def match_header(line: str, open_zone: bool) -> tuple[str, str, str] | None:
     table = STRONG
     if not m and open_zone:
         m, table = WEAK_RE.match(line), WEAK
-    if not m:
-        return None
+    label = label_header(line)
+    if not m or label and len(label[0]) > len(header_key(m)):
+        return label  # "STAFF ATTENDING:" is one label, not "Staff" + "ATTENDING: …"
     head = header_key(m)
     rest = line[m.end():]
     # "Public participation", "Attendance at incidents …": a header word followed by prose
     bare_header = rest and not re.match(r"^\s*[:;\-–—\t]|^\s*$", line[m.end("h"):])
     if bare_header and (is_prose(rest) or not rest.lstrip()[:1].isupper()
                         or head in PLURAL_TITLES):
-        return None  # "Councillors D Richardson, …" is a title, not a header
+        return label_header(line)  # "Councillors D Richardson, …" is a title, not a header
     if bare_header and "," not in rest and not TITLE_ANYWHERE.search(rest):
-        return None  # "Attendance Monitoring Report": a title, not a list
+        return label_header(line)  # "Attendance Monitoring Report": a title, not a list
     return head, table[head], rest
+
+
+# "OFFICIALS IN ATTENDANCE:", "Members present at the meeting (from the signing-in sheet):",
+# "Present but not signed in:": a short label that ends in an attendance word before its
+# colon, in a wording the vocabulary does not list (or misread by OCR: "FF IN ATTENDANCE:")
+LABEL = re.compile(r"(?i)^\s*+(?P<h>(?:[A-Za-z/'’-]++\s++){0,3}?(?:in\s++attendance|present|attending))"
+                   r"(?:\s++(?:at|but|for|during|via|from|on)\b[^:\n]{0,60}|\s*+\([^:\n()]{0,60}\))?"
+                   r"\s*+:\s*+")
+_LABEL_CATEGORY = (("public", "public"), ("officials", "officer"), ("officers", "officer"),
+                   ("staff", "officer"), ("also", "other"), ("in attendance", "officer"))
+
+
+def label_header(line: str) -> tuple[str, str, str] | None:
+    m = LABEL.match(line)
+    if not m or not m.group("h")[:1].isupper():
+        return None
+    head = re.sub(r"\s+", " ", m.group("h")).lower()
+    category = next((c for w, c in _LABEL_CATEGORY if re.search(rf"\b{w}\b", head)), "member")
+    return head, category, line[m.end():]
 
 
 def is_prose(line: str) -> bool:

@@ -7,12 +7,23 @@ from __future__ import annotations
 import re
 
 from ..model import Attendee, Evidence
-from ..people.entry import PersonText, add_tail, name_first, parse_person
-from ..people.lists import reorder_surname_first, split_outside_brackets, split_people
+from ..people.entry import PersonText, add_tail, job_title_lead, name_first, parse_person
+from ..people.lists import (
+    join_lines,
+    reorder_surname_first,
+    split_outside_brackets,
+    split_people,
+)
 from ..people.names import looks_like_name
-from ..people.roles import is_member_role, is_officer_role, is_role_text, words_of
+from ..people.roles import (
+    is_member_role,
+    is_officer_role,
+    is_role_phrase,
+    is_role_text,
+    words_of,
+)
 from ..people.titles import split_title, title_gender
-from ..people.words import GUEST_TITLE_WORDS
+from ..people.words import GUEST_TITLE_WORDS, ROLES
 from .headers import PUBLIC_COUNT, Section
 from .substitutions import as_bracketed
 
@@ -53,6 +64,10 @@ def _entries(section: Section) -> Lines:
         return []
     text = "\n".join(t for t, _ in lines)
     evs = [ev for _, ev in lines]
+    held = role_then_name_entries(join_lines(text))
+    if held:  # "Role (Mr. A. Name), Role, Unit (Ms. B. Name)": commas inside the roles
+        return [(c, next((e for e in evs if c.split("(")[0].strip() in e.quote), evs[0]))
+                for c in held]
     dash = sum(bool(re.search(r"\t[-–—]|\s[-–—]\s", t)) for t, _ in lines)
     if dash >= max(2, len(lines) // 2):
         return _dash_entries(lines)
@@ -61,7 +76,9 @@ def _entries(section: Section) -> Lines:
     if reordered:  # "Green, Ann (Chair)" / "White, Bob": one person a line, surname first
         lines, one_per_line = list(zip(reordered, evs)), True
     if one_per_line is None:
-        one_per_line = all(single_entry_line(t) for t, _ in lines)
+        # "Ann Birch" / "Chair" / "Carl Dunn": a role alone on the line under its holder
+        one_per_line = all(single_entry_line(t) or _role_only_line(t) for t, _ in lines) \
+            and single_entry_line(lines[0][0])
     out: Lines = []
     if one_per_line:
         for t, ev in lines:
@@ -77,15 +94,66 @@ def _entries(section: Section) -> Lines:
     return out
 
 
+# "(Mr. J. Clune)": a titled name in brackets, the person whose role precedes it
+_NAME_IN_BRACKETS = re.compile(r"\((?P<who>(?:" + "|".join(
+    ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Cllr", "Councillor", "Sir", "Dame"))
+    + r")\.?\s[^()]{1,60})\)")
+
+
+def role_then_name_entries(text: str) -> list[str]:
+    """"Director General (Dr. P. Daly), A/Director, Housing (Mr. B. Kidney), …": each entry
+    is a role (with its own commas) closed by the holder's titled name in brackets; cut
+    after each such bracket, as "Dr. P. Daly (Director General)". Two or more entries of
+    the form, or nothing (a single "the Clerk (Mrs Bell)" is read by parse_person)."""
+    found = list(_NAME_IN_BRACKETS.finditer(text))
+    if len(found) < 2 or text[found[-1].end():].strip(" ,.;"):
+        return []
+    out, start = [], 0
+    for m in found:
+        role = text[start:m.start()].strip(" ,;.").removeprefix("and ").strip()
+        if not role or "(" in role or ")" in role:
+            return []
+        out.append(f"{m.group('who').strip()} ({role})")
+        start = m.end()
+    return out
+
+
+_DASH_CELL = re.compile(r"\S\s[-–—]\s\S")
+# "Secretary D Eaton" on the line after a list: a person of their own, not a wrapped role
+_ROLE_LINE = re.compile(r"(?i)^(?:the\s+)?(?:deputy\s+|vice[\s-])?(?:clerk|secretary|treasurer|"
+                        r"chair(?:man|woman|person)?|mayor|speaker|minute[\s-]taker)\s++"
+                        r"(?-i:(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+)\s*+$")
+
+
 def _clean_lines(lines: Lines) -> Lines:
     """Counts of the public dropped ("…, 4 members of the public"), substitutions in words
-    put in brackets ("X substituted for Y" → "X (substitute for Y)")."""
+    put in brackets ("X substituted for Y" → "X (substitute for Y)"), two "Name – Body"
+    cells of one line split ("A – FIN (Chair)\tB – TRE"), and a "Secretary D Eaton" line
+    cut from the list line above it."""
+    lines = [(c, ev) for t, ev in lines for c in _dash_cells(t)]
+    for i in range(1, len(lines)):
+        prev = lines[i - 1][0].rstrip()
+        if _ROLE_LINE.match(lines[i][0].strip()) and not re.search(r"(?i)(?:[,;(&]|\band)$",
+                                                                  prev):
+            lines[i - 1] = (prev + ",", lines[i - 1][1])
     out: Lines = []
     for t, ev in lines:
         t = as_bracketed(_without_counts(t))
         if t.strip():
             out.append((t, ev))
     return out
+
+
+def _dash_cells(line: str) -> list[str]:
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    if len(cells) >= 2 and all(_DASH_CELL.search(c) for c in cells):
+        return cells
+    return [line]
+
+
+def _role_only_line(line: str) -> bool:
+    bare = line.strip(" ,.;")
+    return bare.lower() in ROLES or is_role_phrase(bare)
 
 
 def _without_counts(line: str) -> str:
@@ -111,6 +179,9 @@ def single_entry_line(line: str) -> bool:
         return False
     if len(bits) != 2 or not any(is_role_text(split_title(b)[1]) for b in bits):
         return False
+    if any(job_title_lead(b) for b in bits) and all(
+            (q := parse_person(b)) is not None and looks_like_name(q.name) for b in bits):
+        return False  # "Library Director Ann Lee, Bo Park": two people, the first titled
     # "the Clerk (Mrs Bell), PCSO Jim Reed": a role with its holder in brackets is a person
     return not any(name_first(p) != p for p, _ in split_outside_brackets(line, _COMMA))
 
@@ -215,6 +286,8 @@ def dedupe_attendees(people: list[Attendee]) -> list[Attendee]:
         if same is None:
             out.append(p)
             continue
+        if len(p.name) > len(same.name) and _initial_form(same, p):
+            same.name, same.title = p.name, same.title or p.title  # the fuller name
         for f in ("role", "organisation", "initials", "substitute_for", "arrived", "left"):
             if getattr(same, f) is None and getattr(p, f) is not None:
                 setattr(same, f, getattr(p, f))
@@ -223,9 +296,22 @@ def dedupe_attendees(people: list[Attendee]) -> list[Attendee]:
 
 def _one_person(a: Attendee, b: Attendee) -> bool:
     if a.name != b.name:
-        return False
+        return _initial_form(a, b)
     if (a.title or "") == (b.title or ""):
         return True
     ga, gb = title_gender(a.title), title_gender(b.title)
     return len(a.name.split()) >= 2 and not re.fullmatch(r"(?:[A-Z]\.?\s+)+\S+", a.name) \
         and (not ga or not gb or ga == gb)
+
+
+def _initial_form(a: Attendee, b: Attendee) -> bool:
+    """"K Rowe" and "Kim Rowe" (both with a forename or its initial, one only the
+    initial): one person listed twice. A bare surname matches too many to merge."""
+    wa, wb = a.name.replace(".", " ").split(), b.name.replace(".", " ").split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    fa, fb = wa[0], wb[0]
+    if (len(fa) == 1) == (len(fb) == 1) or fa[0] != fb[0]:
+        return False
+    ga, gb = title_gender(a.title), title_gender(b.title)
+    return not ga or not gb or ga == gb

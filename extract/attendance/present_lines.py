@@ -32,6 +32,7 @@ DATE_OR_PLACE = re.compile(r"(?i)^\s*(held|on|at|venue|date|time|place)\b|\b(19|
 PUBLIC_COUNT_LEAD = re.compile(r"(?i)^there\s+(?:were|was)\s+\w+\s+members?\s+of\s+the\s+public"
                           r"(?:\s+present)?\s*+[,:;-]?\s*")
 MAX_SECTION_LINES = 80
+APOLOGY_LABEL = re.compile(r"(?i)^apolog(?:y|ies)(?:\s++for\s++absence)?\s*+:?$")
 
 
 def find_sections(part: Part) -> list[Section]:
@@ -45,6 +46,9 @@ def find_sections(part: Part) -> list[Section]:
             if is_header_table(item):
                 current, columns = None, None
                 continue
+            if columns and _fill_columns(item, columns):
+                current, columns = None, None
+                continue
             found = table_after_header(item, current)
             sections += found
             current = found[-1] if found else None
@@ -53,14 +57,14 @@ def find_sections(part: Part) -> list[Section]:
         block = item
         if block.kind == "furniture":
             continue
-        for n, raw in enumerate(block.lines):
+        for n, raw in _split_inline_labels(block.lines):
             raw = BULLET.sub("", raw) if current is not None else raw
             line = raw.strip()
             if not line:
                 continue
             cells = [c.strip() for c in raw.split("\t") if c.strip()]
-            cell_heads = [match_header(c, i > 0 or current is not None)
-                     for i, c in enumerate(cells)]
+            cell_heads = [_apology_label(c) or match_header(c, i > 0 or current is not None)
+                          for i, c in enumerate(cells)]
             heads = [h for h in cell_heads if h and not h[2].strip()]
             if len(cells) >= 2 and len(heads) == len(cells) and len({h[1] for h in heads}) > 1:
                 # "Present:\tMembers of the Public:" — a header per column
@@ -69,6 +73,8 @@ def find_sections(part: Part) -> list[Section]:
                 current, lines_in_zone = columns[0], 0
                 continue
             head = match_header(line, current is not None)
+            if head and _wrapped_word(current, line, head[0]):
+                head = None  # "… Senior" / "Staff Officer, …": a role wrapped, not "Staff"
             if head:
                 h, cat, rest = head
                 nested = match_header(rest.strip(), True) if rest.strip() else None
@@ -112,6 +118,57 @@ def find_sections(part: Part) -> list[Section]:
             lines_in_zone += 1
             current.lines.append((line, evidence(block, line)))
     return [s for s in sections if s.lines]
+
+
+# "… Gus Hale (GH) Also attending: Ian Jay": the next group's label on the same line
+INLINE_LABEL = re.compile(r"(?<=[\w).,])(?<!were)(?<!was)(?<!are)(?<!been)\s++(?=(?:(?:Also|Others?|Officers?|Staff|Members?)\s+)?"
+                          r"(?:[Aa]ttending|[Pp]resent|[Ii]n\s[Aa]ttendance|[Aa]pologies|[Aa]bsent|"
+                          r"ATTENDING|PRESENT|IN\sATTENDANCE|APOLOGIES|ABSENT|ALSO\s\w+)\s*+:)")
+
+
+def _split_inline_labels(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) with a line cut before each group label inside it."""
+    out: list[tuple[int, str]] = []
+    for n, raw in enumerate(lines):
+        start = 0
+        for m in INLINE_LABEL.finditer(raw):
+            if re.fullmatch(r"(?i)also|others?|officers?|staff|members?",
+                                      raw[start:m.start()].strip()):
+                continue  # the label's own first word ("Also | attending:")
+            out.append((n, raw[start:m.start()]))
+            start = m.end()
+        out.append((n, raw[start:]))
+    return out
+
+
+def _apology_label(cell: str) -> tuple[str, str, str] | None:
+    """"Apologies:" as one column's header beside "Present:": its column lists apologies
+    (category "apology", turned into apologies by `attendance`)."""
+    return ("apologies", "apology", "") if APOLOGY_LABEL.match(cell) else None
+
+
+def _fill_columns(table: Table, columns: list[Section]) -> bool:
+    """A table right under a line of column headers ("Members present:\t\tApologies:"):
+    its filled columns, in order, are those lists."""
+    rows = table.texts()
+    filled = sorted({i for r in rows for i, c in enumerate(r) if c.strip()})
+    if len(filled) != len(columns):
+        return False
+    for r in rows:
+        for i, col in zip(filled, columns):
+            cell = r[i].strip() if i < len(r) else ""
+            col.lines += [(t.strip(), evidence(table, t)) for t in cell.split("\n") if t.strip()]
+    return True
+
+
+def _wrapped_word(current: Section | None, line: str, head: str) -> bool:
+    """A weak header word with no colon after it that starts a role ("Staff Officer, …"),
+    at the start of a line that continues the one before (which ends mid-phrase)."""
+    if current is None or not current.lines or STRONG_RE.match(line) or head not in WEAK:
+        return False
+    after = line.lstrip()[len(head):].lstrip()
+    return not after.startswith((":", "-", "–", "—")) and current.lines[-1][0][-1:].isalnum() \
+        and is_role_phrase(re.split(r"[,(]", line, maxsplit=1)[0].strip())
 
 
 def _sub_header(line: str, current: Section) -> Section | None:

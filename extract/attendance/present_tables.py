@@ -11,6 +11,11 @@ import re
 
 from ingest.model import Table
 
+from ..people.entry import parse_person
+from ..people.lists import split_people
+from ..people.names import looks_like_name
+from .present_registers import is_grid
+
 from .headers import (
     STRONG,
     STRONG_RE,
@@ -54,7 +59,7 @@ def table_sections(tables: list[Table]) -> list[Section]:
     out: list[Section] = []
     for table in tables:
         rows = table.texts()
-        if not rows:
+        if not rows or is_grid(table):
             continue
         first = [c.strip() for c in rows[0]]
         heads = [match_header(c, True) if c else None for c in first]
@@ -114,7 +119,7 @@ def table_after_header(table: Table, current: Section | None) -> list[Section]:
     """A name | organisation table: right under "Present:", or headed by a group name
     ("Co-opted members | Representing")."""
     rows = table.texts()
-    if not rows or not rows[0]:
+    if not rows or not rows[0] or is_grid(table):
         return []
     first = rows[0][0].strip()
     head = match_header(first, current is not None)
@@ -127,6 +132,10 @@ def table_after_header(table: Table, current: Section | None) -> list[Section]:
         return []
     if rows and all(COLUMN_LABEL.match(c.strip()) for c in rows[0] if c.strip()):
         rows = rows[1:]
+    if _name_grid(rows):  # a signing-in sheet: every cell a person (or a couple)
+        s.lines += [(line.strip(), evidence(table, line)) for row in rows for c in row
+                    for line in c.split("\n") if line.strip()]
+        return [s]
     if any(len([c for c in r if c.strip()]) > 4 for r in rows):
         return []  # a data table, not a list of people
     for row in rows:
@@ -143,3 +152,16 @@ def table_after_header(table: Table, current: Section | None) -> list[Section]:
                                     if len(cell_lines) > 1 else "")
             s.lines.append((text, evidence(table, text)))
     return [s] if s.lines else []
+
+
+def _name_grid(rows: list[list[str]]) -> bool:
+    """Names laid out in columns, with nothing but names (or "A & B Surname") in any cell."""
+    cells = [line.strip() for r in rows for c in r for line in c.split("\n") if line.strip()]
+    if len(cells) < 4 or max(len(r) for r in rows) < 2:
+        return False
+    for cell in cells:
+        people = [parse_person(x) for x in split_people(cell)]
+        if not people or any(p is None or not looks_like_name(p.name) or p.role
+                             or p.organisation for p in people):
+            return False
+    return True

@@ -38,6 +38,7 @@ class PersonText:
     substitute_for: str | None = None
     plural_title: str | None = None  # "Councillors A, B and C": the title the list shares
     raw: str = ""
+    forename_initial: str | None = None  # "Collins (B)": tells two Councillors Collins apart
 
 
 _BRACKET_TIME = re.compile(r"(?i)^(?:from|arrived|joined|until|left|to)\b")
@@ -84,20 +85,24 @@ def parse_person(chunk: str, default_title: str | None = None) -> PersonText | N
     text = re.sub(r"\s+", " ", text).strip(" .,;:-–")
     text = re.sub(r"^(?i:the)\s+", "", text)
     # leading role words: "Clerk J Connelly", "Deputy Speaker Councillor Gerbasi"
-    lead = _leading_role(text)
+    lead = _leading_role(text) or job_title_lead(text)
     if lead:
         p.role = p.role or canonical_role(lead)
         text = text[len(lead):].strip(" ,")
     title, name = split_title(text)
-    if title and title.lower() in PLURAL_TITLES:
-        p.plural_title = PLURAL_TITLES[title.lower()]
+    if title and title.lower().rstrip(".") in PLURAL_TITLES:
+        p.plural_title = PLURAL_TITLES[title.lower().rstrip(".")]
         title = p.plural_title
     if title and re.search(r"(?i)\bmayor\b", title) and not p.role:
         p.role = "Mayor"
     # trailing role words: "Nick Oakhill CHAIR", "Helen Richardson Parish Clerk"
-    name, tail = _trailing_role(name)
+    # "Mr T Speaker": after an honorific and initials the last word is a surname, even a
+    # role word
+    initials_surname = title and re.fullmatch(r"(?:[A-Z]\.?\s+){1,3}[A-Z][\w'’-]+", name)
+    name, tail = (name, None) if initials_surname else _trailing_role(name)
     if tail:
         add_tail(p, tail)
+    name = _acronym_suffix(p, name)
     p.title = title or default_title
     p.name = name.strip(" .,;:-–&")
     described = re.match(r"^((?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]+)\s+([a-z].*)$", p.name)
@@ -108,6 +113,8 @@ def parse_person(chunk: str, default_title: str | None = None) -> PersonText | N
         add_tail(p, described.group(2))
     if not p.name:
         return None
+    if p.forename_initial and len(p.name.split()) == 1:
+        p.name = f"{p.forename_initial}. {p.name}"  # "Ryan (E)" → "E. Ryan"
     return p
 
 
@@ -158,9 +165,13 @@ def _moved(p: PersonText, text: str) -> None:
 def _bracket(p: PersonText, inner: str, whole: str) -> None:
     if not inner or inner.lower() in ATTENDANCE_MODES:
         return  # "(remote)", "(via Teams)": how they attended, not who they are
+    if re.fullmatch(r"[A-Z]\.?", inner):
+        p.forename_initial = inner[0]
+        return
     before = whole[:whole.find("(" + inner)] if "(" + inner in whole else whole
-    if re.fullmatch(r"[A-Z][A-Za-z]{0,4}", inner) and initials_match(
-            inner, IN_BRACKETS.sub(" ", split_title(before)[1])):
+    compact = re.sub(r"[\s.-]", "", inner)  # "(L H-L)" for Lucy Hart-Lowe
+    if re.fullmatch(r"[A-Z][A-Za-z]{0,4}", compact) and initials_match(
+            compact, IN_BRACKETS.sub(" ", split_title(before)[1])):
         p.initials = inner
         return
     sub = _SUB_IN_BRACKETS.match(inner)
@@ -212,6 +223,32 @@ def _leading_role(text: str) -> str | None:
         return None
     rest = text[m.end():]
     return m.group(1) if rest[:1].isupper() else None
+
+
+def job_title_lead(text: str) -> str | None:
+    """"Library Director Sandy Whitmer", "Head of Finance Jo Bloggs": a leading job title
+    (a role phrase) after which a two-word (else three-word) name is left; not "Manager of
+    the Decision Making Process", a role that names a thing."""
+    words = text.split()
+    if TITLE_START.match(text) or any(w.lower() == "the" for w in words):
+        return None  # "Councillor R Healey": a title, read by split_title
+    for size in (2, 3):
+        lead, rest = " ".join(words[:-size]), " ".join(words[-size:])
+        if len(words) > size and is_role_phrase(lead) and looks_like_name(rest) \
+                and not split_title(rest)[0] and words[-size - 1].lower() not in (
+                    "of", "and", "for", "to", "at", "&"):
+            return lead
+    return None
+
+
+def _acronym_suffix(p: PersonText, name: str) -> str:
+    """"B Stone NDC": an organisation's acronym after a name (not "A B LEE", a surname)."""
+    words = name.split()
+    if len(words) >= 3 and re.fullmatch(r"[A-Z]{2,5}", words[-1]) \
+            and re.search(r"[a-z]", words[-2]) and not words[-1] in ("II", "III", "IV"):
+        p.organisation = p.organisation or words[-1]
+        return " ".join(words[:-1])
+    return name
 
 
 def _trailing_role(name: str) -> tuple[str, str | None]:

@@ -22,6 +22,10 @@ _COUPLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s*(?:&|and)\s*(Mr|Mrs|Ms|Miss|Dr
 _SEP = re.compile(r"(?:(?<!\s)\s*)?[,;\t]\s*|(?<!\s)\s+(?:and|&|\+)\s+(?=\S)|(?<=\))\s+(?=[A-Z])"
                   r"|(?<!\s)\s+[•·+]\s+")
 _SEP_NO_AND = re.compile(r"(?:(?<!\s)\s*)?[,;\t]\s*|(?<=\))\s+(?=[A-Z])|(?<!\s)\s+[•·+]\s+")
+# "John & Chris Denton" (an entry of its own: not "Ann Birch & Carl Dunn"): two people
+_FORENAME_COUPLE = re.compile(r"(?<![\w'’.-]\s)(?<![\w'’.-])([A-Z][a-z]+)\s?&\s?([A-Z][a-z]+)\s"
+                              r"([A-Z][\w'’-]+)(?![\w'’-]|\s[A-Z])")
+_AND_HEAD = re.compile(r"^(?:and|&)\s+")
 _DASHED = re.compile(r"\s[-–—]\s")
 _SEMICOLON = re.compile(r"(?:(?<!\s)\s*+)?;\s*")
 _NAME_WORD = r"[A-Z][\w'’.-]*"
@@ -58,6 +62,7 @@ def split_people(text: str, one_per_line: bool = False) -> list[str]:
     """"Mr A B (Chair), Mrs C D and Dr E F" → ["Mr A B (Chair)", "Mrs C D", "Dr E F"].
     Commas inside brackets do not split. `one_per_line`: each line is its own entry."""
     text = _COUPLE.sub(lambda m: f"{m[1]} {m[3]}, {m[2]} {m[3]}", SQUARE.sub(r"(\1)", text))
+    text = _FORENAME_COUPLE.sub(lambda m: f"{m[1]} {m[3]}, {m[2]} {m[3]}", text)
     text = POSTNOMINALS.sub("", text)
     if not one_per_line and ";" in text:
         entries = [p for p, _ in split_outside_brackets(join_lines(text), _SEMICOLON)]
@@ -73,7 +78,9 @@ def split_people(text: str, one_per_line: bool = False) -> list[str]:
         pieces = split_outside_brackets(line, sep)
         for piece in _share_plural_title(pieces):
             chunks.extend(_split_run_on(piece))
-    return [c for c in (c.strip(" .,;:") for c in chunks) if c]
+    # "A, B, and C": the serial comma leaves "and" at the head of the last entry
+    return [c for c in (_AND_HEAD.sub("", c.strip(" .,;:")) for c in chunks)
+            if c and c.lower() not in ("and", "&")]
 
 
 def reorder_surname_first(entries: list[str]) -> list[str] | None:
@@ -106,8 +113,8 @@ def _share_plural_title(pieces: list[tuple[str, str]]) -> list[str]:
     shared: str | None = None
     for piece, sep in pieces:
         title, _ = split_title(piece)
-        if title and title.lower() in PLURAL_TITLES:
-            shared = PLURAL_TITLES[title.lower()]
+        if title and title.lower().rstrip(".") in PLURAL_TITLES:
+            shared = PLURAL_TITLES[title.lower().rstrip(".")]
             out.append(piece)
             continue
         if shared and not title and piece.strip():

@@ -28,6 +28,9 @@ def looks_like_name(name: str) -> bool:
         if not (bare[0].isupper() and re.fullmatch(r"[A-Za-zÀ-ÿ'’.\-]+", bare)):
             return False
         if bare.lower() in ROLE_WORDS or bare.lower() in ORG_WORDS:
+            if n == len(words) - 1 and n >= 1 and words[0] != "A" and all(
+                    re.fullmatch(r"[A-Z]\.?", x) for x in words[:-1]):
+                continue  # "T Speaker": after initials the role word is a surname
             return False
     return not (len(words) == 1 and re.fullmatch(r"[A-Z]{3,}", words[0]))
 
