@@ -92,7 +92,9 @@ def text_resolutions(segs: list[Segment], tables: set[int] | None = None) -> lis
             if seg.heading and text:
                 ctx.set_heading(seg, heading_title(text))
                 if not (i and segs[i - 1].raw == seg.raw):  # once per heading block
-                    out += heading_decisions(seg)
+                    made = heading_decisions(seg)
+                    ctx.motions.followed_by(bool(made))
+                    out += made
             i += 1
             continue
         if m is None:
@@ -103,9 +105,12 @@ def text_resolutions(segs: list[Segment], tables: set[int] | None = None) -> lis
         if m.start() > 0:
             out += sentence_decisions(seg, text[:m.start()], ctx)
             text = text[m.start():]
+        ctx.motions.close()  # the RESOLVED records the motion's outcome itself
+        ctx.motions.followed_by(True)
         found, i = _formal(segs, i, text)
         out += found
-    return out
+    gone = {id(r) for r in ctx.motions.superseded or []}
+    return [r for r in out if id(r) not in gone]
 
 
 def _continues(before: Segment, seg: Segment) -> bool:

@@ -23,10 +23,11 @@ from ..document.sections import without_printed_number
 from ..document.textunits import Segment, clean, split_sentences
 from ..model import Resolution
 from ..vocab import load_vocab
+from .motions import MotionScan
 
 EXTRACTOR = "resolutions@1"
 VOTE = re.compile(r"(?i)^\s*(?:proposed\.?$|agreed\s+unanimously|carried|motion\s+carried)"
-                  r"|\b(?:seconded|in\s+favour|abstained|abstention|against)\b")
+                  r"|\b(?:seconded|in\s+favou?r|abstained|abstention|against|roll\s+call\s+was)\b")
 LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(?[a-h]\)|\(?[ivx]{1,4}\)"
                             r"|x(?=\s+[A-Z]))\s+")
 BARE_OUTCOME = re.compile(r"(?i)^\s*(?:it\s+was\s+)?(?:agreed|approved|carried)"
@@ -75,6 +76,7 @@ class Context:
     raw: str | None = None  # the block or cell the reported flag belongs to
     in_table: bool = False  # whether that raw is a table cell
     left: dict[bool, bool] = field(default_factory=dict)  # in a table? -> flag when left
+    motions: MotionScan = field(default_factory=MotionScan)  # a motion awaiting its vote
 
     def enter(self, seg: Segment) -> None:
         in_table = seg.index in self.tables
@@ -91,6 +93,7 @@ class Context:
 
     def set_heading(self, seg: Segment, title: str) -> None:
         self.heading, self.heading_item = title, seg.item
+        self.motions.close()  # a motion not carried before the next heading has no outcome
 
 
 def heading_title(text: str) -> str:
@@ -127,6 +130,11 @@ def sentence_decisions(seg: Segment, text: str, ctx: Context,
             masked = _mask_quotes(s)
             if _p()["reported_lead"].search(masked):
                 ctx.reported = True
+            in_motion, carried = ctx.motions.step(s, seg, is_decision_sentence(masked))
+            if in_motion:
+                out += carried
+                last = carried[-1] if carried else last
+                continue
             is_vote = bool(VOTE.search(masked)) and not re.search(r"\bthat\b", masked)
             if last is not None and (BARE_OUTCOME.match(masked) or is_vote):
                 last.text = f"{last.text} {s}"

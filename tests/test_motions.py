@@ -1,0 +1,72 @@
+"""Motions and their votes (issue 9): a motion is a decision once an outcome carries it,
+however many paragraphs later; lost and procedural motions are not; a consent agenda is one
+decision per lettered item; a motion restated by the decision line after it is recorded once.
+All text invented."""
+from _build import meeting, part
+
+from extract.decisions import extract_resolutions
+
+
+def texts(p):
+    return [r.text for r in extract_resolutions(p, meeting())[0]]
+
+
+def test_moved_seconded_with_outcome_paragraphs_later():
+    p = part("#7. Park Shelter Repairs",
+             "Councilmember Oaks moved, seconded by Councilmember Pine, to award the repair "
+             "contract to Valley Builders.",
+             "Councilmember Pine asked about the timetable and staff answered that work "
+             "would start in June.",
+             "After discussion, the motion carried unanimously.")
+    assert texts(p) == ["Councilmember Oaks moved, seconded by Councilmember Pine, to award the "
+                        "repair contract to Valley Builders. After discussion, the motion "
+                        "carried unanimously."]
+
+
+def test_motion_was_made_all_in_favor_and_roll_call_kept():
+    p = part("#APPROVAL OF BILLS:",
+             "Fire Fund Bills – Motion to approve the fire fund bills as presented was made by "
+             "Trustee Vale, seconded by Trustee Moss. All were in favor. Roll Call was taken "
+             "as follows: Trustee Vale – yes, Trustee Moss – yes.",
+             "A motion was made to let the garden club use the hall on May 3 by Trustee Moss, "
+             "second by Trustee Vale. All were in favor. Motion passes.")
+    got = texts(p)
+    assert len(got) == 2
+    assert "Motion to approve the fire fund bills" in got[0] and "Roll Call" in got[0]
+    assert got[1].endswith("Motion passes.")
+
+
+def test_lost_procedural_and_outcomeless_motions_are_not_decisions():
+    p = part("#4. Business",
+             "MOTION: Trustee Ash moved to buy a second van. Trustee Elm seconded. "
+             "Roll call vote: Ayes – Ash Nays – Elm, Fir, Oak Motion failed",
+             "Trustee Fir moved to sell the old mower. Trustee Oak seconded.",
+             "#5. Adjournment",
+             "MOTION: Trustee Oak moved to adjourn at 8:40 pm. Trustee Ash seconded. "
+             "Motion carried")
+    assert texts(p) == []
+
+
+def test_consent_agenda_is_one_decision_per_lettered_item():
+    p = part("#6. Consent Agenda", "Trustee Birch read the consent agenda as follows:",
+             "a. Approve Minutes of the May 2 Regular Meeting b. Ratify Payment of Invoices "
+             "in the Amount of $1,200.00 c. Approve Closure on Friday, July 3 "
+             "MOTION: Trustee Birch moved to approve the consent agenda as read. Trustee Cole "
+             "seconded. Roll Call Vote: Ayes – Birch, Cole Nays – None Motion carried")
+    assert texts(p) == ["Approve Minutes of the May 2 Regular Meeting",
+                        "Ratify Payment of Invoices in the Amount of $1,200.00",
+                        "Approve Closure on Friday, July 3"]
+
+
+def test_motion_restated_by_the_decision_after_it_is_recorded_once():
+    p = part("#9 Library Opening Hours",
+             "Following the debate, the recommendations were moved by Councillor Hale and "
+             "seconded by Councillor Reed.",
+             "On being put to the vote the recommendations were CARRIED unanimously.",
+             "RESOLVED that the Saturday opening hours be extended to 5 pm.")
+    assert texts(p) == ["the Saturday opening hours be extended to 5 pm."]
+
+
+def test_moved_with_own_agreement_stays_one_sentence():
+    p = part("#3. Reports", "Ann moved that the secretary's report be adopted and Bob agreed.")
+    assert texts(p) == ["Ann moved that the secretary's report be adopted and Bob agreed."]
