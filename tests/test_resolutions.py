@@ -244,3 +244,36 @@ def test_a_lettered_point_after_an_unfinished_line_is_not_its_continuation():
 def test_a_decision_split_between_two_blocks_is_taken_once_whole():
     p = part("#6. Seating", "After discussion the Board agreed", "to buy a bench for the green.")
     assert texts(p) == [("6", "After discussion the Board agreed to buy a bench for the green.")]
+
+
+def test_this_was_agreed_takes_the_sentence_before_whatever_its_length():
+    p = part("#6. Open Day",
+             "KL suggested that name badges be printed for all helpers at the open day. "
+             "This was agreed and the Chairman undertook to order them from the printer.")
+    assert texts(p) == [("6", "KL suggested that name badges be printed for all helpers at the "
+                              "open day. This was agreed and the Chairman undertook to order "
+                              "them from the printer.")]
+
+
+def test_elections_resolution_passed_and_acceptance_are_decisions():
+    p = part("#7. Officers and Policies",
+             "For the post of Treasurer, Rosa Finch was duly elected.",
+             "Members had been sent the revised grants policy. A resolution was passed to adopt "
+             "the grants policy.",
+             "All accepted the revised fee scale.",
+             "The annual accounts were presented, and duly adopted.")
+    got = [t for _, t in texts(p)]
+    assert got == ["For the post of Treasurer, Rosa Finch was duly elected.",
+                   "A resolution was passed to adopt the grants policy.",
+                   "All accepted the revised fee scale.",
+                   "The annual accounts were presented, and duly adopted."]
+
+
+def test_reported_past_decisions_leads_and_status_are_not_decisions():
+    p = part("#3. Background",
+             "At the Joint Committee meeting in March 2021, a set of funding rules were agreed.",
+             "Revised terms of reference were agreed by the Joint Committee in May 2023.",
+             "The Treasurer reported that all members present were elected or co-opted.",
+             "The following grants were approved at the meeting.",
+             "The board accepted that volunteers could not cover every shift.")
+    assert texts(p) == []

@@ -50,6 +50,7 @@ def _p() -> dict:
         "own_subject": re.compile(raw["own_subject"], re.IGNORECASE),
         "anaphoric": re.compile(raw["anaphoric"], re.IGNORECASE),
         "needs_context": re.compile(raw["needs_context"], re.IGNORECASE),
+        "points_back": re.compile(raw["points_back"], re.IGNORECASE),
     }
 
 
@@ -170,8 +171,8 @@ def _decision(s: str, masked: str, previous: str, heading: str | None) -> str | 
     parts = MID_LEADIN.split(s, maxsplit=1)
     if len(parts) == 2 and len(parts[0]) > 20 and len(parts[1].split()) > 6:
         s = parts[1][:1].upper() + parts[1][1:]
-    if len(s.split()) < 7 and previous and not is_decision_sentence(previous) \
-            and _p()["needs_context"].match(s):
+    if previous and not is_decision_sentence(previous) and (
+            _p()["points_back"].match(s) or len(s.split()) < 7 and _p()["needs_context"].match(s)):
         s = f"{previous} {s}"  # "The Councillors agreed all satisfactory." needs context
     return s
 
