@@ -277,3 +277,13 @@ def test_reported_past_decisions_leads_and_status_are_not_decisions():
              "The following grants were approved at the meeting.",
              "The board accepted that volunteers could not cover every shift.")
     assert texts(p) == []
+
+
+def test_quoted_resolution_after_a_bare_resolved_line_is_the_decision():
+    p = part("#2. Harbour Lease", "Proposed by Councillor Dunne;", "Seconded by Councillor Fahy;",
+             "And Resolved:", "“That the Council hereby approves the lease of the harbour",
+             "kiosk to the sailing club for five years.”",
+             "#3. Harbour Lights",
+             "Accordingly, the following resolution was adopted by the same voting: --- **4**")
+    assert texts(p) == [("2", "That the Council hereby approves the lease of the harbour kiosk "
+                              "to the sailing club for five years.")]

@@ -145,6 +145,8 @@ def _formal(segs: list[Segment], i: int, text: str) -> tuple[list[Resolution], i
     body = _strip_leadin(text)
     if text.rstrip().endswith(":") and not body.endswith(":"):
         body += ":"
+    if not body.strip(":") and i + 1 < len(segs) and segs[i + 1].quoted:
+        return _quoted(segs, i + 1, seg.item)
     if not body or body.endswith(":") or re.fullmatch(r"(?i)^(that\s+)?[\w\s]{0,40}:", body):
         subs, nxt = collect_subs(segs, i + 1, seg.item)
         return _from_subs(seg, body, subs), nxt
@@ -156,6 +158,21 @@ def _formal(segs: list[Segment], i: int, text: str) -> tuple[list[Resolution], i
     # "RESOLVED: (A) That … " on the lead-in line, "(B) That …" on the lines after it
     subs, nxt = collect_subs(segs, i + 1, seg.item, kind=kind)
     return out + _from_subs(seg, "", subs), nxt
+
+
+def _quoted(segs: list[Segment], start: int, item: str | None) -> tuple[list[Resolution], int]:
+    """ "And Resolved:" over a quoted resolution ("“That, pursuant to … refers.”"), set over
+    several lines: the quotation is the decision (a quotation before the vote is not)."""
+    i, lines = start, []
+    while i < len(segs) and segs[i].quoted and segs[i].item == item and len(lines) < MAX_SUBS:
+        lines.append(clean(segs[i].text))
+        i += 1
+        if lines[-1].endswith(("”", '"')):
+            break
+    text = " ".join(lines).strip("“”\" ")
+    if not text:
+        return [], i
+    return [Resolution(item, text, segs[start].evidence(EXTRACTOR, text))], i
 
 
 @dataclass
