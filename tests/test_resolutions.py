@@ -287,3 +287,34 @@ def test_quoted_resolution_after_a_bare_resolved_line_is_the_decision():
              "Accordingly, the following resolution was adopted by the same voting: --- **4**")
     assert texts(p) == [("2", "That the Council hereby approves the lease of the harbour kiosk "
                               "to the sailing club for five years.")]
+
+
+def test_it_was_approved_that_over_a_list_led_by_a_that_heading_replaces_the_motion():
+    p = part("#9 Street Lighting",
+             "The recommendations were moved by Councillor Vane and seconded by Councillor Holt.",
+             "On being put to the vote the recommendations were CARRIED unanimously.",
+             "It was APPROVED that;", "#That the Committee:",
+             "1.\tApproved the lantern replacement programme set out in the report.")
+    assert [t for _, t in texts(p)] == [
+        "That the Committee: 1. Approved the lantern replacement programme set out in the report."]
+
+
+def _seg(text, index, heading=False):
+    from extract.document.textunits import Segment
+    return Segment(text, "68", 1, index, index, text[:1].isdigit(), heading, False, text)
+
+
+def test_sub_decisions_set_as_headings_continue_in_number_order():
+    # PDF layout: a sub-decision's first line is read as a heading and its rest as a
+    # paragraph of the same block; the next item's numbered heading ends the list
+    from extract.decisions.resolutions import collect_subs
+    segs = [_seg("1.\tApproved the lantern programme.", 1),
+            _seg("2.\tAuthorised the Director of Place in consultation with the", 2, True),
+            _seg("Chair to award the lantern contract.", 2),
+            _seg("12.\tBudget Monitoring", 3, True)]
+    subs, stop = collect_subs(segs, 0, "68")
+    assert [s.text for s in subs] == [
+        "Approved the lantern programme.",
+        "Authorised the Director of Place in consultation with the Chair to award the lantern "
+        "contract."]
+    assert stop == 3

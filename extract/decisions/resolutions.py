@@ -135,7 +135,7 @@ def _heading_before(segs: list[Segment], i: int) -> str | None:
 def _strip_leadin(text: str) -> str:
     m = _p()["leadin"].search(text)
     rest = text[m.end():] if m else text
-    return rest.strip(" :–-—")
+    return rest.strip(" :;–-—")
 
 
 def _formal(segs: list[Segment], i: int, text: str) -> tuple[list[Resolution], int]:
@@ -199,7 +199,14 @@ def collect_subs(segs: list[Segment], start: int, item: str | None,
     while i < len(segs) and len(subs) < MAX_SUBS:
         s = segs[i]
         text = clean(s.text)
-        if s.item != item or s.heading or s.quoted or p["sub_stop"].match(text):
+        if subs and s.index == subs[-1].seg.index and not s.heading and enum_kind(text) is None:
+            last = subs[-1]  # the rest of a sub-decision whose first line was set as a heading
+            subs[-1] = Sub(f"{last.text} {text}", last.lead, last.kind,
+                           replace(last.seg, text=f"{last.seg.text} {text}"))
+            i += 1
+            continue
+        if s.item != item or s.quoted or p["sub_stop"].match(text) or \
+                (s.heading and not _heading_sub(text, kind, subs)):
             break
         if p["connector"].fullmatch(text):  # "And;" between two lists
             i += 1
@@ -220,6 +227,21 @@ def collect_subs(segs: list[Segment], start: int, item: str | None,
         subs.append(Sub(strip_enum(text), lead, k, s))
         i += 1
     return subs, i
+
+
+def _heading_sub(text: str, kind: str | None, subs: list[Sub]) -> bool:
+    """A line set as a heading that is still part of the decision: its list's lead ("That
+    the Committee:") before any sub-decision, or the next number of the list ("3. Authorised
+    …" after 1. and 2.; a heading "12. Budget" after 1.–4. is the next item)."""
+    if not subs:
+        return bool(re.match(r"(?i)that\b.{0,80}:$", text)) or _number(text) == 1
+    return kind is not None and enum_kind(text) == kind and _number(text) == \
+        (_number(subs[-1].seg.text) or 0) + 1
+
+
+def _number(text: str) -> int | None:
+    m = re.match(r"^\s*\(?(\d{1,2})[.)]", text)
+    return int(m.group(1)) if m else None
 
 
 def _parallel(first_word: str | None, text: str, taken: int) -> bool:
