@@ -70,3 +70,24 @@ def test_motion_restated_by_the_decision_after_it_is_recorded_once():
 def test_moved_with_own_agreement_stays_one_sentence():
     p = part("#3. Reports", "Ann moved that the secretary's report be adopted and Bob agreed.")
     assert texts(p) == ["Ann moved that the secretary's report be adopted and Bob agreed."]
+
+
+def test_bare_motion_takes_the_item_text_before_it():
+    p = part("#21. Licences",
+             "21. Renewal of the kiosk licence for Lakeside Snacks, 4 Harbour Road. "
+             "Moved by Lind to adopt. Motion Carried 6-0.")
+    assert texts(p) == ["21. Renewal of the kiosk licence for Lakeside Snacks, 4 Harbour Road. "
+                        "Moved by Lind to adopt. Motion Carried 6-0."]
+
+
+def test_a_part_taken_for_an_agenda_keeps_its_carried_motions_with_a_flag():
+    from extract.document.parts import Part
+    p = part("#4. Park Benches", "Staff recommend that the Council approve two new benches. "
+             "Moved by Lind to approve. Motion Carried 5-0.")
+    p = Part(record="agenda", items=p.items)
+    found, flags = extract_resolutions(p, meeting())
+    assert [r.text for r in found] == ["Staff recommend that the Council approve two new "
+                                       "benches. Moved by Lind to approve. Motion Carried 5-0."]
+    assert [f.kind for f in flags] == ["votes-in-agenda"]
+    agenda = part("#4. Park Benches", "Staff recommend that the Council approve two new benches.")
+    assert extract_resolutions(Part(record="agenda", items=agenda.items), meeting()) == ([], [])

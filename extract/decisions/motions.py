@@ -25,6 +25,7 @@ from ..vocab import load_vocab
 
 EXTRACTOR = "resolutions@1"
 MAX_CONSENT = 30
+MAX_SUBJECT = 3  # sentences before a bare motion that say what it adopts (not a page header)
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +141,7 @@ class MotionScan:
     here: list[str] | None = None  # this block's sentences since its last decision
     recent: list[Resolution] | None = None  # the motion just carried, until the next sentence
     superseded: list[Resolution] | None = None  # motions restated by the decision after them
+    made: list[Resolution] | None = None  # every decision a carried motion made
 
     def close(self) -> None:
         self.open = None
@@ -173,7 +175,7 @@ class MotionScan:
         if opens(s):
             text = s
             if needs_subject(s) and self.here:
-                text = f"{' '.join(self.here)} {s}"
+                text = f"{' '.join(self.here[-MAX_SUBJECT:])} {s}"
             self.open = Motion(text, seg)
             if outcome(s) == "carried":
                 return True, self._carried("")
@@ -200,4 +202,5 @@ class MotionScan:
         assert self.open is not None
         found = carried(self.open, tail, self.before or [])
         self.open, self.before, self.here, self.recent = None, [], [], found
+        self.made = (self.made or []) + found
         return found

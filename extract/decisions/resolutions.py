@@ -28,6 +28,7 @@ from .sentences import (
     heading_title,
     sentence_decisions,
 )
+from .motions import opens
 from .tables import disposition_rows, is_structured_table, planning_rows
 
 EXTRACTOR = "resolutions@1"
@@ -48,7 +49,7 @@ def _p() -> dict:
 
 def extract_resolutions(part: Part, meeting: Meeting) -> tuple[list[Resolution], list[Flag]]:
     if part.record != "minutes":
-        return [], []
+        return recorded_votes(part)
     smap = sections(part)
     found: list[Resolution] = []
     structured: set[int] = set()
@@ -69,9 +70,28 @@ def extract_resolutions(part: Part, meeting: Meeting) -> tuple[list[Resolution],
     return _dedupe(found), []
 
 
+def recorded_votes(part: Part) -> tuple[list[Resolution], list[Flag]]:
+    """A part read as an agenda that records motions carried ("Moved by X to adopt. Motion
+    Carried 7-0.") is minutes in fact: an agenda proposes, it records no votes. Only those
+    carried motions are read (an agenda's recommendations stay proposals), with a flag so the
+    clerk can check the part's record."""
+    smap = sections(part)
+    segs = segments(part, smap)
+    if not any(opens(s.text) for s in segs):  # most agendas: no sentence scan at all
+        return [], []
+    found = _dedupe(text_resolutions(segs, {t.index for t in part.tables}, votes_only=True))
+    if not found:
+        return [], []
+    page = found[0].evidence.page if found[0].evidence else None
+    return found, [Flag("votes-in-agenda", f"{len(found)} carried motion(s) read in a part "
+                        "taken for an agenda; check whether it is minutes.", page=page)]
+
+
 # --- running text -------------------------------------------------------------------------
 
-def text_resolutions(segs: list[Segment], tables: set[int] | None = None) -> list[Resolution]:
+def text_resolutions(segs: list[Segment], tables: set[int] | None = None,
+                     votes_only: bool = False) -> list[Resolution]:
+    """Decisions of running text; `votes_only`: only those of carried motions."""
     out: list[Resolution] = []
     ctx = Context(tables=tables or set())
     i = 0
@@ -110,7 +130,8 @@ def text_resolutions(segs: list[Segment], tables: set[int] | None = None) -> lis
         found, i = _formal(segs, i, text)
         out += found
     gone = {id(r) for r in ctx.motions.superseded or []}
-    return [r for r in out if id(r) not in gone]
+    votes = {id(r) for r in ctx.motions.made or []}
+    return [r for r in out if id(r) not in gone and (id(r) in votes or not votes_only)]
 
 
 def _continues(before: Segment, seg: Segment) -> bool:
