@@ -91,3 +91,10 @@ def test_a_part_taken_for_an_agenda_keeps_its_carried_motions_with_a_flag():
     assert [f.kind for f in flags] == ["votes-in-agenda"]
     agenda = part("#4. Park Benches", "Staff recommend that the Council approve two new benches.")
     assert extract_resolutions(Part(record="agenda", items=agenda.items), meeting()) == ([], [])
+
+
+def test_something_that_was_moved_is_no_motion():
+    p = part("#8. Youth Service",
+             "The unit closed in April and the young people there were moved to other sites. "
+             "All were in favor of the new sites.")
+    assert texts(p) == []

@@ -318,3 +318,16 @@ def test_sub_decisions_set_as_headings_continue_in_number_order():
         "Authorised the Director of Place in consultation with the Chair to award the lantern "
         "contract."]
     assert stop == 3
+
+
+def test_terse_outcome_after_a_title_and_procedural_motions():
+    p = part("#5. Business",
+             "Minutes of the March 3 meeting; Approved as submitted",
+             "Grounds maintenance contract – Accepted",
+             "The question was called – Accepted",
+             "The Chair proposed that the meeting be extended beyond 9pm and it was agreed.",
+             "The Chairman proposed and Cllr Ray seconded that standing orders be suspended "
+             "and it was agreed.")
+    got = [t for _, t in texts(p)]
+    assert got == ["Minutes of the March 3 meeting; Approved as submitted",
+                   "Grounds maintenance contract – Accepted"]
