@@ -28,6 +28,7 @@ from .sentences import (
     heading_title,
     sentence_decisions,
 )
+from .elections import election_roles, is_lead
 from .motions import opens
 from .tables import disposition_rows, is_structured_table, planning_rows
 
@@ -117,6 +118,12 @@ def text_resolutions(segs: list[Segment], tables: set[int] | None = None,
                     out += made
             i += 1
             continue
+        if m is None and is_lead(text):
+            found, nxt = election_roles(segs, i)
+            if found:
+                out += found
+                i = nxt
+                continue
         if m is None:
             heading = _heading_before(segs, i)
             out += sentence_decisions(seg, text, ctx, heading)
