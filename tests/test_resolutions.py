@@ -331,3 +331,16 @@ def test_terse_outcome_after_a_title_and_procedural_motions():
     got = [t for _, t in texts(p)]
     assert got == ["Minutes of the March 3 meeting; Approved as submitted",
                    "Grounds maintenance contract – Accepted"]
+
+
+def test_disposition_table_with_open_verdicts_and_a_title_row_above_its_header():
+    p = part([["REPORT OF THE WORKS COMMITTEE", "", ""],
+              ["ITEM", "SUBJECT", "DISPOSITION"],
+              ["4", "Parking Strategy – Phase 2", "90-DAY EXTENSION GRANTED"],
+              ["7", "Library Hours Review", "REFERRED TO FINANCE COMMITTEE"],
+              ["9", "Noise By-law", "GIVEN FIRST READING"],
+              ["11", "Skate Park Lighting", "LOST"]])
+    got = [t for _, t in texts(p)]
+    assert got == ["Parking Strategy – Phase 2 – 90-DAY EXTENSION GRANTED",
+                   "Library Hours Review – REFERRED TO FINANCE COMMITTEE",
+                   "Noise By-law – GIVEN FIRST READING"]

@@ -1,6 +1,7 @@
 """Decisions recorded as table rows.
 
-- Disposition tables: a last column of ADOPTED / CARRIED / PASSED, one decision per row (a
+- Disposition tables: a last column of ADOPTED / CARRIED / PASSED or another short upper-case
+  verdict (GRANTED, REFERRED TO …, GIVEN FIRST READING), one decision per row (a
   motion's numbered recommendations each their own). Numbering restarts in each table
   ("REPORT OF THE EXECUTIVE POLICY COMMITTEE dated March 4, 2015" items 1–4, then the next
   report's 1–8), so a row's item is its reference qualified by the table: the table's title
@@ -30,7 +31,20 @@ MOVER_SECONDER = re.compile(r"[A-Z][a-z]+\s*/\s*[A-Z][a-z]+")
 def _p() -> dict:
     raw = load_vocab(__package__, "resolutions.json")
     return {k: re.compile(raw[k]) for k in ("planning_ref", "disposition", "table_skip",
-                                              "placeholder")}
+                                              "placeholder", "verdict", "verdict_lost")}
+
+
+def is_verdict(cell: str) -> bool:
+    """A row's outcome cell: a known disposition ("ADOPTED"), or any short upper-case verdict
+    with a decision word ("90-DAY EXTENSION GRANTED", "REFERRED TO FINANCE COMMITTEE"); a lost
+    or withdrawn motion is none."""
+    p = _p()
+    first = cell.strip().split("\n")[0].strip()
+    if not first or p["verdict_lost"].search(first):
+        return False
+    if p["disposition"].match(first):
+        return True
+    return first == first.upper() and len(first.split()) <= 8 and bool(p["verdict"].search(first))
 
 
 def is_structured_table(table: Table) -> bool:
@@ -45,7 +59,7 @@ def disposition_rows(table: Table, smap: SectionMap) -> list[Resolution]:
     texts = table.texts()
     if not texts or p["table_skip"].search(" ".join(" ".join(r) for r in texts[:2])):
         return []
-    hits = [r for r in texts if len(r) >= 2 and p["disposition"].match(r[-1] or "")]
+    hits = [r for r in texts if len(r) >= 2 and is_verdict(r[-1] or "")]
     if len(hits) < 1 or len(hits) * 2 < len([r for r in texts if len(r) >= 2]) - 1:
         return []
     title, label = _table_title(texts), _first_column_label(texts)
