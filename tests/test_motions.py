@@ -96,5 +96,5 @@ def test_a_part_taken_for_an_agenda_keeps_its_carried_motions_with_a_flag():
 def test_something_that_was_moved_is_no_motion():
     p = part("#8. Youth Service",
              "The unit closed in April and the young people there were moved to other sites. "
-             "All were in favor of the new sites.")
+             "After discussion, the motion carried.")
     assert texts(p) == []

@@ -344,3 +344,31 @@ def test_disposition_table_with_open_verdicts_and_a_title_row_above_its_header()
     assert got == ["Parking Strategy – Phase 2 – 90-DAY EXTENSION GRANTED",
                    "Library Hours Review – REFERRED TO FINANCE COMMITTEE",
                    "Noise By-law – GIVEN FIRST READING"]
+
+
+def test_decision_phrasing_by_structure():
+    p = part("#4. Policies and Payments",
+             "The travel policy was reviewed and adopted by the Trustees.",
+             "The Committee examined and accepted the revised fee scale.",
+             "The Treasurer proposed accepting the quote and the members were unanimously in "
+             "favour.",
+             "Members indicated they were satisfied with the updated grants policy.",
+             "The notes of the June meeting were confirmed as accurate and initialled by the "
+             "chair.",
+             "Three invoices were presented and signed off for payment.",
+             "After review a levy of £4,200 was settled on.",
+             "Members were satisfied with progress so far.")
+    assert len(texts(p)) == 7
+
+
+def test_a_list_lead_takes_its_list_and_a_restated_outcome_joins_its_motion():
+    p = part("#11. Finance", "The following payments were ratified:",
+             "i) Ann Lee, Clerk’s salary, Chq No 101\t450.00",
+             "ii) Village Hall, room hire, Chq No 102\t30.00",
+             "Bills – Motion to approve the bills as presented was made by Trustee Ash, "
+             "seconded by Trustee Elm. All were in favor. Roll Call was taken as follows: "
+             "Trustee Ash – yes, Trustee Elm – yes. Bills stand approved for payment.")
+    got = [t for _, t in texts(p)]
+    assert got[:2] == ["Ann Lee, Clerk’s salary, Chq No 101 450.00",
+                       "Village Hall, room hire, Chq No 102 30.00"]
+    assert len(got) == 3 and got[2].endswith("Bills stand approved for payment.")

@@ -165,10 +165,16 @@ class MotionScan:
         if self.open is not None and is_vote_record(s) and outcome(s) is None and not opens(s):
             self.open.text = f"{self.open.text} {s}"
             return True, []
-        if self.recent and outcome(s) == "carried" and not (opens(s) or decided):
+        if self.recent and not (opens(s) or decided) and (
+                outcome(s) == "carried" or is_vote_record(s)):
             self.recent[-1].text = f"{self.recent[-1].text} {s}"  # "… in favor. Motion passes."
             return True, []
-        self.followed_by(decided)
+        if self.recent and decided and not opens(s):
+            # "… All were in favor. The bills stand approved for payment.": the motion's
+            # outcome restated; a formal lead-in after it supersedes it instead (followed_by)
+            self.recent[-1].text = f"{self.recent[-1].text} {s}"
+            return True, []
+        self.followed_by(False)
         if opens(s) and decided:
             self.open = None
             return False, []
