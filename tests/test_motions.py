@@ -98,3 +98,19 @@ def test_something_that_was_moved_is_no_motion():
              "The unit closed in April and the young people there were moved to other sites. "
              "After discussion, the motion carried.")
     assert texts(p) == []
+
+
+def test_numbered_motion_header_then_its_words_then_carried():
+    p = part("#12. Road Naming", "M2024-077 T. Reed, A. Lowe:",
+             "THAT the road-naming policy be approved.", "Carried.")
+    assert texts(p) == ["M2024-077 T. Reed, A. Lowe: THAT the road-naming policy be approved. "
+                        "Carried."]
+
+
+def test_vote_result_block_takes_the_recommendation_above_it():
+    p = part("#6. Sidewalk Program",
+             "Staff recommended awarding the sidewalk contract to Delta Paving.",
+             "Result: PASSED [5-0]", "Mover: Ortiz", "Seconder: Lane",
+             "#7. Dog Park", "Staff recommended a second dog park.", "Result: FAILED [2-3]")
+    assert texts(p) == ["Staff recommended awarding the sidewalk contract to Delta Paving. "
+                        "Result: PASSED [5-0] Mover: Ortiz Seconder: Lane"]

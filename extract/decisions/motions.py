@@ -32,7 +32,8 @@ MAX_SUBJECT = 3  # sentences before a bare motion that say what it adopts (not a
 def _p() -> dict[str, re.Pattern]:
     raw = load_vocab(__package__, "resolutions.json")
     return {k: re.compile(raw[f"motion_{k}"], re.IGNORECASE)
-            for k in ("open", "carried", "lost", "procedural", "vote", "bare", "consent")}
+            for k in ("open", "carried", "lost", "procedural", "vote", "bare", "consent",
+                      "result")}
 
 
 @dataclass
@@ -153,18 +154,24 @@ class MotionScan:
             self.superseded = (self.superseded or []) + self.recent
         self.recent = None
 
-    def step(self, s: str, seg: Segment, decided: bool) -> tuple[bool, list[Resolution]]:
+    def step(self, s: str, seg: Segment, decided: bool,
+             title: str | None = None) -> tuple[bool, list[Resolution]]:
         """Read one sentence: whether it belongs to a motion, and the decisions it closes.
         `decided`: the sentence is a decision as written ("Peter moved that the report be
-        adopted and Rod agreed."), read as such by the caller."""
+        adopted and Rod agreed."), read as such by the caller; `title`: the sub-heading the
+        sentence sits under."""
         if self.before is None or seg.item != self.item:
             self.open, self.item, self.before = None, seg.item, []
         if seg.raw != self.raw:
             self.raw, self.here = seg.raw, []
         assert self.here is not None
-        if self.open is not None and is_vote_record(s) and outcome(s) is None and not opens(s):
+        if self.open is not None and outcome(s) is None and not opens(s) and (
+                is_vote_record(s) or self.open.text.endswith(":")):
+            # a seconder or tally; or the motion's words under its header ("M24-07 A, B:")
             self.open.text = f"{self.open.text} {s}"
             return True, []
+        if self.open is None and _p()["result"].match(s):
+            return True, self._result(s, title, seg)
         if self.recent and not (opens(s) or decided) and (
                 outcome(s) == "carried" or is_vote_record(s)):
             self.recent[-1].text = f"{self.recent[-1].text} {s}"  # "… in favor. Motion passes."
@@ -198,6 +205,17 @@ class MotionScan:
             return True, []
         self._remember(s)
         return False, []
+
+    def _result(self, s: str, title: str | None, seg: Segment) -> list[Resolution]:
+        """ "Result: PASSED [5-0]" under an item: the decision is what stands above it, the
+        recommendation in this item's text or else the item's title."""
+        if re.search(r"(?i)\b(?:failed|lost|defeated|withdrawn)\b", s):
+            return []
+        subject = (self.here or self.before or [None])[-1] or title
+        if not subject:
+            return []
+        self.open = Motion(subject, seg)
+        return self._carried(s)
 
     def _remember(self, s: str) -> None:
         assert self.before is not None and self.here is not None

@@ -131,7 +131,8 @@ def sentence_decisions(seg: Segment, text: str, ctx: Context,
             masked = _mask_quotes(s)
             if _p()["reported_lead"].search(masked):
                 ctx.reported = True
-            in_motion, carried = ctx.motions.step(s, seg, is_decision_sentence(masked))
+            in_motion, carried = ctx.motions.step(s, seg, is_decision_sentence(masked),
+                                                  own_title or ctx.heading)
             if in_motion:
                 out += carried
                 last = carried[-1] if carried else last
