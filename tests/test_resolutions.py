@@ -372,3 +372,11 @@ def test_a_list_lead_takes_its_list_and_a_restated_outcome_joins_its_motion():
     assert got[:2] == ["Ann Lee, Clerk’s salary, Chq No 101 450.00",
                        "Village Hall, room hire, Chq No 102 30.00"]
     assert len(got) == 3 and got[2].endswith("Bills stand approved for payment.")
+
+
+def test_inline_lettered_parts_of_an_agreed_sentence_are_separate_decisions():
+    p = part("#3. Fair", "It was agreed (a) that the fair be held on 2 June, and (b) that "
+             "stalls cost £5.", "The Board agreed (i) to renew the lease; (ii) to repaint the hall.")
+    assert [t for _, t in texts(p)] == [
+        "It was agreed that the fair be held on 2 June", "It was agreed that stalls cost £5.",
+        "The Board agreed to renew the lease", "The Board agreed to repaint the hall."]

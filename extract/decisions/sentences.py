@@ -145,12 +145,31 @@ def sentence_decisions(seg: Segment, text: str, ctx: Context,
             if found is not None and ctx.reported and not _p()["own_subject"].search(found):
                 found = None  # the committee's decision, reported to this meeting
             if found is not None:
-                found = _with_heading(found, own_title, ctx)
-                last = Resolution(seg.item, found, seg.evidence(EXTRACTOR, found))
-                out.append(last)
+                for piece in split_lettered(_with_heading(found, own_title, ctx)):
+                    last = Resolution(seg.item, piece, seg.evidence(EXTRACTOR, piece))
+                    out.append(last)
             elif not BARE_OUTCOME.match(masked):
                 last = None
             previous = s
+    return out
+
+
+INLINE_MARK = re.compile(r"(?:^|(?<=\s))\(([a-h]|[ivx]{1,4})\)\s")
+
+
+def split_lettered(text: str) -> list[str]:
+    """ "It was agreed (a) that the fair be held in June, and (b) that stalls cost £5." -> one
+    decision per lettered part, each led by the words before (a)."""
+    marks = list(INLINE_MARK.finditer(text))
+    if len(marks) < 2 or marks[0].group(1) not in ("a", "i") or \
+            marks[1].group(1) not in ("b", "ii"):
+        return [text]
+    lead = text[:marks[0].start()].strip()
+    out = []
+    for n, m in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
+        part = re.sub(r"(?:[,;]\s*+(?:and|or)?|\s(?:and|or))\s*$", "", text[m.end():end].strip())
+        out.append(f"{lead} {part}".strip())
     return out
 
 
