@@ -380,3 +380,12 @@ def test_inline_lettered_parts_of_an_agreed_sentence_are_separate_decisions():
     assert [t for _, t in texts(p)] == [
         "It was agreed that the fair be held on 2 June", "It was agreed that stalls cost £5.",
         "The Board agreed to renew the lease", "The Board agreed to repaint the hall."]
+
+
+def test_planning_line_verdicts_and_decisions_reported_in_the_past_perfect():
+    p = part("#9. Planning",
+             "24/0456/TCA Elm Lodge – crown reduction of one oak – Council supports",
+             "The Board had already approved the budget in March.",
+             "Members had agreed to the same scheme last year.")
+    assert [t for _, t in texts(p)] == [
+        "24/0456/TCA Elm Lodge – crown reduction of one oak – Council supports"]
