@@ -389,3 +389,12 @@ def test_planning_line_verdicts_and_decisions_reported_in_the_past_perfect():
              "Members had agreed to the same scheme last year.")
     assert [t for _, t in texts(p)] == [
         "24/0456/TCA Elm Lodge – crown reduction of one oak – Council supports"]
+
+
+def test_bare_outcome_in_a_table_row_takes_the_item_column_as_its_subject():
+    p = part([["Item", "Notes"],
+              ["Minutes of the 3 March meeting",
+               "Approved; signed by the chair as a true record of that meeting."]])
+    assert [t for _, t in texts(p)] == [
+        "Minutes of the 3 March meeting – Approved; signed by the chair as a true record of "
+        "that meeting."]

@@ -30,7 +30,7 @@ from .sentences import (
 )
 from .elections import election_roles, is_lead
 from .motions import opens
-from .tables import disposition_rows, is_structured_table, planning_rows
+from .tables import disposition_rows, is_structured_table, planning_rows, with_row_subject
 
 EXTRACTOR = "resolutions@1"
 MAX_SUBS = 20
@@ -67,7 +67,7 @@ def extract_resolutions(part: Part, meeting: Meeting) -> tuple[list[Resolution],
     for seg in segs:
         if seg.index in tables:  # a minute in a table row: that row's item, not the table's
             seg.item = smap.item(seg.index, seg.raw)
-    found += text_resolutions(segs, tables)
+    found += with_row_subject(text_resolutions(segs, tables), part.tables)
     return _dedupe(found), []
 
 

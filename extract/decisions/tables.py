@@ -151,3 +151,25 @@ def planning_rows(table: Table, smap: SectionMap) -> list[Resolution]:
                                   Evidence(table.page, table.index, extractor=EXTRACTOR,
                                            quote=text[:300])))
     return out
+
+
+BARE_VERDICT = re.compile(r"(?i)^\s*(?:approved|agreed|accepted|adopted|noted|ratified|"
+                          r"confirmed|carried|endorsed|deferred)\b")
+
+
+def with_row_subject(found: list[Resolution], tables: list[Table]) -> list[Resolution]:
+    """A bare outcome in a table cell ("Approved; signed by the chair.") is about the row's
+    subject in its first column ("Minutes of 3 March"): prefix it."""
+    by_index = {t.index: t for t in tables}
+    for r in found:
+        table = by_index.get(r.evidence.block) if r.evidence else None
+        if table is None or not BARE_VERDICT.match(r.text):
+            continue
+        head = r.text[:40]
+        for row in table.rows:
+            cells = [c.text.strip() for c in row if c.text.strip()]
+            if len(cells) >= 2 and any(head in clean(c) for c in cells[1:]) \
+                    and not BARE_VERDICT.match(cells[0]) and len(cells[0]) <= 120:
+                r.text = f"{clean(cells[0])} – {r.text}"
+                break
+    return found
