@@ -114,3 +114,15 @@ def test_vote_result_block_takes_the_recommendation_above_it():
              "#7. Dog Park", "Staff recommended a second dog park.", "Result: FAILED [2-3]")
     assert texts(p) == ["Staff recommended awarding the sidewalk contract to Delta Paving. "
                         "Result: PASSED [5-0] Mover: Ortiz Seconder: Lane"]
+
+
+def test_consent_motion_naming_items_listed_further_on():
+    p = part("#9. Consent Agenda",
+             "Councilmember Reyes moved, seconded by Councilmember Holt, to approve agenda items "
+             "11a and 11b of the Consent Agenda. The motion carried unanimously.",
+             "#11. Ordinances – Second Reading",
+             "a. Ordinance to rezone 2.5 acres at 40 Mill Road to R-3",
+             "b. Ordinance to appropriate $90,000 for a street sweeper",
+             "c. Ordinance to rename Hill Park (Presented by the Parks Director)")
+    assert texts(p) == ["Ordinance to rezone 2.5 acres at 40 Mill Road to R-3",
+                        "Ordinance to appropriate $90,000 for a street sweeper"]

@@ -88,6 +88,14 @@ def carried(motion: Motion, tail: str, segs_before: list[str]) -> list[Resolutio
 
 
 LETTER = re.compile(r"(?:^|(?<=\s))\(?([a-z])[.)]\s++")
+REF = re.compile(r"\b(\d{1,2})([a-z])\b")
+
+
+def consent_refs(motion: str) -> set[tuple[str, str]]:
+    """Consent items a motion names by number: "items 11a, 11b, and 11c" -> (11, a) …"""
+    if not _p()["consent"].search(motion):
+        return set()
+    return {(n, letter) for n, letter in REF.findall(motion)}
 
 
 def consent_items(texts: list[str]) -> list[str]:
@@ -143,6 +151,8 @@ class MotionScan:
     recent: list[Resolution] | None = None  # the motion just carried, until the next sentence
     superseded: list[Resolution] | None = None  # motions restated by the decision after them
     made: list[Resolution] | None = None  # every decision a carried motion made
+    ahead: set[tuple[str, str]] | None = None  # consent items (item, letter) carried before
+    taken: bool = False  # this block was taken whole as a consent item
 
     def close(self) -> None:
         self.open = None
@@ -163,7 +173,16 @@ class MotionScan:
         if self.before is None or seg.item != self.item:
             self.open, self.item, self.before = None, seg.item, []
         if seg.raw != self.raw:
-            self.raw, self.here = seg.raw, []
+            self.raw, self.here, self.taken = seg.raw, [], False
+            m = LETTER.match(seg.text)
+            if self.ahead and m and (seg.item, m.group(1)) in self.ahead:
+                self.ahead.discard((seg.item, m.group(1)))
+                text = seg.text[m.end():].strip()
+                found = [Resolution(seg.item, text, seg.evidence(EXTRACTOR, text))]
+                self.made, self.taken = (self.made or []) + found, True
+                return True, found
+        if self.taken:  # the rest of a consent item already taken whole
+            return True, []
         assert self.here is not None
         if self.open is not None and outcome(s) is None and not opens(s) and (
                 is_vote_record(s) or self.open.text.endswith(":")):
@@ -224,6 +243,12 @@ class MotionScan:
 
     def _carried(self, tail: str) -> list[Resolution]:
         assert self.open is not None
+        refs = consent_refs(self.open.text)
+        if refs and not consent_items((self.before or []) + [self.open.text]):
+            # "… approve agenda items 11a, 11b and 11c of the Consent Agenda": the items are
+            # listed further on; each becomes a decision when it is read (`ahead`)
+            self.ahead, self.open, self.before, self.here = refs, None, [], []
+            return []
         found = carried(self.open, tail, self.before or [])
         self.open, self.before, self.here, self.recent = None, [], [], found
         self.made = (self.made or []) + found
