@@ -398,3 +398,12 @@ def test_bare_outcome_in_a_table_row_takes_the_item_column_as_its_subject():
     assert [t for _, t in texts(p)] == [
         "Minutes of the 3 March meeting – Approved; signed by the chair as a true record of "
         "that meeting."]
+
+
+def test_same_words_under_two_items_after_a_deep_sub_item_are_two_decisions():
+    p = part("#5 Finance", "5.2 Budget", "5.2.3\tGrants to clubs were discussed.",
+             "#6 Planning", "Members resolved to back the proposal.",
+             "#7 Highways", "Members resolved to back the proposal.",
+             "Members resolved to back the proposal.")
+    assert texts(p) == [("6", "Members resolved to back the proposal."),
+                        ("7", "Members resolved to back the proposal.")]

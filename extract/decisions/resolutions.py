@@ -335,12 +335,14 @@ def strip_enum(text: str) -> str:
 
 
 def _dedupe(found: list[Resolution]) -> list[Resolution]:
+    """One entry per decision of an item: the same words under two items ("Members resolved
+    to back the proposal." under 6 and under 7) are two decisions."""
     out: list[Resolution] = []
-    seen: set[str] = set()
+    seen: set[tuple[str | None, str]] = set()
     for r in found:
         r.text = clean(r.text)
-        key = re.sub(r"\W+", " ", r.text.lower()).strip()
-        if len(key) < 6 or key in seen:
+        key = (r.item, re.sub(r"\W+", " ", r.text.lower()).strip())
+        if len(key[1]) < 6 or key in seen:
             continue
         seen.add(key)
         out.append(r)
