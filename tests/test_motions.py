@@ -126,3 +126,17 @@ def test_consent_motion_naming_items_listed_further_on():
              "c. Ordinance to rename Hill Park (Presented by the Parks Director)")
     assert texts(p) == ["Ordinance to rezone 2.5 acres at 40 Mill Road to R-3",
                         "Ordinance to appropriate $90,000 for a street sweeper"]
+
+
+def test_on_motion_of_and_duly_made_motions_and_appointments():
+    p = part("#3. Business",
+             "On motion of Mr Avery, seconded by Ms Brook, the Board approved the audit plan.",
+             "A motion was duly made and seconded to renew the cleaning contract. The motion "
+             "passed unanimously.",
+             "Mia Rossi was appointed as a co-opted member.",
+             "The new director, who was appointed last month, introduced herself.")
+    assert texts(p) == [
+        "On motion of Mr Avery, seconded by Ms Brook, the Board approved the audit plan.",
+        "A motion was duly made and seconded to renew the cleaning contract. The motion passed "
+        "unanimously.",
+        "Mia Rossi was appointed as a co-opted member."]

@@ -153,6 +153,7 @@ class MotionScan:
     made: list[Resolution] | None = None  # every decision a carried motion made
     ahead: set[tuple[str, str]] | None = None  # consent items (item, letter) carried before
     taken: bool = False  # this block was taken whole as a consent item
+    recent_raw: str | None = None  # the block the recent motion was carried in
 
     def close(self) -> None:
         self.open = None
@@ -195,7 +196,7 @@ class MotionScan:
                 outcome(s) == "carried" or is_vote_record(s)):
             self.recent[-1].text = f"{self.recent[-1].text} {s}"  # "… in favor. Motion passes."
             return True, []
-        if self.recent and decided and not opens(s):
+        if self.recent and decided and not opens(s) and self.recent_raw == seg.raw:
             # "… All were in favor. The bills stand approved for payment.": the motion's
             # outcome restated; a formal lead-in after it supersedes it instead (followed_by)
             self.recent[-1].text = f"{self.recent[-1].text} {s}"
@@ -251,5 +252,6 @@ class MotionScan:
             return []
         found = carried(self.open, tail, self.before or [])
         self.open, self.before, self.here, self.recent = None, [], [], found
+        self.recent_raw = self.raw
         self.made = (self.made or []) + found
         return found
