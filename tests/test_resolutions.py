@@ -244,3 +244,166 @@ def test_a_lettered_point_after_an_unfinished_line_is_not_its_continuation():
 def test_a_decision_split_between_two_blocks_is_taken_once_whole():
     p = part("#6. Seating", "After discussion the Board agreed", "to buy a bench for the green.")
     assert texts(p) == [("6", "After discussion the Board agreed to buy a bench for the green.")]
+
+
+def test_this_was_agreed_takes_the_sentence_before_whatever_its_length():
+    p = part("#6. Open Day",
+             "KL suggested that name badges be printed for all helpers at the open day. "
+             "This was agreed and the Chairman undertook to order them from the printer.")
+    assert texts(p) == [("6", "KL suggested that name badges be printed for all helpers at the "
+                              "open day. This was agreed and the Chairman undertook to order "
+                              "them from the printer.")]
+
+
+def test_elections_resolution_passed_and_acceptance_are_decisions():
+    p = part("#7. Officers and Policies",
+             "For the post of Treasurer, Rosa Finch was duly elected.",
+             "Members had been sent the revised grants policy. A resolution was passed to adopt "
+             "the grants policy.",
+             "All accepted the revised fee scale.",
+             "The annual accounts were presented, and duly adopted.")
+    got = [t for _, t in texts(p)]
+    assert got == ["For the post of Treasurer, Rosa Finch was duly elected.",
+                   "A resolution was passed to adopt the grants policy.",
+                   "All accepted the revised fee scale.",
+                   "The annual accounts were presented, and duly adopted."]
+
+
+def test_reported_past_decisions_leads_and_status_are_not_decisions():
+    p = part("#3. Background",
+             "At the Joint Committee meeting in March 2021, a set of funding rules were agreed.",
+             "Revised terms of reference were agreed by the Joint Committee in May 2023.",
+             "The Treasurer reported that all members present were elected or co-opted.",
+             "The following grants were approved at the meeting.",
+             "The board accepted that volunteers could not cover every shift.")
+    assert texts(p) == []
+
+
+def test_quoted_resolution_after_a_bare_resolved_line_is_the_decision():
+    p = part("#2. Harbour Lease", "Proposed by Councillor Dunne;", "Seconded by Councillor Fahy;",
+             "And Resolved:", "“That the Council hereby approves the lease of the harbour",
+             "kiosk to the sailing club for five years.”",
+             "#3. Harbour Lights",
+             "Accordingly, the following resolution was adopted by the same voting: --- **4**")
+    assert texts(p) == [("2", "That the Council hereby approves the lease of the harbour kiosk "
+                              "to the sailing club for five years.")]
+
+
+def test_it_was_approved_that_over_a_list_led_by_a_that_heading_replaces_the_motion():
+    p = part("#9 Street Lighting",
+             "The recommendations were moved by Councillor Vane and seconded by Councillor Holt.",
+             "On being put to the vote the recommendations were CARRIED unanimously.",
+             "It was APPROVED that;", "#That the Committee:",
+             "1.\tApproved the lantern replacement programme set out in the report.")
+    assert [t for _, t in texts(p)] == [
+        "That the Committee: 1. Approved the lantern replacement programme set out in the report."]
+
+
+def _seg(text, index, heading=False):
+    from extract.document.textunits import Segment
+    return Segment(text, "68", 1, index, index, text[:1].isdigit(), heading, False, text)
+
+
+def test_sub_decisions_set_as_headings_continue_in_number_order():
+    # PDF layout: a sub-decision's first line is read as a heading and its rest as a
+    # paragraph of the same block; the next item's numbered heading ends the list
+    from extract.decisions.resolutions import collect_subs
+    segs = [_seg("1.\tApproved the lantern programme.", 1),
+            _seg("2.\tAuthorised the Director of Place in consultation with the", 2, True),
+            _seg("Chair to award the lantern contract.", 2),
+            _seg("12.\tBudget Monitoring", 3, True)]
+    subs, stop = collect_subs(segs, 0, "68")
+    assert [s.text for s in subs] == [
+        "Approved the lantern programme.",
+        "Authorised the Director of Place in consultation with the Chair to award the lantern "
+        "contract."]
+    assert stop == 3
+
+
+def test_terse_outcome_after_a_title_and_procedural_motions():
+    p = part("#5. Business",
+             "Minutes of the March 3 meeting; Approved as submitted",
+             "Grounds maintenance contract – Accepted",
+             "The question was called – Accepted",
+             "The Chair proposed that the meeting be extended beyond 9pm and it was agreed.",
+             "The Chairman proposed and Cllr Ray seconded that standing orders be suspended "
+             "and it was agreed.")
+    got = [t for _, t in texts(p)]
+    assert got == ["Minutes of the March 3 meeting; Approved as submitted",
+                   "Grounds maintenance contract – Accepted"]
+
+
+def test_disposition_table_with_open_verdicts_and_a_title_row_above_its_header():
+    p = part([["REPORT OF THE WORKS COMMITTEE", "", ""],
+              ["ITEM", "SUBJECT", "DISPOSITION"],
+              ["4", "Parking Strategy – Phase 2", "90-DAY EXTENSION GRANTED"],
+              ["7", "Library Hours Review", "REFERRED TO FINANCE COMMITTEE"],
+              ["9", "Noise By-law", "GIVEN FIRST READING"],
+              ["11", "Skate Park Lighting", "LOST"]])
+    got = [t for _, t in texts(p)]
+    assert got == ["Parking Strategy – Phase 2 – 90-DAY EXTENSION GRANTED",
+                   "Library Hours Review – REFERRED TO FINANCE COMMITTEE",
+                   "Noise By-law – GIVEN FIRST READING"]
+
+
+def test_decision_phrasing_by_structure():
+    p = part("#4. Policies and Payments",
+             "The travel policy was reviewed and adopted by the Trustees.",
+             "The Committee examined and accepted the revised fee scale.",
+             "The Treasurer proposed accepting the quote and the members were unanimously in "
+             "favour.",
+             "Members indicated they were satisfied with the updated grants policy.",
+             "The notes of the June meeting were confirmed as accurate and initialled by the "
+             "chair.",
+             "Three invoices were presented and signed off for payment.",
+             "After review a levy of £4,200 was settled on.",
+             "Members were satisfied with progress so far.")
+    assert len(texts(p)) == 7
+
+
+def test_a_list_lead_takes_its_list_and_a_restated_outcome_joins_its_motion():
+    p = part("#11. Finance", "The following payments were ratified:",
+             "i) Ann Lee, Clerk’s salary, Chq No 101\t450.00",
+             "ii) Village Hall, room hire, Chq No 102\t30.00",
+             "Bills – Motion to approve the bills as presented was made by Trustee Ash, "
+             "seconded by Trustee Elm. All were in favor. Roll Call was taken as follows: "
+             "Trustee Ash – yes, Trustee Elm – yes. Bills stand approved for payment.")
+    got = [t for _, t in texts(p)]
+    assert got[:2] == ["Ann Lee, Clerk’s salary, Chq No 101 450.00",
+                       "Village Hall, room hire, Chq No 102 30.00"]
+    assert len(got) == 3 and got[2].endswith("Bills stand approved for payment.")
+
+
+def test_inline_lettered_parts_of_an_agreed_sentence_are_separate_decisions():
+    p = part("#3. Fair", "It was agreed (a) that the fair be held on 2 June, and (b) that "
+             "stalls cost £5.", "The Board agreed (i) to renew the lease; (ii) to repaint the hall.")
+    assert [t for _, t in texts(p)] == [
+        "It was agreed that the fair be held on 2 June", "It was agreed that stalls cost £5.",
+        "The Board agreed to renew the lease", "The Board agreed to repaint the hall."]
+
+
+def test_planning_line_verdicts_and_decisions_reported_in_the_past_perfect():
+    p = part("#9. Planning",
+             "24/0456/TCA Elm Lodge – crown reduction of one oak – Council supports",
+             "The Board had already approved the budget in March.",
+             "Members had agreed to the same scheme last year.")
+    assert [t for _, t in texts(p)] == [
+        "24/0456/TCA Elm Lodge – crown reduction of one oak – Council supports"]
+
+
+def test_bare_outcome_in_a_table_row_takes_the_item_column_as_its_subject():
+    p = part([["Item", "Notes"],
+              ["Minutes of the 3 March meeting",
+               "Approved; signed by the chair as a true record of that meeting."]])
+    assert [t for _, t in texts(p)] == [
+        "Minutes of the 3 March meeting – Approved; signed by the chair as a true record of "
+        "that meeting."]
+
+
+def test_same_words_under_two_items_after_a_deep_sub_item_are_two_decisions():
+    p = part("#5 Finance", "5.2 Budget", "5.2.3\tGrants to clubs were discussed.",
+             "#6 Planning", "Members resolved to back the proposal.",
+             "#7 Highways", "Members resolved to back the proposal.",
+             "Members resolved to back the proposal.")
+    assert texts(p) == [("6", "Members resolved to back the proposal."),
+                        ("7", "Members resolved to back the proposal.")]

@@ -28,7 +28,9 @@ from .sentences import (
     heading_title,
     sentence_decisions,
 )
-from .tables import disposition_rows, is_structured_table, planning_rows
+from .elections import election_roles, is_lead
+from .motions import opens
+from .tables import disposition_rows, is_structured_table, planning_rows, with_row_subject
 
 EXTRACTOR = "resolutions@1"
 MAX_SUBS = 20
@@ -48,7 +50,7 @@ def _p() -> dict:
 
 def extract_resolutions(part: Part, meeting: Meeting) -> tuple[list[Resolution], list[Flag]]:
     if part.record != "minutes":
-        return [], []
+        return recorded_votes(part)
     smap = sections(part)
     found: list[Resolution] = []
     structured: set[int] = set()
@@ -65,13 +67,32 @@ def extract_resolutions(part: Part, meeting: Meeting) -> tuple[list[Resolution],
     for seg in segs:
         if seg.index in tables:  # a minute in a table row: that row's item, not the table's
             seg.item = smap.item(seg.index, seg.raw)
-    found += text_resolutions(segs, tables)
+    found += with_row_subject(text_resolutions(segs, tables), part.tables)
     return _dedupe(found), []
+
+
+def recorded_votes(part: Part) -> tuple[list[Resolution], list[Flag]]:
+    """A part read as an agenda that records motions carried ("Moved by X to adopt. Motion
+    Carried 7-0.") is minutes in fact: an agenda proposes, it records no votes. Only those
+    carried motions are read (an agenda's recommendations stay proposals), with a flag so the
+    clerk can check the part's record."""
+    smap = sections(part)
+    segs = segments(part, smap)
+    if not any(opens(s.text) for s in segs):  # most agendas: no sentence scan at all
+        return [], []
+    found = _dedupe(text_resolutions(segs, {t.index for t in part.tables}, votes_only=True))
+    if not found:
+        return [], []
+    page = found[0].evidence.page if found[0].evidence else None
+    return found, [Flag("votes-in-agenda", f"{len(found)} carried motion(s) read in a part "
+                        "taken for an agenda; check whether it is minutes.", page=page)]
 
 
 # --- running text -------------------------------------------------------------------------
 
-def text_resolutions(segs: list[Segment], tables: set[int] | None = None) -> list[Resolution]:
+def text_resolutions(segs: list[Segment], tables: set[int] | None = None,
+                     votes_only: bool = False) -> list[Resolution]:
+    """Decisions of running text; `votes_only`: only those of carried motions."""
     out: list[Resolution] = []
     ctx = Context(tables=tables or set())
     i = 0
@@ -92,9 +113,17 @@ def text_resolutions(segs: list[Segment], tables: set[int] | None = None) -> lis
             if seg.heading and text:
                 ctx.set_heading(seg, heading_title(text))
                 if not (i and segs[i - 1].raw == seg.raw):  # once per heading block
-                    out += heading_decisions(seg)
+                    made = heading_decisions(seg)
+                    ctx.motions.followed_by(bool(made))
+                    out += made
             i += 1
             continue
+        if m is None and is_lead(text):
+            found, nxt = election_roles(segs, i)
+            if found:
+                out += found
+                i = nxt
+                continue
         if m is None:
             heading = _heading_before(segs, i)
             out += sentence_decisions(seg, text, ctx, heading)
@@ -103,9 +132,13 @@ def text_resolutions(segs: list[Segment], tables: set[int] | None = None) -> lis
         if m.start() > 0:
             out += sentence_decisions(seg, text[:m.start()], ctx)
             text = text[m.start():]
+        ctx.motions.close()  # the RESOLVED records the motion's outcome itself
+        ctx.motions.followed_by(True)
         found, i = _formal(segs, i, text)
         out += found
-    return out
+    gone = {id(r) for r in ctx.motions.superseded or []}
+    votes = {id(r) for r in ctx.motions.made or []}
+    return [r for r in out if id(r) not in gone and (id(r) in votes or not votes_only)]
 
 
 def _continues(before: Segment, seg: Segment) -> bool:
@@ -130,7 +163,7 @@ def _heading_before(segs: list[Segment], i: int) -> str | None:
 def _strip_leadin(text: str) -> str:
     m = _p()["leadin"].search(text)
     rest = text[m.end():] if m else text
-    return rest.strip(" :–-—")
+    return rest.strip(" :;–-—")
 
 
 def _formal(segs: list[Segment], i: int, text: str) -> tuple[list[Resolution], int]:
@@ -140,6 +173,8 @@ def _formal(segs: list[Segment], i: int, text: str) -> tuple[list[Resolution], i
     body = _strip_leadin(text)
     if text.rstrip().endswith(":") and not body.endswith(":"):
         body += ":"
+    if not body.strip(":") and i + 1 < len(segs) and segs[i + 1].quoted:
+        return _quoted(segs, i + 1, seg.item)
     if not body or body.endswith(":") or re.fullmatch(r"(?i)^(that\s+)?[\w\s]{0,40}:", body):
         subs, nxt = collect_subs(segs, i + 1, seg.item)
         return _from_subs(seg, body, subs), nxt
@@ -151,6 +186,21 @@ def _formal(segs: list[Segment], i: int, text: str) -> tuple[list[Resolution], i
     # "RESOLVED: (A) That … " on the lead-in line, "(B) That …" on the lines after it
     subs, nxt = collect_subs(segs, i + 1, seg.item, kind=kind)
     return out + _from_subs(seg, "", subs), nxt
+
+
+def _quoted(segs: list[Segment], start: int, item: str | None) -> tuple[list[Resolution], int]:
+    """ "And Resolved:" over a quoted resolution ("“That, pursuant to … refers.”"), set over
+    several lines: the quotation is the decision (a quotation before the vote is not)."""
+    i, lines = start, []
+    while i < len(segs) and segs[i].quoted and segs[i].item == item and len(lines) < MAX_SUBS:
+        lines.append(clean(segs[i].text))
+        i += 1
+        if lines[-1].endswith(("”", '"')):
+            break
+    text = " ".join(lines).strip("“”\" ")
+    if not text:
+        return [], i
+    return [Resolution(item, text, segs[start].evidence(EXTRACTOR, text))], i
 
 
 @dataclass
@@ -177,7 +227,14 @@ def collect_subs(segs: list[Segment], start: int, item: str | None,
     while i < len(segs) and len(subs) < MAX_SUBS:
         s = segs[i]
         text = clean(s.text)
-        if s.item != item or s.heading or s.quoted or p["sub_stop"].match(text):
+        if subs and s.index == subs[-1].seg.index and not s.heading and enum_kind(text) is None:
+            last = subs[-1]  # the rest of a sub-decision whose first line was set as a heading
+            subs[-1] = Sub(f"{last.text} {text}", last.lead, last.kind,
+                           replace(last.seg, text=f"{last.seg.text} {text}"))
+            i += 1
+            continue
+        if s.item != item or s.quoted or p["sub_stop"].match(text) or \
+                (s.heading and not _heading_sub(text, kind, subs)):
             break
         if p["connector"].fullmatch(text):  # "And;" between two lists
             i += 1
@@ -198,6 +255,21 @@ def collect_subs(segs: list[Segment], start: int, item: str | None,
         subs.append(Sub(strip_enum(text), lead, k, s))
         i += 1
     return subs, i
+
+
+def _heading_sub(text: str, kind: str | None, subs: list[Sub]) -> bool:
+    """A line set as a heading that is still part of the decision: its list's lead ("That
+    the Committee:") before any sub-decision, or the next number of the list ("3. Authorised
+    …" after 1. and 2.; a heading "12. Budget" after 1.–4. is the next item)."""
+    if not subs:
+        return bool(re.match(r"(?i)that\b.{0,80}:$", text)) or _number(text) == 1
+    return kind is not None and enum_kind(text) == kind and _number(text) == \
+        (_number(subs[-1].seg.text) or 0) + 1
+
+
+def _number(text: str) -> int | None:
+    m = re.match(r"^\s*\(?(\d{1,2})[.)]", text)
+    return int(m.group(1)) if m else None
 
 
 def _parallel(first_word: str | None, text: str, taken: int) -> bool:
@@ -263,12 +335,14 @@ def strip_enum(text: str) -> str:
 
 
 def _dedupe(found: list[Resolution]) -> list[Resolution]:
+    """One entry per decision of an item: the same words under two items ("Members resolved
+    to back the proposal." under 6 and under 7) are two decisions."""
     out: list[Resolution] = []
-    seen: set[str] = set()
+    seen: set[tuple[str | None, str]] = set()
     for r in found:
         r.text = clean(r.text)
-        key = re.sub(r"\W+", " ", r.text.lower()).strip()
-        if len(key) < 6 or key in seen:
+        key = (r.item, re.sub(r"\W+", " ", r.text.lower()).strip())
+        if len(key[1]) < 6 or key in seen:
             continue
         seen.add(key)
         out.append(r)

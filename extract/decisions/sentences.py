@@ -23,10 +23,11 @@ from ..document.sections import without_printed_number
 from ..document.textunits import Segment, clean, split_sentences
 from ..model import Resolution
 from ..vocab import load_vocab
+from .motions import MotionScan
 
 EXTRACTOR = "resolutions@1"
 VOTE = re.compile(r"(?i)^\s*(?:proposed\.?$|agreed\s+unanimously|carried|motion\s+carried)"
-                  r"|\b(?:seconded|in\s+favour|abstained|abstention|against)\b")
+                  r"|\b(?:seconded|in\s+favou?r|abstained|abstention|against|roll\s+call\s+was)\b")
 LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(?[a-h]\)|\(?[ivx]{1,4}\)"
                             r"|x(?=\s+[A-Z]))\s+")
 BARE_OUTCOME = re.compile(r"(?i)^\s*(?:it\s+was\s+)?(?:agreed|approved|carried)"
@@ -49,6 +50,7 @@ def _p() -> dict:
         "own_subject": re.compile(raw["own_subject"], re.IGNORECASE),
         "anaphoric": re.compile(raw["anaphoric"], re.IGNORECASE),
         "needs_context": re.compile(raw["needs_context"], re.IGNORECASE),
+        "points_back": re.compile(raw["points_back"], re.IGNORECASE),
     }
 
 
@@ -75,6 +77,7 @@ class Context:
     raw: str | None = None  # the block or cell the reported flag belongs to
     in_table: bool = False  # whether that raw is a table cell
     left: dict[bool, bool] = field(default_factory=dict)  # in a table? -> flag when left
+    motions: MotionScan = field(default_factory=MotionScan)  # a motion awaiting its vote
 
     def enter(self, seg: Segment) -> None:
         in_table = seg.index in self.tables
@@ -91,6 +94,7 @@ class Context:
 
     def set_heading(self, seg: Segment, title: str) -> None:
         self.heading, self.heading_item = title, seg.item
+        self.motions.close()  # a motion not carried before the next heading has no outcome
 
 
 def heading_title(text: str) -> str:
@@ -127,6 +131,12 @@ def sentence_decisions(seg: Segment, text: str, ctx: Context,
             masked = _mask_quotes(s)
             if _p()["reported_lead"].search(masked):
                 ctx.reported = True
+            in_motion, carried = ctx.motions.step(s, seg, is_decision_sentence(masked),
+                                                  own_title or ctx.heading)
+            if in_motion:
+                out += carried
+                last = carried[-1] if carried else last
+                continue
             is_vote = bool(VOTE.search(masked)) and not re.search(r"\bthat\b", masked)
             if last is not None and (BARE_OUTCOME.match(masked) or is_vote):
                 last.text = f"{last.text} {s}"
@@ -135,12 +145,31 @@ def sentence_decisions(seg: Segment, text: str, ctx: Context,
             if found is not None and ctx.reported and not _p()["own_subject"].search(found):
                 found = None  # the committee's decision, reported to this meeting
             if found is not None:
-                found = _with_heading(found, own_title, ctx)
-                last = Resolution(seg.item, found, seg.evidence(EXTRACTOR, found))
-                out.append(last)
+                for piece in split_lettered(_with_heading(found, own_title, ctx)):
+                    last = Resolution(seg.item, piece, seg.evidence(EXTRACTOR, piece))
+                    out.append(last)
             elif not BARE_OUTCOME.match(masked):
                 last = None
             previous = s
+    return out
+
+
+INLINE_MARK = re.compile(r"(?:^|(?<=\s))\(([a-h]|[ivx]{1,4})\)\s")
+
+
+def split_lettered(text: str) -> list[str]:
+    """ "It was agreed (a) that the fair be held in June, and (b) that stalls cost £5." -> one
+    decision per lettered part, each led by the words before (a)."""
+    marks = list(INLINE_MARK.finditer(text))
+    if len(marks) < 2 or marks[0].group(1) not in ("a", "i") or \
+            marks[1].group(1) not in ("b", "ii"):
+        return [text]
+    lead = text[:marks[0].start()].strip()
+    out = []
+    for n, m in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
+        part = re.sub(r"(?:[,;]\s*+(?:and|or)?|\s(?:and|or))\s*$", "", text[m.end():end].strip())
+        out.append(f"{lead} {part}".strip())
     return out
 
 
@@ -162,8 +191,8 @@ def _decision(s: str, masked: str, previous: str, heading: str | None) -> str | 
     parts = MID_LEADIN.split(s, maxsplit=1)
     if len(parts) == 2 and len(parts[0]) > 20 and len(parts[1].split()) > 6:
         s = parts[1][:1].upper() + parts[1][1:]
-    if len(s.split()) < 7 and previous and not is_decision_sentence(previous) \
-            and _p()["needs_context"].match(s):
+    if previous and not is_decision_sentence(previous) and (
+            _p()["points_back"].match(s) or len(s.split()) < 7 and _p()["needs_context"].match(s)):
         s = f"{previous} {s}"  # "The Councillors agreed all satisfactory." needs context
     return s
 

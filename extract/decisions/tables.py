@@ -1,6 +1,7 @@
 """Decisions recorded as table rows.
 
-- Disposition tables: a last column of ADOPTED / CARRIED / PASSED, one decision per row (a
+- Disposition tables: a last column of ADOPTED / CARRIED / PASSED or another short upper-case
+  verdict (GRANTED, REFERRED TO …, GIVEN FIRST READING), one decision per row (a
   motion's numbered recommendations each their own). Numbering restarts in each table
   ("REPORT OF THE EXECUTIVE POLICY COMMITTEE dated March 4, 2015" items 1–4, then the next
   report's 1–8), so a row's item is its reference qualified by the table: the table's title
@@ -30,7 +31,20 @@ MOVER_SECONDER = re.compile(r"[A-Z][a-z]+\s*/\s*[A-Z][a-z]+")
 def _p() -> dict:
     raw = load_vocab(__package__, "resolutions.json")
     return {k: re.compile(raw[k]) for k in ("planning_ref", "disposition", "table_skip",
-                                              "placeholder")}
+                                              "placeholder", "verdict", "verdict_lost")}
+
+
+def is_verdict(cell: str) -> bool:
+    """A row's outcome cell: a known disposition ("ADOPTED"), or any short upper-case verdict
+    with a decision word ("90-DAY EXTENSION GRANTED", "REFERRED TO FINANCE COMMITTEE"); a lost
+    or withdrawn motion is none."""
+    p = _p()
+    first = cell.strip().split("\n")[0].strip()
+    if not first or p["verdict_lost"].search(first):
+        return False
+    if p["disposition"].match(first):
+        return True
+    return first == first.upper() and len(first.split()) <= 8 and bool(p["verdict"].search(first))
 
 
 def is_structured_table(table: Table) -> bool:
@@ -45,7 +59,7 @@ def disposition_rows(table: Table, smap: SectionMap) -> list[Resolution]:
     texts = table.texts()
     if not texts or p["table_skip"].search(" ".join(" ".join(r) for r in texts[:2])):
         return []
-    hits = [r for r in texts if len(r) >= 2 and p["disposition"].match(r[-1] or "")]
+    hits = [r for r in texts if len(r) >= 2 and is_verdict(r[-1] or "")]
     if len(hits) < 1 or len(hits) * 2 < len([r for r in texts if len(r) >= 2]) - 1:
         return []
     title, label = _table_title(texts), _first_column_label(texts)
@@ -137,3 +151,25 @@ def planning_rows(table: Table, smap: SectionMap) -> list[Resolution]:
                                   Evidence(table.page, table.index, extractor=EXTRACTOR,
                                            quote=text[:300])))
     return out
+
+
+BARE_VERDICT = re.compile(r"(?i)^\s*(?:approved|agreed|accepted|adopted|noted|ratified|"
+                          r"confirmed|carried|endorsed|deferred)\b")
+
+
+def with_row_subject(found: list[Resolution], tables: list[Table]) -> list[Resolution]:
+    """A bare outcome in a table cell ("Approved; signed by the chair.") is about the row's
+    subject in its first column ("Minutes of 3 March"): prefix it."""
+    by_index = {t.index: t for t in tables}
+    for r in found:
+        table = by_index.get(r.evidence.block) if r.evidence else None
+        if table is None or not BARE_VERDICT.match(r.text):
+            continue
+        head = r.text[:40]
+        for row in table.rows:
+            cells = [c.text.strip() for c in row if c.text.strip()]
+            if len(cells) >= 2 and any(head in clean(c) for c in cells[1:]) \
+                    and not BARE_VERDICT.match(cells[0]) and len(cells[0]) <= 120:
+                r.text = f"{clean(cells[0])} – {r.text}"
+                break
+    return found
