@@ -139,7 +139,8 @@ def test_action_column_marks_are_matched_to_the_rows_sentences_in_order():
     assert [(a.text[:30], a.owners, a.due) for a in acts] == [
         ("The board agreed the adoption ", ["Ian Brookman"], dt.date(2013, 2, 1)),
         ("The board will review the syst", ["Ian Brookman"], dt.date(2013, 2, 26)),
-        ("The draft agenda for the away ", ["Alison Wheeler"], None)]
+        ("The draft agenda for the away ", ["Alison Wheeler"], None),
+        ("External advice will be provid", [], None)]
 
 
 # --- resolutions -------------------------------------------------------------------------
@@ -171,6 +172,19 @@ def test_a_resolution_to_bring_something_back_is_implied_for_officers_and_flagge
     acts, flags = run(p)
     assert [a.owners for a in acts] == [["Officers"]]
     assert any(f.kind == "owner-implied" for f in flags)
+
+
+def test_agentless_decided_tasks_are_kept_without_an_owner_and_flagged():
+    p = part("#6. Village green", "New benches will be ordered before the spring fete.",
+             "Two laptops to be bought for the office.",
+             "The revised leaflet is due to be published by the county in May.",
+             "Members hoped extra bins would be provided near the pond.",
+             "The bins were to be emptied weekly.")
+    acts, flags = run(p)
+    assert [(a.text, a.owners) for a in acts] == [
+        ("New benches will be ordered before the spring fete.", []),
+        ("Two laptops to be bought for the office.", [])]
+    assert sum(f.kind == "owner-unresolved" for f in flags) == 2
 
 
 def test_an_organisation_unit_tasked_by_a_resolution_owns_it_with_its_date():
@@ -239,7 +253,8 @@ def test_what_is_not_a_commitment():
     assert said("Officers would support young people with this.") == []
     assert said("Cllr Storey advised the Planning Committee would be visiting sites.") == []
     assert said("The Chairman put the motion to the vote.") == []
-    assert said("The declaration of acceptance will be signed at the next meeting.") == []
+    # a decided task with nobody named: kept with no owner
+    assert said("The declaration of acceptance will be signed at the next meeting.") == [""]
 
 
 def test_a_short_sentence_pointing_back_takes_the_one_before():

@@ -93,12 +93,15 @@ class _Reader:
             return
         owners, flags = self.people.resolve(owner_text, ev) if owner_text else ([], [])
         page = ev.page
-        if not owners:
+        if implied and owners:
+            flags.append(Flag("owner-implied", f"No one is named for '{text[:100]}'; "
+                              f"owner taken as {owners[0]}.", page, ev))
+        elif implied:  # a decided task with no doer named: kept, for the clerk
+            flags.append(Flag("owner-unresolved", f"No one is named for '{text[:100]}'; "
+                              "owner left open.", page, ev))
+        elif not owners:
             flags.append(Flag("action-no-owner", f"Action without an owner: {text[:120]}",
                               page, ev))
-        if implied:
-            flags.append(Flag("owner-implied", f"No one is named for '{text[:100]}'; "
-                              f"owner taken as {owners[0] if owners else owner_text}.", page, ev))
         due = due if due is not None and (due.text or due.date) else due_in(text, self.cal)
         if due.doubt:
             flags.append(Flag("due-unresolved", f"Deadline '{due.text}' left open: {due.doubt}.",

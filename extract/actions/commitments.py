@@ -10,6 +10,8 @@ Shapes (the words are in actions.json):
   "… will be/to be <done> by <owner>"                                   passive with an agent
   "asked that … be kept advised", "… be brought back to a future meeting" (nobody named:
     owner "Officers", marked implied so it is flagged)
+  "New signage will be ordered", "Two laptops to be bought" (a decided task, nobody named:
+    no owner, marked implied so it is flagged)
 Clauses with different owners in one sentence make one task with all of them ("The Chair will
 raise this … and the Chief Executive will contact …").
 
@@ -76,6 +78,7 @@ def _rx() -> dict:
              r"|(?<=\bso\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bthen\s)|(?<=\band\sfor\s)"
              r"|(?<=\s)(?=Th(?:e|at)\s))")
     verb = r"(?P<verb>[a-z][a-z-]+)\b"
+    done = "|".join(sorted(map(re.escape, raw["agentless_participles"]), key=len, reverse=True))
     return {
         "commit": re.compile(
             rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:also\s+|kindly\s+|further\s+|now\s+)?"
@@ -107,6 +110,14 @@ def _rx() -> dict:
             r"(?i)\b(?:asked|requested)\s+that\s+[^.;]{0,80}?\bbe\s+kept\s+(?:advised|informed|"
             r"updated|briefed)\b|\bbe\s+(?:\w+\s+and\s+)?(?:brought|bought|reported|come)\s+"
             r"(?:back\s+)?to\s+(?:a|the)\s+(?:future|next)\b"),
+        # a decided task nobody is named for: "New signage will be ordered", "Two laptops to
+        # be bought", "those need to be ordered"
+        "agentless": re.compile(
+            r"(?i)(?:\b(?P<lead>[a-z]+)\s+)?\b(?:will|would|is\s+to|are\s+to|to)\s+"
+            rf"(?:now\s+|also\s+|then\s+|first\s+)?be\s+(?:[a-z]+\s+and\s+)?(?:{done})"
+            r"\b(?!\s+by\s+(?:the\s+)?[A-Z])"),
+        "agentless_not": set(raw["agentless_not_before"]),
+        "agentless_reject": re.compile(raw["agentless_reject"]),
         "verbs": set(raw["task_verbs"]),
         "not_verbs": set(raw["not_verbs"]),
         "asked_not": set(raw["asked_not_tasks"]),
@@ -177,8 +188,20 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             add(m, "passive")
     if not found and rx["implied"].search(s):
         return [Commitment(IMPLIED_OWNER, "implied")]
+    if not found and not re.match(r"\s*That\b", s) and _agentless(s):
+        # "That a copy … will be circulated" is the body's resolution, recorded as such
+        return [Commitment("", "implied")]
     found.sort(key=lambda x: x[0])
     return [c for _, c in found]
+
+
+def _agentless(s: str) -> bool:
+    """A task decided with no doer named ("Minutes to be adopted and published"); not a
+    forecast ("is due to be published") nor a question ("Should it be sent?")."""
+    rx = _rx()
+    return not s.rstrip().endswith("?") and not rx["agentless_reject"].search(s) and any(
+        (m.group("lead") or "").lower() not in rx["agentless_not"]
+        for m in rx["agentless"].finditer(s))
 
 
 def _kind(commit: str, verb: str) -> str | None:
