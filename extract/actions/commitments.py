@@ -188,7 +188,7 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             add(m, "passive")
     if not found and rx["implied"].search(s):
         return [Commitment(IMPLIED_OWNER, "implied")]
-    if not found and not re.match(r"\s*That\b", s) and _agentless(s):
+    if not found and not re.match(r"That\b", s.lstrip()) and _agentless(s):
         # "That a copy … will be circulated" is the body's resolution, recorded as such
         return [Commitment("", "implied")]
     found.sort(key=lambda x: x[0])
