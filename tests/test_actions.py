@@ -312,3 +312,40 @@ def test_an_open_deadline_is_flagged():
     (a,), flags = run(p, r=r)
     assert (a.due, a.due_text) == (None, "to the next meeting")
     assert [f.kind for f in flags] == ["due-unresolved"]
+
+
+# --- headerless task lists and printed initials --------------------------------------------
+
+def test_a_headerless_task_list_is_read_by_its_column_of_owners():
+    p = part("#Work in progress",
+             [["Repaint the bus shelter before winter", "RB"],
+              ["Renew the hall insurance and file the certificate", "Clerk Ongoing"],
+              ["Chase the county about the broken streetlight", "RB\nGroup"],
+              ["Look into grants for a new bench (carried forward)", "TK (if funds allow)"]])
+    r = roster(("Rosa Bell", "RB", None), ("Tom Kerr", "TK", None))
+    acts, _ = run(p, r=r)
+    assert [(a.text[:22], a.owners) for a in acts] == [
+        ("Repaint the bus shelte", ["Rosa Bell"]), ("Renew the hall insuran", ["Clerk"]),
+        ("Chase the county about", ["Rosa Bell", "Group"]),
+        ("Look into grants for a", ["Tom Kerr"])]
+    assert acts[1].update == "Ongoing"
+
+
+def test_a_two_column_attendance_table_is_not_a_task_list():
+    p = part([["Rosa Bell (RB)", "Tom Kerr (TK)"], ["Ann Lowe (AL)", "Ed Marsh (EM)"],
+              ["Ian Pope (IP)", ""]])
+    assert owned(p, r=roster(("Rosa Bell", "RB", None))) == []
+
+
+def test_initials_printed_beside_a_name_resolve_an_owner_not_on_the_roster():
+    p = part("#1. Present", "Committee: Rosa Bell (RB), Dan Ocho (DO) and the Bay Road Line (BRL).",
+             "#2. Hall", "DO to ask the county for a skip. BRL will run a late bus.")
+    assert owned(p, r=roster(("Rosa Bell", "RB", None))) == [
+        ("DO to ask the county for a skip.", ["Dan Ocho"])]
+
+
+def test_initials_after_with_are_a_partner_not_a_new_task():
+    p = part("#4. Booklet", "Action: RB to liaise with TK to finish the welcome booklet.")
+    r = roster(("Rosa Bell", "RB", None), ("Tom Kerr", "TK", None))
+    assert owned(p, r=r) == [("RB to liaise with TK to finish the welcome booklet.",
+                              ["Rosa Bell"])]

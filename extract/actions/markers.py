@@ -82,6 +82,8 @@ def _split_tasks(rest: str, people: OwnerResolver) -> list[str]:
     cuts = [0]
     for m in re.finditer(r"\s(?=([A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,3})\s+(?:to|will)\s+[a-z])",
                          rest):
+        if re.search(r"(?i)\b(?:with|and|or|to|for|by|from|of|&)$", rest[:m.start()]):
+            continue  # "JD to liaise with BV to complete …": BV is JD's partner, not a new task
         if m.start() > 0 and INITIALS.match(m.group(1)) and people.known(m.group(1)):
             cuts.append(m.end())
     cuts.append(len(rest))

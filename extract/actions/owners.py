@@ -18,13 +18,16 @@ from ingest.model import Block, Table
 
 from ..document.parts import Part
 from ..model import Evidence, Flag
-from ..people import Roster, split_title
+from ..people import Roster, initials_match, split_title
 from ..vocab import load_vocab
 
 INITIALS = re.compile(r"^[A-Z]{2,4}$|^[A-Z][a-z]?[A-Z][a-z]{0,3}$")
 # a surname as printed: "Gorton", "McAllister", "O'Brien", "Smith-Jones"
 SURNAME = r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 FULL_NAME = re.compile(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+({SURNAME})\b")
+# "Rob Everall (RE)", "Lucy Hart-Lowe (LH-L)": initials the papers give a person, anywhere
+PRINTED_INITIALS = re.compile(rf"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+{SURNAME})\s*\("
+                              r"([A-Z][A-Za-z-]{1,5})\)")
 # "NO proposed … that Cathy Fleet be appointed RFO": the role is hers from this meeting on
 APPOINTED = re.compile(rf"\b(?P<name>[A-Z][a-z]+\s+{SURNAME})\s+(?:be|is|was|has\s+been)\s+"
                        r"(?:duly\s+)?(?:appointed|elected|co-opted)\s+(?:as\s+)?(?:the\s+)?"
@@ -43,6 +46,7 @@ def vocab() -> dict:
                               + "|".join(re.escape(r) for r in roles) + r")\b"),
         "unit_rx": re.compile(raw["organisation_unit"]),
         "markers": set(raw["marker_words"]),
+        "not_person": set(raw["not_person_words"]),
     }
 
 
@@ -77,24 +81,34 @@ class OwnerResolver:
     written: dict[str, set[str]] = field(default_factory=dict)
     # roles given at the meeting to someone present: {"rfo": "Cathy Fleet"}
     appointed: dict[str, str] = field(default_factory=dict)
+    # initials the papers print beside a full name, attendee or not: {"RE": "Rob Everall"}
+    aliases: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def for_part(cls, part: Part, roster: Roster) -> OwnerResolver:
         written: dict[str, set[str]] = {}
         appointed: dict[str, str] = {}
+        printed: dict[str, set[str]] = {}
         for it in part.items:
             texts = [it.text] if isinstance(it, Block) else (
                 [c.text for row in it.rows for c in row] if isinstance(it, Table) else [])
             for text in texts:
                 flat = text.replace("\n", " ")
                 for m in FULL_NAME.finditer(flat):
+                    if is_role(m.group(1)):
+                        continue  # "Clerk Ongoing" in a cell is a role and a status
                     written.setdefault(m.group(1).lower(), set()).add(f"{m.group(1)} {m.group(2)}")
+                for m in PRINTED_INITIALS.finditer(flat):
+                    if initials_match(m.group(2), m.group(1)) and \
+                            m.group(1).split()[-1] not in vocab()["not_person"]:
+                        printed.setdefault(m.group(2), set()).add(m.group(1))
                 for m in APPOINTED.finditer(flat):
                     hits = roster.resolve(m.group("name"))
                     role = m.group("role")
                     if hits and len(hits) == 1 and (is_role(role) or role.isupper()):
                         appointed[role.lower()] = hits[0]
-        return cls(roster, written, appointed)
+        aliases = {k: next(iter(v)) for k, v in printed.items() if len(v) == 1}
+        return cls(roster, written, appointed, aliases)
 
     def _lookup(self, token: str) -> list[str] | None:
         hits = self.roster.resolve(token)
@@ -116,6 +130,8 @@ class OwnerResolver:
             named = sorted(self.written.get(token.strip().lower(), ()))
             if len(named) == 1:
                 return named
+        if token.strip() in self.aliases:
+            return [self.aliases[token.strip()]]
         return None
 
     def known(self, token: str) -> bool:
@@ -180,7 +196,7 @@ def split_owner_text(text: str) -> list[str]:
     out: list[str] = []
     for piece in re.split(r"(?:(?<!\s)\s*+)?/\s*", text):
         if re.search(r"\b(?:for|of)\s+[A-Z]", piece) and re.match(ROLE_START, piece):
-            out += re.split(rf"\s*(?:,\s*|\s+and\s+|\s*&\s*)(?={ROLE_START}\b)", piece)
+            out += re.split(rf"(?:(?<!\s)\s*+)?(?:,\s*|(?<=\s)and\s+|&\s*)(?={ROLE_START}\b)", piece)
         else:
             out += re.split(r"(?:(?<!\s)\s*+)?(?:,|&|\band\b|\+)\s*", piece)
     return [p for p in (x.strip() for x in out) if p]
