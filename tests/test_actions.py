@@ -349,3 +349,58 @@ def test_initials_after_with_are_a_partner_not_a_new_task():
     r = roster(("Rosa Bell", "RB", None), ("Tom Kerr", "TK", None))
     assert owned(p, r=r) == [("RB to liaise with TK to finish the welcome booklet.",
                               ["Rosa Bell"])]
+
+
+# --- offices as titles, pronouns, delegations ---------------------------------------------
+
+def test_an_office_before_a_surname_names_the_person_written_in_full_elsewhere():
+    p = part("#Staff present: Librarian Nora Quill", "#5. Reopening",
+             "Librarian Quill will draft a reopening plan.",
+             "Treasurer Vance is going to move the reserve account.")
+    assert owned(p, r=roster()) == [
+        ("Librarian Quill will draft a reopening plan.", ["Nora Quill"]),
+        ("Treasurer Vance is going to move the reserve account.", ["Vance"])]
+
+
+def test_he_or_she_commits_the_person_last_named():
+    p = part("#3. Signs", "Trustee Oduya has not heard back from the sign maker. She will "
+             "keep the board posted.", "The weather was poor. He will order more salt.")
+    assert owned(p, r=roster()) == [
+        ("Trustee Oduya has not heard back from the sign maker. She will keep the board "
+         "posted.", ["Oduya"])]
+
+
+def test_a_delegate_owns_what_a_resolution_authorises():
+    m = meeting()
+    m.resolutions = [Resolution("4", "Authorises the Head Librarian, in consultation with the "
+                                     "Chair, to award the cleaning contract."),
+                     Resolution("5", "That the Borough Treasurer be authorized to sign the "
+                                     "lease.")]
+    acts, _ = run(part("#4. Contracts"), m)
+    assert [a.owners for a in acts] == [["Head Librarian"], ["Borough Treasurer"]]
+
+
+def test_asking_an_officer_a_question_is_not_a_task():
+    p = part("#7. Zoning", "Councilmember Ruiz asked the City Attorney if the changes would "
+             "apply to the north lots.", "The Board asked the City Clerk to publish the notice.")
+    assert owned(p, r=roster()) == [
+        ("The Board asked the City Clerk to publish the notice.", ["City Clerk"])]
+
+
+def test_an_actions_of_the_board_heading_is_not_an_action_line():
+    p = part("#ACTIONS OF THE BOARD:", "Minutes of the March meeting were approved.")
+    assert owned(p) == []
+
+
+def test_another_first_name_with_an_attendees_surname_is_not_that_attendee():
+    p = part("#2. Pests", "Stacey Kerr agreed to contact the pest contractor.")
+    acts, flags = run(p, r=roster(("Steven Kerr", None, None)))
+    assert [a.owners for a in acts] == [["Stacey Kerr"]]
+    assert any(f.kind == "owner-unresolved" for f in flags)
+
+
+def test_a_reported_plan_after_a_fronted_clause_commits_the_speaker():
+    p = part("#6. Budget", "Director Abara stated that, when the audit is done, she is going to "
+             "propose a reserve policy.", "Resolution Delegating Authority To Head Librarian To "
+             "Sign Contracts. Motion carried.")
+    assert [o for _, o in owned(p, r=roster())] == [["Abara"], ["Head Librarian"]]

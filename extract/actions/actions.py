@@ -27,7 +27,7 @@ from ..document.sections import SectionMap, sections
 from ..document.textunits import Segment, clean, segments, split_sentences
 from ..model import Action, Evidence, Flag, Meeting
 from ..people import Roster
-from .commitments import Commitment, commitments
+from .commitments import Commitment, commitments, pronoun_commitments
 from .due import Calendar, Due, due_cell, due_in, next_meeting_in
 from .margin_owners import (
     Marked,
@@ -164,9 +164,12 @@ class _Reader:
             sents = split_sentences(clean(seg.text))
             for k, s in enumerate(sents):
                 found = commitments(s, self.people)
+                pronoun = not found and pronoun_commitments(s, sents[:k], self.people)
+                found = found or pronoun
                 if not found:
                     continue
-                text = with_context(sents, k)
+                # "… She will keep us posted." reads with the sentence that names her
+                text = f"{sents[k - 1]} {s}" if pronoun else with_context(sents, k)
                 self.add("prose", seg.item, text, _lead(found), seg.evidence(EXTRACTOR, text),
                          implied=found[0].implied)
 

@@ -34,6 +34,7 @@ from .owners import (
     is_group,
     is_role,
     is_unit,
+    office_surname,
     vocab,
 )
 
@@ -66,7 +67,9 @@ def _rx() -> dict:
     v = vocab()
     roles = v["role_rx"].pattern
     groups = "|".join(re.escape(g) for g in sorted(raw["group_owners"], key=len, reverse=True))
-    title = r"(?:(?:Cllr|Councillor|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|CC)\.?\s+)"
+    office = "|".join(re.escape(t).replace(r"\ ", r"\s+")
+                      for t in sorted(raw["office_titles"], key=len, reverse=True))
+    title = rf"(?:(?:Cllr|Councillor|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|CC|{office})\.?\s+)"
     name = rf"{title}?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?(?![a-z]))?(?:\s+{SURNAME})?"
     initials = r"[A-Z]{2,4}(?:[a-z]{1,3})?(?:\s*/\s*[A-Z][A-Za-z]{1,4})*\b"
     unit = raw["organisation_unit"]
@@ -84,7 +87,17 @@ def _rx() -> dict:
             rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:also\s+|kindly\s+|further\s+|now\s+)?"
             r"(?P<commit>(?:has\s+|had\s+|have\s+)?(?:kindly\s+)?(?:agreed|offered|volunteered|undertook|"
             r"promised)\s+to|will(?:\s+also)?(?:\s+be)?|shall|would(?:\s+also)?(?:\s+be)?|should|"
+            rf"(?:is|are)\s+going\s+to|plans?\s+(?:on|to)|"
             rf"(?:is|are)\s+to|to|(?:was|were)\s+asked\s+(?:to|if|for|whether))\s+(?:further\s+)?{verb}"),
+        # "Authorises the Director, in consultation with the Chair, to award …", "That the
+        # Chief Financial Officer be authorized to negotiate …": the delegate owns the task
+        "authorised": re.compile(
+            r"\b(?i:authori[sz](?:es?|ed|ing)|delegat(?:es?|ed|ing)\s+(?:authority\s+)?to)"
+            rf"\s+(?:the\s+)?{owner}\b[^.;]{{0,160}}?\b[Tt]o\s+(?P<verb>[A-Za-z][a-z-]+)\b"),
+        "authorised_passive": re.compile(
+            rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:is|are|be|was|were|has\s+been|"
+            r"have\s+been)\s+(?:hereby\s+)?(?:authori[sz]ed|delegated|directed|instructed)"
+            r"\s+to\s+(?P<verb>[a-z][a-z-]+)\b"),
         "bare": re.compile(rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+{verb}"),
         "asked": re.compile(rf"\basked\s+(?:all\s+|the\s+|other\s+)?{owner}\s+(?:to|if|whether)\b"
                             rf"(?:\s+{verb})?"),
@@ -96,8 +109,10 @@ def _rx() -> dict:
             r"(?P<commit>(?:has\s+)?(?:agreed|offered|volunteered|undertook|promised)\s+to|"
             rf"will(?:\s+be)?|would\s+be)\s+{verb}"),
         "reported": re.compile(
-            rf"{start}(?:[Tt]he\s+)?{owner}\s+{SPEAKING}\s+(?:that\s+)?(?:she|he|they)\s+"
-            rf"(?:would|will)\s+(?:be\s+)?(?:further\s+|also\s+)?{verb}"),
+            rf"{start}(?:[Tt]he\s+)?{owner}\s+{SPEAKING}\s+(?:that\s+)?"
+            r"(?:[^.;]{0,80}?(?:,|\band)\s+)?(?:she|he|they)\s+"  # "stated, when …, she is …"
+            r"(?:would|will|is\s+going\s+to|are\s+going\s+to|plans?\s+(?:on|to))\s+"
+            rf"(?:be\s+)?(?:further\s+|also\s+)?{verb}"),
         "reported_passive": re.compile(
             rf"{start}(?:[Tt]he\s+)?{owner}\s+{SPEAKING}\s+that\s+[^.;]{{0,80}}?\b(?:would|will)\s+be\s+"
             r"(?:taken|brought|considered|reported|discussed|presented|raised)\b[^.;]{0,40}?"
@@ -124,6 +139,7 @@ def _rx() -> dict:
         "decisions": set(raw["decision_verbs"]),
         "body_not": set(raw["body_not_tasks"]),
         "subject": re.compile(rf"{start}(?:[Tt]he\s+)?{owner}\s"),
+        "mention": re.compile(rf"(?<![\w'’-]){name}"),
     }
 
 
@@ -172,8 +188,16 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
     for m in rx["asked"].finditer(s):
         if m.group("verb") in rx["decisions"] or is_body(m.group("owner")):
             continue  # "asked Members to note the report" puts a decision to them
+        if re.match(r"\s+(?:if|whether)\b", s[m.end("owner"):]) and not re.match(
+                r"\s+(?:if|whether)\s+(?:he|she|they|we)\s+(?:could|would|can|might|will)\b",
+                s[m.end("owner"):]):
+            continue  # "asked the Attorney if the amendments would apply" is a question
         if _valid(m.group("owner"), "asked", None, people):
             add(m, "asked")
+    for m in [*rx["authorised"].finditer(s), *rx["authorised_passive"].finditer(s)]:
+        verb = m.group("verb").lower()
+        if verb not in rx["not_verbs"] and _valid(m.group("owner"), "authorised", verb, people):
+            add(m, "authorised")
     for m in rx["self_asked"].finditer(s):
         if m.group("verb") in rx["verbs"] and m.group("verb") not in rx["asked_not"] and \
                 _known_person(m.group("owner"), people):
@@ -193,6 +217,29 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         return [Commitment("", "implied")]
     found.sort(key=lambda x: x[0])
     return [c for _, c in found]
+
+
+PRONOUN = re.compile(r"^(?:He|She)(?=\s)")
+
+
+def pronoun_commitments(sentence: str, before: list[str],
+                        people: OwnerResolver) -> list[Commitment]:
+    """"Trustee Ames has not heard back. She will keep us posted.": a sentence led by he or
+    she commits the person last named in the sentences before it (nearest first)."""
+    if not PRONOUN.match(sentence):
+        return []
+    for prev in reversed(before[-2:]):
+        named = [m.group(0) for m in _rx()["mention"].finditer(prev) if _person(m.group(0),
+                                                                                people)]
+        if named:
+            found = commitments(PRONOUN.sub(named[-1], sentence, count=1), people)
+            return [c for c in found if c.owner_text == named[-1]]
+    return []
+
+
+def _person(text: str, people: OwnerResolver) -> bool:
+    return bool(TITLED.match(text) or office_surname(text)) or (
+        text.split()[0].lower() not in NOT_SUBJECT and people.known(text))
 
 
 def _agentless(s: str) -> bool:
@@ -247,6 +294,8 @@ def _valid_one(owner: str, whole: str, kind: str, verb: str | None, people: Owne
     if kind == "should" and not re.search(r"(?i)\b(?:agreed|resolved|decided|requested|asked)\s+"
                                           r"that\s+(?:the\s+)?$", before):
         return False  # "X should …" alone is advice, not a task
+    if kind == "authorised":  # the text names the delegate: a role, unit, body or person
+        return owner.split()[0].lower() not in NOT_SUBJECT or owner.split()[0].isupper()
     if is_body(owner):
         # the meeting's own body: a decision when it "agreed to" or "was asked to approve";
         # a task when it "will" write, or "was asked to let the Clerk know"
@@ -267,7 +316,7 @@ def _valid_one(owner: str, whole: str, kind: str, verb: str | None, people: Owne
         return True
     if is_unit(owner):
         return kind in ("will", "bare")
-    if TITLED.match(owner):
+    if TITLED.match(owner) or office_surname(owner):
         return kind != "to" or people.known(owner)
     words = owner.split()
     if len(words) >= 2:
