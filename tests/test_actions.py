@@ -404,3 +404,14 @@ def test_a_reported_plan_after_a_fronted_clause_commits_the_speaker():
              "propose a reserve policy.", "Resolution Delegating Authority To Head Librarian To "
              "Sign Contracts. Motion carried.")
     assert [o for _, o in owned(p, r=roster())] == [["Abara"], ["Head Librarian"]]
+
+
+def test_each_sentence_or_clause_with_its_own_doer_under_one_marker_is_a_task():
+    p = part("#7. Lighting", "ACTIONS: Clerk to put the lamp on the June agenda. Clerk to seek "
+             "a quote for a shade. It should be black.",
+             "ACTIONS: Councillors to send their emails and Clerk to reply within 20 days.")
+    assert owned(p) == [
+        ("Clerk to put the lamp on the June agenda.", ["Cathy Fleet"]),
+        ("Clerk to seek a quote for a shade. It should be black.", ["Cathy Fleet"]),
+        ("Councillors to send their emails", ["Councillors"]),
+        ("Clerk to reply within 20 days.", ["Cathy Fleet"])]

@@ -22,6 +22,8 @@ from .commitments import commitments
 from .owners import INITIALS, OwnerResolver, is_group, is_role, looks_like_owner_list
 
 MARKER = re.compile(r"(?:^|(?<=\s))(?:ACTIONS?|Actions?)\s*(?::|-|–|(?=\s+[A-Z]{2,4}\b))\s*")
+AND_DOER = re.compile(r"(?<=\s)and\s+(?=(?:the\s+)?(?:Cllr\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+                      r"\s+to\s+[a-z])")
 LEAD = re.compile(r"^(?:The\s+)?(?P<owner>[A-Z][\w&'’/-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*){0,5}?)"
                   r"\s+(?:to|will|would|shall|should|is|are|was|were|has|have|had|agreed|"
                   r"offered)\b")
@@ -77,6 +79,34 @@ def _lead_owner(text: str, people: OwnerResolver) -> str:
 
 
 def _split_tasks(rest: str, people: OwnerResolver) -> list[str]:
+    """Several tasks under one marker: each sentence, or "and"-clause, that names its own
+    doer ("Clerk to put … on the May agenda. Clerk to seek a quote …", "Councillors to
+    provide emails and Clerk to respond …") is its own task; the rest stays with the task
+    before it."""
+    out: list[str] = []
+    for sent in split_sentences(rest):
+        for clause in _and_clauses(sent, people):
+            if out and not _own_doer(clause, people):
+                out[-1] = f"{out[-1]} {clause}"
+            else:
+                out += _split_initials(clause, people)
+    return out or _split_initials(rest, people)
+
+
+def _own_doer(text: str, people: OwnerResolver) -> bool:
+    return any(not c.implied and c.owner_text for c in commitments(text, people))
+
+
+def _and_clauses(sent: str, people: OwnerResolver) -> list[str]:
+    """"Councillors to provide emails and Clerk to respond" → two clauses, when each has a
+    doer of its own."""
+    m = AND_DOER.search(sent)
+    if m and _own_doer(sent[:m.start()], people) and _own_doer(sent[m.end():], people):
+        return [sent[:m.start()].strip(), sent[m.end():].strip()]
+    return [sent]
+
+
+def _split_initials(rest: str, people: OwnerResolver) -> list[str]:
     """"CF to inform all … received CF to ask Bruce May …" → two tasks: a new one starts where
     initials of someone in the meeting lead a "to"/"will" clause."""
     cuts = [0]
