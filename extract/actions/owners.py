@@ -22,8 +22,8 @@ from ..people import Roster, initials_match, split_title
 from ..vocab import load_vocab
 
 INITIALS = re.compile(r"^[A-Z]{2,4}$|^[A-Z][a-z]?[A-Z][a-z]{0,3}$")
-# a surname as printed: "Gorton", "McAllister", "O'Brien", "Smith-Jones"
-SURNAME = r"(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# a surname as printed: "Gorton", "McAllister", "O'Brien", "Smith-Jones", "LaDelfe", "DuRocher"
+SURNAME = r"(?:Mc|Mac|O['’]|La|Le|De|Di|Du|Da)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 FULL_NAME = re.compile(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+({SURNAME})\b")
 # every "First Last" pair, overlapping ("Librarian Nora Quill" holds "Nora Quill")
 NAME_PAIRS = re.compile(rf"(?<![\w'’-])(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+({SURNAME})\b)")
