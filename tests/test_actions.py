@@ -437,3 +437,11 @@ def test_task_lines_led_by_unlisted_initials_are_kept_and_flagged():
 def test_a_first_name_resolves_through_a_surname_with_an_inner_capital():
     p = part("#Present: Carol DuPree, Tom Kerr", "#2. Web", "Carol will update the web page.")
     assert owned(p, r=roster()) == [("Carol will update the web page.", ["Carol DuPree"])]
+
+
+def test_a_deadline_in_the_neighbouring_sentence_of_the_item_is_the_tasks():
+    p = part("#9. Emergency plan", "The emergency plan is on the June agenda. DT agreed to add "
+             "the church hall as a meeting point.")
+    m = meeting(date=dt.date(2018, 5, 2), next_meeting=dt.date(2018, 6, 6))
+    acts, _ = run(p, m)
+    assert [(a.owners, a.due) for a in acts] == [(["David Thomas"], dt.date(2018, 6, 6))]

@@ -171,7 +171,19 @@ class _Reader:
                 # "… She will keep us posted." reads with the sentence that names her
                 text = f"{sents[k - 1]} {s}" if pronoun else with_context(sents, k)
                 self.add("prose", seg.item, text, _lead(found), seg.evidence(EXTRACTOR, text),
-                         implied=found[0].implied)
+                         self._neighbour_due(text, sents, k), implied=found[0].implied)
+
+    def _neighbour_due(self, text: str, sents: list[str], k: int) -> Due | None:
+        """"Emergency Plan is on the June agenda. Cllr Lee agreed to add the halls.": a task
+        with no deadline of its own takes one the sentence before or after it sets."""
+        if due_in(text, self.cal).text:
+            return None
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(sents) and sents[j] not in text:
+                near = due_in(sents[j], self.cal)
+                if near.date:
+                    return near
+        return None
 
 
 # --- resolutions that task someone ----------------------------------------------------------
