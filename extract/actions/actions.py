@@ -181,7 +181,9 @@ class _Reader:
         for j in (k - 1, k + 1):
             if 0 <= j < len(sents) and sents[j] not in text:
                 near = due_in(sents[j], self.cal)
-                if near.date:
+                # a deadline or a meeting, not a date something takes effect
+                if near.date and re.search(r"(?i)\b(?:agenda|meeting|due|deadline|by)\b",
+                                           near.text or ""):
                     return near
         return None
 
