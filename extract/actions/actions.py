@@ -171,20 +171,22 @@ class _Reader:
                 # "… She will keep us posted." reads with the sentence that names her
                 text = f"{sents[k - 1]} {s}" if pronoun else with_context(sents, k)
                 self.add("prose", seg.item, text, _lead(found), seg.evidence(EXTRACTOR, text),
-                         self._neighbour_due(text, sents, k), implied=found[0].implied)
+                         self._neighbour_due(text, sents, k, _lead(found)),
+                         implied=found[0].implied)
 
-    def _neighbour_due(self, text: str, sents: list[str], k: int) -> Due | None:
+    def _neighbour_due(self, text: str, sents: list[str], k: int, owner: str) -> Due | None:
         """"Emergency Plan is on the June agenda. Cllr Lee agreed to add the halls.": a task
-        with no deadline of its own takes one the sentence before or after it sets."""
-        if due_in(text, self.cal).text:
+        with no deadline of its own takes the one the sentence before it sets, unless that
+        sentence is someone else's task."""
+        if k == 0 or sents[k - 1] in text or due_in(text, self.cal).text:
             return None
-        for j in (k - 1, k + 1):
-            if 0 <= j < len(sents) and sents[j] not in text:
-                near = due_in(sents[j], self.cal)
-                # a deadline or a meeting, not a date something takes effect
-                if near.date and re.search(r"(?i)\b(?:agenda|meeting|due|deadline|by)\b",
-                                           near.text or ""):
-                    return near
+        prev = sents[k - 1]
+        others = {c.owner_text for c in commitments(prev, self.people)} - {owner}
+        near = due_in(prev, self.cal)
+        # a deadline or a meeting, not a date something takes effect
+        if near.date and not others and re.search(r"(?i)\b(?:agenda|meeting|due|deadline|by)\b",
+                                                  near.text or ""):
+            return near
         return None
 
 
