@@ -445,3 +445,13 @@ def test_a_deadline_in_the_neighbouring_sentence_of_the_item_is_the_tasks():
     m = meeting(date=dt.date(2018, 5, 2), next_meeting=dt.date(2018, 6, 6))
     acts, _ = run(p, m)
     assert [(a.owners, a.due) for a in acts] == [(["David Thomas"], dt.date(2018, 6, 6))]
+
+
+def test_a_request_to_unnamed_officers_is_an_action_without_an_owner():
+    p = part("#4. Buses", "Cllr Ode requested a report to the August meeting on bus routes.",
+             "A revised timetable was requested.",
+             "Members requested to be kept informed of any delays.",
+             "Cllr Ode asked for an explanation of the delay.")
+    acts, flags = run(p, r=roster())
+    assert [a.owners for a in acts] == [[], [], []]
+    assert sum(f.kind == "owner-unresolved" for f in flags) == 3

@@ -82,6 +82,7 @@ def _rx() -> dict:
              r"|(?<=\s)(?=Th(?:e|at)\s))")
     verb = r"(?P<verb>[a-z][a-z-]+)\b"
     done = "|".join(sorted(map(re.escape, raw["agentless_participles"]), key=len, reverse=True))
+    things = "|".join(sorted(raw["requested_things"], key=len, reverse=True))
     return {
         "commit": re.compile(
             rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:also\s+|kindly\s+|further\s+|now\s+)?"
@@ -131,6 +132,13 @@ def _rx() -> dict:
             r"(?i)(?:\b(?P<lead>[a-z]+)\s+)?\b(?:will|would|is\s+to|are\s+to|to)\s+"
             rf"(?:now\s+|also\s+|then\s+|first\s+)?be\s+(?:[a-z]+\s+and\s+)?(?:{done})"
             r"\b(?!\s+by\s+(?:the\s+)?[A-Z])"),
+        # "Cllr Self requested access to the study", "a timeframe was requested", "Members
+        # requested to be kept informed": asked of officers nobody names
+        "requested": re.compile(
+            rf"\b(?:requested|asked\s+for)\s+(?:a|an|the|further|more|regular|written)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{things})\b|\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:{things})\s+(?:was|were)\s+requested\b|\brequested\s+to\s+be\s+kept\s+"
+            r"(?:informed|updated|advised|briefed)\b"),
         "agentless_not": set(raw["agentless_not_before"]),
         "agentless_reject": re.compile(raw["agentless_reject"]),
         "verbs": set(raw["task_verbs"]),
@@ -217,7 +225,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             add(m, "passive")
     if not found and rx["implied"].search(s):
         return [Commitment(IMPLIED_OWNER, "implied")]
-    if not found and not re.match(r"That\b", s.lstrip()) and _agentless(s):
+    if not found and not re.match(r"That\b", s.lstrip()) and (
+            _agentless(s) or rx["requested"].search(s)):
         # "That a copy … will be circulated" is the body's resolution, recorded as such
         return [Commitment("", "implied")]
     found.sort(key=lambda x: x[0])
