@@ -136,7 +136,7 @@ def _rx() -> dict:
         # requested to be kept informed": asked of officers nobody names
         "requested": re.compile(
             rf"\b(?:requested|asked\s+for)\s+(?:a|an|the|further|more|regular|written)\s+"
-            rf"(?:[\w-]+\s+){{0,2}}?(?:{things})\b|\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{things})\b|\b(?:[Aa]|[Aa]n)\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?:{things})\s+(?:was|were)\s+requested\b|\brequested\s+to\s+be\s+kept\s+"
             r"(?:informed|updated|advised|briefed)\b"),
         "agentless_not": set(raw["agentless_not_before"]),
