@@ -238,10 +238,11 @@ def test_agreed_that_a_named_person_should_is_a_task_even_for_a_stranger():
     assert said("Ali suggested we could tidy the desk. Ali should do that.") == []
 
 
-def test_two_clauses_give_one_task_with_both_owners():
+def test_two_clauses_with_their_own_owners_are_two_tasks():
+    # ANNOTATION v2: two owners doing different things are two actions
     p = part("#3. Matters", "The Chair will raise this with Cllr Stamp and the General Manager "
              "will contact the Director.")
-    assert owned(p)[0][1] == ["David Thomas", "Alison Wheeler"]
+    assert [o for _, o in owned(p)] == [["David Thomas"], ["Alison Wheeler"]]
 
 
 def test_what_is_not_a_commitment():
@@ -455,3 +456,20 @@ def test_a_request_to_unnamed_officers_is_an_action_without_an_owner():
     acts, flags = run(p, r=roster())
     assert [a.owners for a in acts] == [[], [], []]
     assert sum(f.kind == "owner-unresolved" for f in flags) == 3
+
+
+def test_two_owners_doing_different_things_are_two_actions():
+    p = part("#4. Fete", "DT would book the venue and MS would arrange the catering.",
+             "The Clerk will write to the school; the Chair will call the vicar.",
+             "DT and MS will paint the hut.")
+    assert owned(p) == [("DT would book the venue", ["David Thomas"]),
+                        ("MS would arrange the catering.", ["Mike Stephens"]),
+                        ("The Clerk will write to the school", ["Cathy Fleet"]),
+                        ("the Chair will call the vicar.", ["David Thomas"]),
+                        ("DT and MS will paint the hut.", ["David Thomas", "Mike Stephens"])]
+
+
+def test_a_stated_intention_is_a_commitment():
+    assert said("Cllr Ode stated his intention to circulate the survey results.") == ["Cllr Ode"]
+    assert said("Ms Vale said it was her intention to contact the landowner.") == ["Ms Vale"]
+    assert said("Cllr Ode stated his support for the scheme.") == []

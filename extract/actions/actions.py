@@ -170,9 +170,11 @@ class _Reader:
                     continue
                 # "… She will keep us posted." reads with the sentence that names her
                 text = f"{sents[k - 1]} {s}" if pronoun else with_context(sents, k)
-                self.add("prose", seg.item, text, _lead(found), seg.evidence(EXTRACTOR, text),
-                         self._neighbour_due(text, sents, k, _lead(found)),
-                         implied=found[0].implied)
+                for part_text, part_found in _by_owner(text, s, found, self.people):
+                    self.add("prose", seg.item, part_text, _lead(part_found),
+                             seg.evidence(EXTRACTOR, part_text),
+                             self._neighbour_due(part_text, sents, k, _lead(part_found)),
+                             implied=part_found[0].implied)
 
     def _neighbour_due(self, text: str, sents: list[str], k: int, owner: str) -> Due | None:
         """"Emergency Plan is on the June agenda. Cllr Lee agreed to add the halls.": a task
@@ -188,6 +190,41 @@ class _Reader:
                                                   near.text or ""):
             return near
         return None
+
+
+def _by_owner(text: str, sent: str, found: list[Commitment],
+              people: OwnerResolver) -> list[tuple[str, list[Commitment]]]:
+    """"Jo would book the venue and RT would arrange catering": two owners doing different
+    things are two tasks, cut at the "and"/";" before the second owner; one task when a clause
+    would be left without its own doer."""
+    owners = list(dict.fromkeys(c.owner_text for c in found if not c.implied))
+    if len(owners) < 2 or text != sent:
+        return [(text, found)]
+    spans, at = [], 0
+    for c in found[1:]:
+        if not sent[c.start:].startswith(c.owner_text):
+            return [(text, found)]  # found in a reworded sentence: offsets do not carry over
+        art = re.search(r"\b(?:the|The)\s$", sent[:c.start])
+        begin = art.start() if art else c.start  # the second task starts at its subject
+        body = sent[:begin].rstrip()
+        word = body.rsplit(None, 1)[-1] if body.split() else ""
+        if word in ("and", "but", "while"):
+            cut = len(body) - len(word)
+        elif body.endswith((",", ";")):
+            cut = len(body)
+        else:
+            return [(text, found)]
+        spans.append((at, cut))
+        at = begin
+    spans.append((at, len(sent)))
+    pieces = [sent[a:b].strip(" ,;") for a, b in spans]
+    out = []
+    for piece in pieces:
+        own = commitments(piece, people)
+        if not own:
+            return [(text, found)]
+        out.append((piece, own))
+    return out
 
 
 # --- resolutions that task someone ----------------------------------------------------------

@@ -12,8 +12,9 @@ Shapes (the words are in actions.json):
     owner "Officers", marked implied so it is flagged)
   "New signage will be ordered", "Two laptops to be bought" (a decided task, nobody named:
     no owner, marked implied so it is flagged)
-Clauses with different owners in one sentence make one task with all of them ("The Chair will
-raise this … and the Chief Executive will contact …").
+Clauses with different owners in one sentence are found one by one (`Commitment.start`), so
+the caller can make each its own task ("Jo would book the venue and RT would arrange
+catering").
 
 An owner must be someone who can hold a task: a role, a group of people, initials or a name
 known in the meeting or its papers, a titled or full personal name, or — for resolutions that
@@ -22,7 +23,7 @@ task it — an organisation unit. The meeting's own body "agreeing to" something
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..vocab import load_vocab
@@ -55,6 +56,7 @@ SPEAKING = (r"(?:advised|said|stated|confirmed|reported|shared|explained|indicat
 class Commitment:
     owner_text: str  # as written: "the Clerk", "Sheila and Mike", "The Chair / Chief Executive"
     kind: str  # which shape found it: "will", "agreed", "to", "asked", "passive", "implied" …
+    start: int = field(default=0, compare=False)  # where the owner is written in the sentence
 
     @property
     def implied(self) -> bool:
@@ -114,6 +116,12 @@ def _rx() -> dict:
             r"(?:[^.;]{0,80}?(?:,|\band)\s+)?(?:she|he|they)\s+"  # "stated, when …, she is …"
             r"(?:would|will|is\s+going\s+to|are\s+going\s+to|plans?\s+(?:on|to))\s+"
             rf"(?:be\s+)?(?:further\s+|also\s+)?{verb}"),
+        # "Mr Ode stated his intention to stand down", "Ms Ode said it was her intention to
+        # circulate a summary"
+        "intention": re.compile(
+            rf"{start}(?:[Tt]he\s+)?{owner}\s+(?:{SPEAKING}\s+(?:that\s+)?it\s+was\s+|"
+            r"(?:stated|expressed|confirmed|indicated|declared|announced)\s+)(?:his|her|their)\s+"
+            rf"(?:firm\s+)?intention\s+to\s+{verb}"),
         "reported_passive": re.compile(
             rf"{start}(?:[Tt]he\s+)?{owner}\s+{SPEAKING}\s+that\s+[^.;]{{0,80}}?\b(?:would|will)\s+be\s+"
             r"(?:taken|brought|considered|reported|discussed|presented|raised)\b[^.;]{0,40}?"
@@ -166,9 +174,13 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         if any(a < end and start < b for a, b in taken):
             return
         taken.append((start, end))
-        found.append((start, Commitment((owner or m.group("owner")).strip(), kind)))
+        found.append((start, Commitment((owner or m.group("owner")).strip(), kind, start)))
 
     for m in rx["reported"].finditer(s):
+        if m.group("verb") not in rx["not_verbs"] and _valid(m.group("owner"), "will",
+                                                             m.group("verb"), people):
+            add(m, "reported")
+    for m in rx["intention"].finditer(s):
         if m.group("verb") not in rx["not_verbs"] and _valid(m.group("owner"), "will",
                                                              m.group("verb"), people):
             add(m, "reported")
