@@ -473,3 +473,13 @@ def test_a_stated_intention_is_a_commitment():
     assert said("Cllr Ode stated his intention to circulate the survey results.") == ["Cllr Ode"]
     assert said("Ms Vale said it was her intention to contact the landowner.") == ["Ms Vale"]
     assert said("Cllr Ode stated his support for the scheme.") == []
+
+
+def test_a_stated_view_is_not_a_task():
+    assert said("Trustee Ames would support paying the loan early.") == []
+
+
+def test_an_action_line_stops_at_the_next_numbered_item_in_capitals():
+    p = part("#20. Assets", "ACTION: Clerk to update the asset register 21. ITEMS FOR THE NEXT "
+             "AGENDA: none")
+    assert owned(p) == [("Clerk to update the asset register", ["Cathy Fleet"])]

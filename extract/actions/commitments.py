@@ -150,6 +150,7 @@ def _rx() -> dict:
         "agentless_not": set(raw["agentless_not_before"]),
         "agentless_reject": re.compile(raw["agentless_reject"]),
         "verbs": set(raw["task_verbs"]),
+        "stance": set(raw["stance_verbs"]),
         "not_verbs": set(raw["not_verbs"]),
         "asked_not": set(raw["asked_not_tasks"]),
         "decisions": set(raw["decision_verbs"]),
@@ -326,6 +327,8 @@ def _valid_one(owner: str, whole: str, kind: str, verb: str | None, people: Owne
     rx = _rx()
     task_verb = verb in rx["verbs"] if verb else True
     owner = re.sub(r"^[Tt]he\s+", "", owner.strip())
+    if kind == "would" and verb in rx["stance"]:
+        return False  # "Trustee Ames would support paying …" states a view
     if not owner or re.search(r"(?i)\b(?:he|she|they|we|which|who)\s+and\s+(?:the\s+)?$",
                               before):
         return False  # "he and the Cabinet Member would …": the owners are not all named

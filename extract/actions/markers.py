@@ -22,6 +22,8 @@ from .commitments import commitments
 from .owners import INITIALS, OwnerResolver, is_group, is_role, looks_like_owner_list
 
 MARKER = re.compile(r"(?:^|(?<=\s))(?:ACTIONS?|Actions?)\s*(?::|-|–|(?=\s+[A-Z]{2,4}\b))\s*")
+# a numbered heading in capitals: the next agenda item, run into the action line above it
+NEXT_ITEM = re.compile(r"\s(?=\d{1,2}\.\s[A-Z]{2,}(?:\s[A-Z]{2,})*\b(?![a-z]))")
 AND_DOER = re.compile(r"(?<=\s)and\s+(?=(?:the\s+)?(?:Cllr\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
                       r"\s+to\s+[a-z])")
 LEAD = re.compile(r"^(?:The\s+)?(?P<owner>[A-Z][\w&'’/-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*){0,5}?)"
@@ -84,6 +86,7 @@ def _split_tasks(rest: str, people: OwnerResolver) -> list[str]:
     provide emails and Clerk to respond …") is its own task; the rest stays with the task
     before it."""
     out: list[str] = []
+    rest = NEXT_ITEM.split(rest, maxsplit=1)[0]  # "… register 21. ITEMS FOR AGENDA …"
     for sent in split_sentences(rest):
         for clause in _and_clauses(sent, people):
             if out and not _own_doer(clause, people):
