@@ -483,3 +483,10 @@ def test_an_action_line_stops_at_the_next_numbered_item_in_capitals():
     p = part("#20. Assets", "ACTION: Clerk to update the asset register 21. ITEMS FOR THE NEXT "
              "AGENDA: none")
     assert owned(p) == [("Clerk to update the asset register", ["Cathy Fleet"])]
+
+
+def test_more_agentless_forms_and_an_apostrophe_surname():
+    p = part("#5. Website", "The final policy will be available on the website.",
+             "It was agreed that the flooding would be further investigated.",
+             "Mr. O'Hara agreed to forward the contacts to the engineer.")
+    assert [o for _, o in owned(p, r=roster())] == [[], [], ["O'Hara"]]

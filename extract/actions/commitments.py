@@ -72,7 +72,8 @@ def _rx() -> dict:
     office = "|".join(re.escape(t).replace(r"\ ", r"\s+")
                       for t in sorted(raw["office_titles"], key=len, reverse=True))
     title = rf"(?:(?:Cllr|Councillor|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|CC|{office})\.?\s+)"
-    name = rf"{title}?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?(?![a-z]))?(?:\s+{SURNAME})?"
+    # "Ms Ode", "Mr. O'Riordan", "Jo", "Jo Bell", "Jo K Bell"
+    name = rf"{title}?(?:{SURNAME}|[A-Z][a-z'’-]+)(?:\s+[A-Z]\.?(?![a-z]))?(?:\s+{SURNAME})?"
     initials = r"[A-Z]{2,4}(?:[a-z]{1,3})?(?:\s*/\s*[A-Z][A-Za-z]{1,4})*\b"
     unit = raw["organisation_unit"]
     one = rf"(?:{roles}|(?i:{groups})\b|{initials}|{unit}|{name})"
@@ -138,7 +139,8 @@ def _rx() -> dict:
         # be bought", "those need to be ordered"
         "agentless": re.compile(
             r"(?i)(?:\b(?P<lead>[a-z]+)\s+)?\b(?:will|would|is\s+to|are\s+to|to)\s+"
-            rf"(?:now\s+|also\s+|then\s+|first\s+)?be\s+(?:[a-z]+\s+and\s+)?(?:{done})"
+            rf"(?:now\s+|also\s+|then\s+|first\s+|further\s+)?be\s+(?:[a-z]+\s+and\s+)?"
+            rf"(?:further\s+)?(?:{done})"
             r"\b(?!\s+by\s+(?:the\s+)?[A-Z])"),
         # "Cllr Self requested access to the study", "a timeframe was requested", "Members
         # requested to be kept informed": asked of officers nobody names
