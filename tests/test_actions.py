@@ -490,3 +490,11 @@ def test_more_agentless_forms_and_an_apostrophe_surname():
              "It was agreed that the flooding would be further investigated.",
              "Mr. O'Hara agreed to forward the contacts to the engineer.")
     assert [o for _, o in owned(p, r=roster())] == [[], [], ["O'Hara"]]
+
+
+def test_an_initial_and_surname_is_a_person_and_and_asked_starts_a_second_task():
+    assert said("G Rowe will obtain a renewal quote.") == ["G Rowe"]
+    p = part("#3. Sponsors", "DT will circulate a list of clubs and asked Trustees to suggest "
+             "others.")
+    assert owned(p) == [("DT will circulate a list of clubs", ["David Thomas"]),
+                        ("asked Trustees to suggest others.", ["Trustees"])]

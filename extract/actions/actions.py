@@ -207,6 +207,8 @@ def _by_owner(text: str, sent: str, found: list[Commitment],
         art = re.search(r"\b(?:the|The)\s$", sent[:c.start])
         begin = art.start() if art else c.start  # the second task starts at its subject
         body = sent[:begin].rstrip()
+        if re.search(r"\band\s(?:asked|requested|invited|urged)$", body):
+            body = body[:body.rfind(" and ") + 4]  # "… and asked Trustees to …": cut at "and"
         word = body.rsplit(None, 1)[-1] if body.split() else ""
         if word in ("and", "but", "while"):
             cut = len(body) - len(word)
@@ -215,7 +217,7 @@ def _by_owner(text: str, sent: str, found: list[Commitment],
         else:
             return [(text, found)]
         spans.append((at, cut))
-        at = begin
+        at = len(body) if word == "and" and len(body) < begin - 4 else begin
     spans.append((at, len(sent)))
     pieces = [sent[a:b].strip(" ,;") for a, b in spans]
     out = []

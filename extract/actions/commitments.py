@@ -72,8 +72,9 @@ def _rx() -> dict:
     office = "|".join(re.escape(t).replace(r"\ ", r"\s+")
                       for t in sorted(raw["office_titles"], key=len, reverse=True))
     title = rf"(?:(?:Cllr|Councillor|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|CC|{office})\.?\s+)"
-    # "Ms Ode", "Mr. O'Riordan", "Jo", "Jo Bell", "Jo K Bell"
-    name = rf"{title}?(?:{SURNAME}|[A-Z][a-z'’-]+)(?:\s+[A-Z]\.?(?![a-z]))?(?:\s+{SURNAME})?"
+    # "Ms Ode", "Mr. O'Riordan", "Jo", "Jo Bell", "Jo K Bell", "G Reeve"
+    name = (rf"(?:{title}?(?:{SURNAME}|[A-Z][a-z'’-]+)(?:\s+[A-Z]\.?(?![a-z]))?(?:\s+{SURNAME})?"
+            rf"|{title}?[A-Z]\.?\s{SURNAME})")  # "G Reeve", "Cllr F. Eglington"
     initials = r"[A-Z]{2,4}(?:[a-z]{1,3})?(?:\s*/\s*[A-Z][A-Za-z]{1,4})*\b"
     unit = raw["organisation_unit"]
     one = rf"(?:{roles}|(?i:{groups})\b|{initials}|{unit}|{name})"
@@ -364,7 +365,8 @@ def _valid_one(owner: str, whole: str, kind: str, verb: str | None, people: Owne
         return True
     if is_unit(owner):
         return kind in ("will", "bare")
-    if TITLED.match(owner) or office_surname(owner):
+    if TITLED.match(owner) or office_surname(owner) or re.fullmatch(rf"[A-Z]\.?\s{SURNAME}",
+                                                                     owner):
         return kind != "to" or people.known(owner)
     words = owner.split()
     if len(words) >= 2:
