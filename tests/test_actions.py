@@ -498,3 +498,10 @@ def test_an_initial_and_surname_is_a_person_and_and_asked_starts_a_second_task()
              "others.")
     assert owned(p) == [("DT will circulate a list of clubs", ["David Thomas"]),
                         ("asked Trustees to suggest others.", ["Trustees"])]
+
+
+def test_the_person_asked_directed_or_challenged_owns_the_task():
+    p = part("#6. Funding", "Councilmember Ruiz challenged staff to find the funding before "
+             "the second reading.", "The residents were asked to send their comments to the "
+             "county.", "The Secretary was requested to book the hall.")
+    assert [o for _, o in owned(p, r=roster())] == [["Staff"], ["Residents"], ["Secretary"]]

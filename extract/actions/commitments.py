@@ -48,6 +48,8 @@ NOT_SUBJECT = {"the", "this", "it", "he", "she", "they", "we", "there", "these",
                "police", "decisions", "signs", "bank", "agreed", "resolved", "to", "referring",
                "turning", "changes", "due", "similar", "moving", "discussions"}
 TITLED = re.compile(r"^(?:Cllr|Councillor|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|CC)\.?\s+[A-Z]")
+# the person asked owns the task: "The Board asked the Secretary to …", "staff was directed to"
+ASKED = r"(?:asked|requested|directed|instructed|tasked|challenged|charged)"
 SPEAKING = (r"(?:advised|said|stated|confirmed|reported|shared|explained|indicated|mentioned|"
             r"noted|informed\s+(?:the\s+)?\w+|told\s+(?:the\s+)?\w+|updated\s+(?:the\s+)?\w+)")
 
@@ -93,7 +95,8 @@ def _rx() -> dict:
             r"(?P<commit>(?:has\s+|had\s+|have\s+)?(?:kindly\s+)?(?:agreed|offered|volunteered|undertook|"
             r"promised)\s+to|will(?:\s+also)?(?:\s+be)?|shall|would(?:\s+also)?(?:\s+be)?|should|"
             rf"(?:is|are)\s+going\s+to|plans?\s+(?:on|to)|"
-            rf"(?:is|are)\s+to|to|(?:was|were)\s+asked\s+(?:to|if|for|whether))\s+(?:further\s+)?{verb}"),
+            rf"(?:is|are)\s+to|to|(?:was|were)\s+{ASKED}\s+(?:to|if|for|whether))\s+"
+            rf"(?:further\s+)?{verb}"),
         # "Authorises the Director, in consultation with the Chair, to award …", "That the
         # Chief Financial Officer be authorized to negotiate …": the delegate owns the task
         "authorised": re.compile(
@@ -104,7 +107,7 @@ def _rx() -> dict:
             r"have\s+been)\s+(?:hereby\s+)?(?:authori[sz]ed|delegated|directed|instructed)"
             r"\s+to\s+(?P<verb>[a-z][a-z-]+)\b"),
         "bare": re.compile(rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+{verb}"),
-        "asked": re.compile(rf"\basked\s+(?:all\s+|the\s+|other\s+)?{owner}\s+(?:to|if|whether)\b"
+        "asked": re.compile(rf"\b{ASKED}\s+(?:all\s+|the\s+|other\s+)?{owner}\s+(?:to|if|whether)\b"
                             rf"(?:\s+{verb})?"),
         "self_asked": re.compile(rf"{start}{owner}\s+asked\s+to\s+{verb}"),
         "that": re.compile(rf"\b(?:asked|requested|agreed|resolved|decided)\s+that\s+(?:the\s+)?"
@@ -304,7 +307,7 @@ def _kind(commit: str, verb: str) -> str | None:
         return None
     if commit.endswith(" be"):
         return "will" if verb.endswith("ing") else None  # "will be attending", not "will be sent"
-    if "asked" in commit:
+    if re.search(ASKED, commit):
         return "asked"
     if re.search(r"agreed|offered|volunteered|undertook|promised", commit):
         return "agreed"
