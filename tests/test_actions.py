@@ -505,3 +505,9 @@ def test_the_person_asked_directed_or_challenged_owns_the_task():
              "the second reading.", "The residents were asked to send their comments to the "
              "county.", "The Secretary was requested to book the hall.")
     assert [o for _, o in owned(p, r=roster())] == [["Staff"], ["Residents"], ["Secretary"]]
+
+
+def test_an_authorizing_consent_item_names_the_officer_not_the_verb():
+    p = part("#Consent agenda", "22. Authorizing Assessment Clerk to correct the schedule.",
+             "23. City Clerk to issue the cigarette licenses.")
+    assert [o for _, o in owned(p, r=roster())] == [["Assessment Clerk"], ["City Clerk"]]
