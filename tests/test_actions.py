@@ -511,3 +511,11 @@ def test_an_authorizing_consent_item_names_the_officer_not_the_verb():
     p = part("#Consent agenda", "22. Authorizing Assessment Clerk to correct the schedule.",
              "23. City Clerk to issue the cigarette licenses.")
     assert [o for _, o in owned(p, r=roster())] == [["Assessment Clerk"], ["City Clerk"]]
+
+
+def test_relative_clauses_and_referrals_for_work_name_the_owner():
+    p = part("#5. Petition", "The petition was referred to the Committee Chair, who would send "
+             "a formal response.", "Moved to receive, file and refer to Legal Department for "
+             "preparation of a by-law.", "Mr Pike, who owns the field, will lend his tractor.",
+             "The item was referred to Cabinet on 4 March.")
+    assert [o for _, o in owned(p, r=roster())] == [["Chair"], ["Legal Department"], ["Pike"]]

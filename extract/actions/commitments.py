@@ -127,6 +127,15 @@ def _rx() -> dict:
             rf"{start}(?:[Tt]he\s+)?{owner}\s+(?:{SPEAKING}\s+(?:that\s+)?it\s+was\s+|"
             r"(?:stated|expressed|confirmed|indicated|declared|announced)\s+)(?:his|her|their)\s+"
             rf"(?:firm\s+)?intention\s+to\s+{verb}"),
+        # "… were referred to the Committee Chair, who would send a response": the relative
+        # clause's antecedent commits; "refer to Legal Department for preparation of …": the
+        # office a matter is referred to for work owns it
+        "relative": re.compile(rf"(?<![\w'’&-])(?:[Tt]he\s+)?{owner},?\s+who\s+(?:would|will|is\s+to|"
+                               rf"agreed\s+to|has\s+agreed\s+to|offered\s+to)\s+{verb}"),
+        "referred": re.compile(rf"\b(?i:refer|referred|referral)\s+(?:it\s+|this\s+)?to\s+"
+                               rf"(?:the\s+)?{owner}\s+(?:for\s+(?:review|preparation|"
+                               r"consideration|a\s+report|report|action|investigation)|to\s+"
+                               r"(?:review|prepare|investigate|report|draft|consider))\b"),
         "reported_passive": re.compile(
             rf"{start}(?:[Tt]he\s+)?{owner}\s+{SPEAKING}\s+that\s+[^.;]{{0,80}}?\b(?:would|will)\s+be\s+"
             r"(?:taken|brought|considered|reported|discussed|presented|raised)\b[^.;]{0,40}?"
@@ -187,6 +196,17 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         if m.group("verb") not in rx["not_verbs"] and _valid(m.group("owner"), "will",
                                                              m.group("verb"), people):
             add(m, "reported")
+    for m in rx["relative"].finditer(s):
+        owner = m.group("owner")  # "the Policy Committee Chair, who …": the Chair
+        while " " in owner and not _valid(owner, "will", m.group("verb"), people):
+            owner = owner.split(" ", 1)[1]
+        if m.group("verb") not in rx["not_verbs"] and _valid(owner, "will", m.group("verb"),
+                                                             people):
+            add(m, "will", owner)
+    for m in rx["referred"].finditer(s):
+        owner = m.group("owner")
+        if is_role(owner) or is_unit(owner) or is_group(owner):
+            add(m, "asked")
     for m in rx["intention"].finditer(s):
         if m.group("verb") not in rx["not_verbs"] and _valid(m.group("owner"), "will",
                                                              m.group("verb"), people):
