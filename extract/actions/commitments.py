@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..vocab import load_vocab
+from .clauses import INITIALS_COLON, nobody_named, without_asides
 from .owners import (
     INITIALS,
     SURNAME,
@@ -87,8 +88,6 @@ def _rx() -> dict:
              r"|(?<=\bso\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bthen\s)|(?<=\band\sfor\s)"
              r"|(?<=\s)(?=Th(?:e|at)\s))")
     verb = r"(?P<verb>[a-z][a-z-]+)\b"
-    done = "|".join(sorted(map(re.escape, raw["agentless_participles"]), key=len, reverse=True))
-    things = "|".join(sorted(raw["requested_things"], key=len, reverse=True))
     return {
         "commit": re.compile(
             rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:also\s+|kindly\s+|further\s+|now\s+)?"
@@ -148,22 +147,6 @@ def _rx() -> dict:
             r"(?i)\b(?:asked|requested)\s+that\s+[^.;]{0,80}?\bbe\s+kept\s+(?:advised|informed|"
             r"updated|briefed)\b|\bbe\s+(?:\w+\s+and\s+)?(?:brought|bought|reported|come)\s+"
             r"(?:back\s+)?to\s+(?:a|the)\s+(?:future|next)\b"),
-        # a decided task nobody is named for: "New signage will be ordered", "Two laptops to
-        # be bought", "those need to be ordered"
-        "agentless": re.compile(
-            r"(?i)(?:\b(?P<lead>[a-z]+)\s+)?\b(?:will|would|is\s+to|are\s+to|to)\s+"
-            rf"(?:now\s+|also\s+|then\s+|first\s+|further\s+)?be\s+(?:[a-z]+\s+and\s+)?"
-            rf"(?:further\s+)?(?:{done})"
-            r"\b(?!\s+by\s+(?:the\s+)?[A-Z])"),
-        # "Cllr Self requested access to the study", "a timeframe was requested", "Members
-        # requested to be kept informed": asked of officers nobody names
-        "requested": re.compile(
-            rf"\b(?:requested|asked\s+for)\s+(?:a|an|the|further|more|regular|written)\s+"
-            rf"(?:[\w-]+\s+){{0,2}}?(?:{things})\b|\b(?:[Aa]|[Aa]n)\s+(?:[\w-]+\s+){{0,2}}?"
-            rf"(?:{things})\s+(?:was|were)\s+requested\b|\brequested\s+to\s+be\s+kept\s+"
-            r"(?:informed|updated|advised|briefed)\b"),
-        "agentless_not": set(raw["agentless_not_before"]),
-        "agentless_reject": re.compile(raw["agentless_reject"]),
         "verbs": set(raw["task_verbs"]),
         "stance": set(raw["stance_verbs"]),
         "not_verbs": set(raw["not_verbs"]),
@@ -180,7 +163,7 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
     `decision`: the sentence is a resolution, where a bare subjunctive tasks its subject
     ("The Clerk invite …") even without a leading "That"."""
     rx = _rx()
-    s = _without_asides(re.sub(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]{1,4}\)|[•\-–])\s+", "",
+    s = without_asides(re.sub(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]{1,4}\)|[•\-–])\s+", "",
                                sentence))
     found: list[tuple[int, Commitment]] = []
     taken: list[tuple[int, int]] = []
@@ -264,24 +247,11 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             add(m, "passive")
     if not found and rx["implied"].search(s):
         return [Commitment(IMPLIED_OWNER, "implied")]
-    if not found and not re.match(r"That\b", s.lstrip()) and (
-            _agentless(s) or rx["requested"].search(s)):
+    if not found and not re.match(r"That\b", s.lstrip()) and nobody_named(s):
         # "That a copy … will be circulated" is the body's resolution, recorded as such
         return [Commitment("", "implied")]
     found.sort(key=lambda x: x[0])
     return [c for _, c in found]
-
-
-# "Cllr Dunn, who chairs the club, will …", "ES would, as last year, provide …": an aside
-# between the subject and its verb hides the subject from the shapes above
-RELATIVE_ASIDE = re.compile(r",\s(?:who|which|whose)\s[^,;.]{1,80},(?=\s)")
-MODAL_ASIDE = re.compile(r"\b(?P<modal>will|would|shall|should),\s[^,;.]{1,60},\s"
-                         r"(?:(?:will|would)\s)?")
-INITIALS_COLON = re.compile(r"^(?P<owner>[A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,3})\s?:\s(?P<verb>[A-Za-z]+)")
-
-
-def _without_asides(s: str) -> str:
-    return MODAL_ASIDE.sub(r"\g<modal> ", RELATIVE_ASIDE.sub("", s))
 
 
 PRONOUN = re.compile(r"^(?:He|She)(?=\s)")
@@ -305,15 +275,6 @@ def pronoun_commitments(sentence: str, before: list[str],
 def _person(text: str, people: OwnerResolver) -> bool:
     return bool(TITLED.match(text) or office_surname(text)) or (
         text.split()[0].lower() not in NOT_SUBJECT and people.known(text))
-
-
-def _agentless(s: str) -> bool:
-    """A task decided with no doer named ("Minutes to be adopted and published"); not a
-    forecast ("is due to be published") nor a question ("Should it be sent?")."""
-    rx = _rx()
-    return not s.rstrip().endswith("?") and not rx["agentless_reject"].search(s) and any(
-        (m.group("lead") or "").lower() not in rx["agentless_not"]
-        for m in rx["agentless"].finditer(s))
 
 
 def _kind(commit: str, verb: str) -> str | None:

@@ -6,6 +6,9 @@ text is the second source of known people: a first name that fits no attendee, o
 several, resolves to the one person the papers name in full with that first name ("Sam" →
 "Sam Gorton" when "Sam R" and "Sam W" are never written out; "Amanda" → "Amanda Sharman",
 co-opted in the same minutes). Role words resolve to whoever held the role at that meeting.
+A per-document alias table adds initials printed beside a full name ("Rob Everall (RE)") and
+surnames after an office used as a title ("Director Whitmer" → the one "Sandy Whitmer" the
+papers write), for attendees and non-attendees alike.
 Nobody is invented: an unresolved token is kept as written and flagged.
 """
 from __future__ import annotations
