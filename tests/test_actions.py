@@ -519,3 +519,10 @@ def test_relative_clauses_and_referrals_for_work_name_the_owner():
              "preparation of a by-law.", "Mr Pike, who owns the field, will lend his tractor.",
              "The item was referred to Cabinet on 4 March.")
     assert [o for _, o in owned(p, r=roster())] == [["Chair"], ["Legal Department"], ["Pike"]]
+
+
+def test_a_motion_to_allow_an_officer_to_act_is_the_officers_task():
+    p = part("#8. Repairs", "A motion was made to allow Supervisor Ames to oversee the minor "
+             "repairs.", "The mandate was signed to allow Kate Vale to act as administrator.",
+             "Members agreed to allow residents to park on the green.")
+    assert [o for _, o in owned(p)] == [["Ames"]]

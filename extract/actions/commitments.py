@@ -99,7 +99,8 @@ def _rx() -> dict:
         # "Authorises the Director, in consultation with the Chair, to award …", "That the
         # Chief Financial Officer be authorized to negotiate …": the delegate owns the task
         "authorised": re.compile(
-            r"\b(?i:authori[sz](?:es?|ed|ing)|delegat(?:es?|ed|ing)\s+(?:authority\s+)?to)"
+            r"\b(?i:authori[sz](?:es?|ed|ing)|delegat(?:es?|ed|ing)\s+(?:authority\s+)?to"
+            r"|(?P<allow>allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|empower(?:s|ed|ing)?))"
             rf"\s+(?:the\s+)?{owner}\b[^.;]{{0,160}}?\b[Tt]o\s+(?P<verb>[A-Za-z][a-z-]+)\b"),
         "authorised_passive": re.compile(
             rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:is|are|be|was|were|has\s+been|"
@@ -149,6 +150,7 @@ def _rx() -> dict:
             r"(?:back\s+)?to\s+(?:a|the)\s+(?:future|next)\b"),
         "verbs": set(raw["task_verbs"]),
         "stance": set(raw["stance_verbs"]),
+        "permission": set(raw["permission_verbs"]),
         "not_verbs": set(raw["not_verbs"]),
         "asked_not": set(raw["asked_not_tasks"]),
         "decisions": set(raw["decision_verbs"]),
@@ -227,6 +229,10 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             add(m, "asked")
     for m in [*rx["authorised"].finditer(s), *rx["authorised_passive"].finditer(s)]:
         verb = m.group("verb").lower()
+        if m.groupdict().get("allow") and not (
+                (is_role(m.group("owner")) or _person(m.group("owner"), people))
+                and re.match(r"\s[Tt]o\s", s[m.end("owner"):]) and verb not in rx["permission"]):
+            continue  # "allow residents to park", "allow Ann to act as …": a permission
         if verb not in rx["not_verbs"] and _valid(m.group("owner"), "authorised", verb, people):
             add(m, "authorised")
     m = INITIALS_COLON.match(s)
