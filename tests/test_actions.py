@@ -526,3 +526,14 @@ def test_a_motion_to_allow_an_officer_to_act_is_the_officers_task():
              "repairs.", "The mandate was signed to allow Kate Vale to act as administrator.",
              "Members agreed to allow residents to park on the green.")
     assert [o for _, o in owned(p)] == [["Ames"]]
+
+
+def test_an_owners_only_line_splits_a_paragraph_by_the_sentences_that_name_its_owners():
+    r = roster(("Mike Stephens", "MS", None), ("Alison Britton", "AB", None),
+               ("Alison Hopkins", "AHop", None), ("Kate Vale", "KV", None))
+    p = part("#3. Members", "A volunteer keeps the list up to date. Mike will "
+             "advertise this on the website. Alison agreed to work with Ali on the details.",
+             "#ACTION: MS/AB/AHop")
+    assert owned(p, r=r) == [
+        ("Mike will advertise this on the website.", ["Mike Stephens"]),
+        ("Alison agreed to work with Ali on the details.", ["Alison Britton", "Alison Hopkins"])]

@@ -164,7 +164,37 @@ def _owned_above(segs: list[Segment], i: int, context: str, owners: str,
                            "/".join(tokens[n] for n in d))
                 for u, d in zip(units, by_unit) if d]
     last = units[-1]
+    split = _by_sentence(last.text, owners, people)
+    if split:
+        return [MarkedTask(last, text, own) for text, own in split]
     return [MarkedTask(last, _naming(last.text, owners, people), owners)]
+
+
+def _by_sentence(paragraph: str, owners: str, people: OwnerResolver
+                 ) -> list[tuple[str, str]] | None:
+    """"Mike will advertise this. Alison agreed to work with Ali on …" under "ACTION: MS/AB/AH":
+    two sentences each with its own doers among the marked owners are two tasks; an owner no
+    sentence has doing anything goes to the task whose sentence names them ("with Ali")."""
+    sents = [s for s in split_sentences(clean(paragraph))]
+    wanted = _resolved(owners, people)
+    tokens = _tokens_by_name(owners, people)
+    hits: list[tuple[str, list[str]]] = []
+    for s in sents:
+        # a first name two marked owners share ("Alison") is both of them
+        doers = {n for c in commitments(s, people) if not c.implied
+                 for n in [*_resolved(c.owner_text, people), *(people.lookup(c.owner_text))]}
+        if doers & set(wanted):
+            hits.append((s, [n for n in wanted if n in doers]))
+    if len(hits) < 2:
+        return None
+    for n in wanted:
+        if not any(n in own for _, own in hits):
+            named = [own for s, own in hits if any(
+                n in _resolved(w, people) for w in re.findall(r"\b[A-Z][a-z]+\b", s))]
+            if len(named) != 1:
+                return None
+            named[0].append(n)
+    return [(s, "/".join(tokens[n] for n in wanted if n in own)) for s, own in hits]
 
 
 def _doers(text: str, people: OwnerResolver) -> list[str]:
@@ -194,8 +224,9 @@ def _naming(paragraph: str, owners: str, people: OwnerResolver) -> str:
     wanted = set(_resolved(owners, people))
     hit, covered = [], set()
     for s in sents:
+        # a first name two marked owners share ("Alison") is both of them
         doers = {n for c in commitments(s, people) if not c.implied
-                 for n in _resolved(c.owner_text, people)}
+                 for n in [*_resolved(c.owner_text, people), *(people.lookup(c.owner_text))]}
         if doers & wanted:
             hit.append(s)
             covered |= doers & wanted

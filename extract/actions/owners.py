@@ -162,6 +162,10 @@ class OwnerResolver:
                 return full
         return None
 
+    def lookup(self, token: str) -> list[str]:
+        """Everyone the token could name (several for a shared first name)."""
+        return self._lookup(token.strip()) or []
+
     def known(self, token: str) -> bool:
         """The token names someone in this meeting or in its papers."""
         title, plain = split_title(token)
