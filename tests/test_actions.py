@@ -537,3 +537,9 @@ def test_an_owners_only_line_splits_a_paragraph_by_the_sentences_that_name_its_o
     assert owned(p, r=r) == [
         ("Mike will advertise this on the website.", ["Mike Stephens"]),
         ("Alison agreed to work with Ali on the details.", ["Alison Britton", "Alison Hopkins"])]
+
+
+def test_an_agentless_restatement_of_an_action_line_beside_it_is_one_action():
+    p = part("#7. Lighting", "The streetlamp will be put on the June agenda and a shade "
+             "quote sought.", "ACTION: Clerk to put the streetlamp on the June agenda.")
+    assert owned(p) == [("Clerk to put the streetlamp on the June agenda.", ["Cathy Fleet"])]

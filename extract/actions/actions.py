@@ -336,6 +336,10 @@ def _restates(kept: _Pending, prose: _Pending) -> bool:
     their words ("The Clerk agreed to invite a Borough Council representative …" beside
     "That the Clerk invite the Borough Council …")."""
     a, b = kept.action, prose.action
+    if not b.owners and not b.owner_text and a.item == b.item and abs(kept.pos - prose.pos) <= 3:
+        # "The streetlamp will be put on the May agenda" beside "Clerk to put the streetlamp
+        # on the May agenda": the body's wording of the task the action line owns
+        return _overlap(a, b) >= 0.5
     if not b.owners or not set(b.owners) <= set(a.owners) or a.item != b.item:
         return False
     if abs(kept.pos - prose.pos) > 3:
