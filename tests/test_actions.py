@@ -543,3 +543,11 @@ def test_an_agentless_restatement_of_an_action_line_beside_it_is_one_action():
     p = part("#7. Lighting", "The streetlamp will be put on the June agenda and a shade "
              "quote sought.", "ACTION: Clerk to put the streetlamp on the June agenda.")
     assert owned(p) == [("Clerk to put the streetlamp on the June agenda.", ["Cathy Fleet"])]
+
+
+def test_a_meeting_in_a_named_month_resolves_through_the_printed_schedule():
+    p = part("#4. Audit", "The Treasurer will report to the Board's meeting in March.",
+             "#Dates of future meetings", "14 January 2025, 11 March 2025 and 13 May 2025")
+    m = meeting(date=dt.date(2024, 11, 12), next_meeting=dt.date(2025, 1, 14))
+    acts, _ = run(p, m)
+    assert [(a.owners, a.due) for a in acts] == [(["Treasurer"], dt.date(2025, 3, 11))]

@@ -28,7 +28,7 @@ from ..document.textunits import Segment, clean, segments, split_sentences
 from ..model import Action, Evidence, Flag, Meeting
 from ..people import Roster
 from .commitments import Commitment, commitments, pronoun_commitments
-from .due import Calendar, Due, due_cell, due_in, next_meeting_in
+from .due import Calendar, Due, due_cell, due_in, next_meeting_in, schedule_in
 from .margin_owners import (
     Marked,
     block_marked,
@@ -59,7 +59,7 @@ def extract_actions(part: Part, meeting: Meeting, roster: Roster) -> tuple[list[
         return [], []
     people = OwnerResolver.for_part(part, roster)
     cal = Calendar(meeting.date, meeting.next_meeting or next_meeting_in(part, meeting.date),
-                   meeting.body)
+                   meeting.body, schedule_in(part, meeting.date))
     return _Reader(part, meeting, people, cal).read()
 
 
