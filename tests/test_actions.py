@@ -551,3 +551,10 @@ def test_a_meeting_in_a_named_month_resolves_through_the_printed_schedule():
     m = meeting(date=dt.date(2024, 11, 12), next_meeting=dt.date(2025, 1, 14))
     acts, _ = run(p, m)
     assert [(a.owners, a.due) for a in acts] == [(["Treasurer"], dt.date(2025, 3, 11))]
+
+
+def test_the_next_meeting_to_be_held_on_a_printed_date_fixes_the_may_agenda():
+    p = part("#7. Trees", "ACTION: Clerk to put the tree quotes on the May agenda.",
+             "#12. ITEMS FOR AGENDA OF NEXT MEETING: TO BE HELD: TUESDAY 7th May 2024, 7pm.")
+    acts, _ = run(p, meeting(date=dt.date(2024, 4, 2)))
+    assert [a.due for a in acts] == [dt.date(2024, 5, 7)]

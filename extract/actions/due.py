@@ -162,7 +162,8 @@ def _month_deadline_parts(month_name: str, year: str | None, meeting: dt.date | 
 # --- the next meeting's date ---------------------------------------------------------------
 
 NEXT_MEETING_HEAD = re.compile(r"(?i)\b(?:date|time)s?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?next\s+"
-                               r"meetings?\b|^\s*(?:\d+[./]?\s*)?next\s+meetings?\b")
+                               r"meetings?\b|^\s*(?:\d+[./]?\s*)?next\s+meetings?\b|"
+                               r"\bnext\s+meeting:?\s+(?:to\s+be\s+|will\s+be\s+)?held\b")
 FUTURE_HEAD = re.compile(r"(?i)\b(?:future|forthcoming|remaining|scheduled)\s+meetings?\b|"
                          r"\bmeetings?\s+schedule\b|\bschedule\s+of\s+meetings\b")
 OTHER_EVENT = re.compile(r"(?i)\b(?:away\s+day|agm|annual\s+general|planning|training|"
