@@ -27,8 +27,8 @@ from ..document.sections import SectionMap, sections
 from ..document.textunits import Segment, clean, segments, split_sentences
 from ..model import Action, Evidence, Flag, Meeting
 from ..people import Roster
-from .commitments import Commitment, commitments
-from .due import Calendar, Due, due_cell, due_in, next_meeting_in
+from .commitments import Commitment, commitments, pronoun_commitments
+from .due import Calendar, Due, due_cell, due_in, next_meeting_in, schedule_in
 from .margin_owners import (
     Marked,
     block_marked,
@@ -59,7 +59,7 @@ def extract_actions(part: Part, meeting: Meeting, roster: Roster) -> tuple[list[
         return [], []
     people = OwnerResolver.for_part(part, roster)
     cal = Calendar(meeting.date, meeting.next_meeting or next_meeting_in(part, meeting.date),
-                   meeting.body)
+                   meeting.body, schedule_in(part, meeting.date))
     return _Reader(part, meeting, people, cal).read()
 
 
@@ -93,12 +93,15 @@ class _Reader:
             return
         owners, flags = self.people.resolve(owner_text, ev) if owner_text else ([], [])
         page = ev.page
-        if not owners:
+        if implied and owners:
+            flags.append(Flag("owner-implied", f"No one is named for '{text[:100]}'; "
+                              f"owner taken as {owners[0]}.", page, ev))
+        elif implied:  # a decided task with no doer named: kept, for the clerk
+            flags.append(Flag("owner-unresolved", f"No one is named for '{text[:100]}'; "
+                              "owner left open.", page, ev))
+        elif not owners:
             flags.append(Flag("action-no-owner", f"Action without an owner: {text[:120]}",
                               page, ev))
-        if implied:
-            flags.append(Flag("owner-implied", f"No one is named for '{text[:100]}'; "
-                              f"owner taken as {owners[0] if owners else owner_text}.", page, ev))
         due = due if due is not None and (due.text or due.date) else due_in(text, self.cal)
         if due.doubt:
             flags.append(Flag("due-unresolved", f"Deadline '{due.text}' left open: {due.doubt}.",
@@ -161,11 +164,69 @@ class _Reader:
             sents = split_sentences(clean(seg.text))
             for k, s in enumerate(sents):
                 found = commitments(s, self.people)
+                pronoun = not found and pronoun_commitments(s, sents[:k], self.people)
+                found = found or pronoun
                 if not found:
                     continue
-                text = with_context(sents, k)
-                self.add("prose", seg.item, text, _lead(found), seg.evidence(EXTRACTOR, text),
-                         implied=found[0].implied)
+                # "… She will keep us posted." reads with the sentence that names her
+                text = f"{sents[k - 1]} {s}" if pronoun else with_context(sents, k)
+                for part_text, part_found in _by_owner(text, s, found, self.people):
+                    self.add("prose", seg.item, part_text, _lead(part_found),
+                             seg.evidence(EXTRACTOR, part_text),
+                             self._neighbour_due(part_text, sents, k, _lead(part_found)),
+                             implied=part_found[0].implied)
+
+    def _neighbour_due(self, text: str, sents: list[str], k: int, owner: str) -> Due | None:
+        """"Emergency Plan is on the June agenda. Cllr Lee agreed to add the halls.": a task
+        with no deadline of its own takes the one the sentence before it sets, unless that
+        sentence is someone else's task."""
+        if k == 0 or sents[k - 1] in text or due_in(text, self.cal).text:
+            return None
+        prev = sents[k - 1]
+        others = {c.owner_text for c in commitments(prev, self.people)} - {owner}
+        near = due_in(prev, self.cal)
+        # a deadline or a meeting, not a date something takes effect
+        if near.date and not others and re.search(r"(?i)\b(?:agenda|meeting|due|deadline|by)\b",
+                                                  near.text or ""):
+            return near
+        return None
+
+
+def _by_owner(text: str, sent: str, found: list[Commitment],
+              people: OwnerResolver) -> list[tuple[str, list[Commitment]]]:
+    """"Jo would book the venue and RT would arrange catering": two owners doing different
+    things are two tasks, cut at the "and"/";" before the second owner; one task when a clause
+    would be left without its own doer."""
+    owners = list(dict.fromkeys(c.owner_text for c in found if not c.implied))
+    if len(owners) < 2 or text != sent:
+        return [(text, found)]
+    spans, at = [], 0
+    for c in found[1:]:
+        if not sent[c.start:].startswith(c.owner_text):
+            return [(text, found)]  # found in a reworded sentence: offsets do not carry over
+        art = re.search(r"\b(?:the|The)\s$", sent[:c.start])
+        begin = art.start() if art else c.start  # the second task starts at its subject
+        body = sent[:begin].rstrip()
+        if re.search(r"\band\s(?:asked|requested|invited|urged)$", body):
+            body = body[:body.rfind(" and ") + 4]  # "… and asked Trustees to …": cut at "and"
+        word = body.rsplit(None, 1)[-1] if body.split() else ""
+        if word in ("and", "but", "while"):
+            cut = len(body) - len(word)
+        elif body.endswith((",", ";")):
+            cut = len(body)
+        else:
+            return [(text, found)]
+        spans.append((at, cut))
+        at = len(body) if word == "and" and len(body) < begin - 4 else begin
+    spans.append((at, len(sent)))
+    pieces = [sent[a:b].strip(" ,;") for a, b in spans]
+    out = []
+    for piece in pieces:
+        own = commitments(piece, people)
+        if not own:
+            return [(text, found)]
+        out.append((piece, own))
+    return out
 
 
 # --- resolutions that task someone ----------------------------------------------------------
@@ -275,6 +336,10 @@ def _restates(kept: _Pending, prose: _Pending) -> bool:
     their words ("The Clerk agreed to invite a Borough Council representative …" beside
     "That the Clerk invite the Borough Council …")."""
     a, b = kept.action, prose.action
+    if not b.owners and not b.owner_text and a.item == b.item and abs(kept.pos - prose.pos) <= 3:
+        # "The streetlamp will be put on the May agenda" beside "Clerk to put the streetlamp
+        # on the May agenda": the body's wording of the task the action line owns
+        return _overlap(a, b) >= 0.5
     if not b.owners or not set(b.owners) <= set(a.owners) or a.item != b.item:
         return False
     if abs(kept.pos - prose.pos) > 3:

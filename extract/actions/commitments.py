@@ -10,8 +10,11 @@ Shapes (the words are in actions.json):
   "… will be/to be <done> by <owner>"                                   passive with an agent
   "asked that … be kept advised", "… be brought back to a future meeting" (nobody named:
     owner "Officers", marked implied so it is flagged)
-Clauses with different owners in one sentence make one task with all of them ("The Chair will
-raise this … and the Chief Executive will contact …").
+  "New signage will be ordered", "Two laptops to be bought" (a decided task, nobody named:
+    no owner, marked implied so it is flagged)
+Clauses with different owners in one sentence are found one by one (`Commitment.start`), so
+the caller can make each its own task ("Jo would book the venue and RT would arrange
+catering").
 
 An owner must be someone who can hold a task: a role, a group of people, initials or a name
 known in the meeting or its papers, a titled or full personal name, or — for resolutions that
@@ -20,10 +23,11 @@ task it — an organisation unit. The meeting's own body "agreeing to" something
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..vocab import load_vocab
+from .clauses import INITIALS_COLON, nobody_named, without_asides
 from .owners import (
     INITIALS,
     SURNAME,
@@ -32,6 +36,7 @@ from .owners import (
     is_group,
     is_role,
     is_unit,
+    office_surname,
     vocab,
 )
 
@@ -44,6 +49,8 @@ NOT_SUBJECT = {"the", "this", "it", "he", "she", "they", "we", "there", "these",
                "police", "decisions", "signs", "bank", "agreed", "resolved", "to", "referring",
                "turning", "changes", "due", "similar", "moving", "discussions"}
 TITLED = re.compile(r"^(?:Cllr|Councillor|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|CC)\.?\s+[A-Z]")
+# the person asked owns the task: "The Board asked the Secretary to …", "staff was directed to"
+ASKED = r"(?:asked|requested|directed|instructed|tasked|challenged|charged)"
 SPEAKING = (r"(?:advised|said|stated|confirmed|reported|shared|explained|indicated|mentioned|"
             r"noted|informed\s+(?:the\s+)?\w+|told\s+(?:the\s+)?\w+|updated\s+(?:the\s+)?\w+)")
 
@@ -52,6 +59,7 @@ SPEAKING = (r"(?:advised|said|stated|confirmed|reported|shared|explained|indicat
 class Commitment:
     owner_text: str  # as written: "the Clerk", "Sheila and Mike", "The Chair / Chief Executive"
     kind: str  # which shape found it: "will", "agreed", "to", "asked", "passive", "implied" …
+    start: int = field(default=0, compare=False)  # where the owner is written in the sentence
 
     @property
     def implied(self) -> bool:
@@ -64,8 +72,12 @@ def _rx() -> dict:
     v = vocab()
     roles = v["role_rx"].pattern
     groups = "|".join(re.escape(g) for g in sorted(raw["group_owners"], key=len, reverse=True))
-    title = r"(?:(?:Cllr|Councillor|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|CC)\.?\s+)"
-    name = rf"{title}?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?(?![a-z]))?(?:\s+{SURNAME})?"
+    office = "|".join(re.escape(t).replace(r"\ ", r"\s+")
+                      for t in sorted(raw["office_titles"], key=len, reverse=True))
+    title = rf"(?:(?:Cllr|Councillor|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|CC|{office})\.?\s+)"
+    # "Ms Ode", "Mr. O'Riordan", "Jo", "Jo Bell", "Jo K Bell", "G Reeve"
+    name = (rf"(?:{title}?(?:{SURNAME}|[A-Z][a-z'’-]+)(?:\s+[A-Z]\.?(?![a-z]))?(?:\s+{SURNAME})?"
+            rf"|{title}?[A-Z]\.?\s{SURNAME})")  # "G Reeve", "Cllr F. Eglington"
     initials = r"[A-Z]{2,4}(?:[a-z]{1,3})?(?:\s*/\s*[A-Z][A-Za-z]{1,4})*\b"
     unit = raw["organisation_unit"]
     one = rf"(?:{roles}|(?i:{groups})\b|{initials}|{unit}|{name})"
@@ -81,9 +93,21 @@ def _rx() -> dict:
             rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:also\s+|kindly\s+|further\s+|now\s+)?"
             r"(?P<commit>(?:has\s+|had\s+|have\s+)?(?:kindly\s+)?(?:agreed|offered|volunteered|undertook|"
             r"promised)\s+to|will(?:\s+also)?(?:\s+be)?|shall|would(?:\s+also)?(?:\s+be)?|should|"
-            rf"(?:is|are)\s+to|to|(?:was|were)\s+asked\s+(?:to|if|for|whether))\s+(?:further\s+)?{verb}"),
+            rf"(?:is|are)\s+going\s+to|plans?\s+(?:on|to)|"
+            rf"(?:is|are)\s+to|to|(?:was|were)\s+{ASKED}\s+(?:to|if|for|whether))\s+"
+            rf"(?:further\s+)?{verb}"),
+        # "Authorises the Director, in consultation with the Chair, to award …", "That the
+        # Chief Financial Officer be authorized to negotiate …": the delegate owns the task
+        "authorised": re.compile(
+            r"\b(?i:authori[sz](?:es?|ed|ing)|delegat(?:es?|ed|ing)\s+(?:authority\s+)?to"
+            r"|(?P<allow>allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|empower(?:s|ed|ing)?))"
+            rf"\s+(?:the\s+)?{owner}\b[^.;]{{0,160}}?\b[Tt]o\s+(?P<verb>[A-Za-z][a-z-]+)\b"),
+        "authorised_passive": re.compile(
+            rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:is|are|be|was|were|has\s+been|"
+            r"have\s+been)\s+(?:hereby\s+)?(?:authori[sz]ed|delegated|directed|instructed)"
+            r"\s+to\s+(?P<verb>[a-z][a-z-]+)\b"),
         "bare": re.compile(rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+{verb}"),
-        "asked": re.compile(rf"\basked\s+(?:all\s+|the\s+|other\s+)?{owner}\s+(?:to|if|whether)\b"
+        "asked": re.compile(rf"\b{ASKED}\s+(?:all\s+|the\s+|other\s+)?{owner}\s+(?:to|if|whether)\b"
                             rf"(?:\s+{verb})?"),
         "self_asked": re.compile(rf"{start}{owner}\s+asked\s+to\s+{verb}"),
         "that": re.compile(rf"\b(?:asked|requested|agreed|resolved|decided)\s+that\s+(?:the\s+)?"
@@ -93,8 +117,25 @@ def _rx() -> dict:
             r"(?P<commit>(?:has\s+)?(?:agreed|offered|volunteered|undertook|promised)\s+to|"
             rf"will(?:\s+be)?|would\s+be)\s+{verb}"),
         "reported": re.compile(
-            rf"{start}(?:[Tt]he\s+)?{owner}\s+{SPEAKING}\s+(?:that\s+)?(?:she|he|they)\s+"
-            rf"(?:would|will)\s+(?:be\s+)?(?:further\s+|also\s+)?{verb}"),
+            rf"{start}(?:[Tt]he\s+)?{owner}\s+{SPEAKING}\s+(?:that\s+)?"
+            r"(?:[^.;]{0,80}?(?:,|\band)\s+)?(?:she|he|they)\s+"  # "stated, when …, she is …"
+            r"(?:would|will|is\s+going\s+to|are\s+going\s+to|plans?\s+(?:on|to))\s+"
+            rf"(?:be\s+)?(?:further\s+|also\s+)?{verb}"),
+        # "Mr Ode stated his intention to stand down", "Ms Ode said it was her intention to
+        # circulate a summary"
+        "intention": re.compile(
+            rf"{start}(?:[Tt]he\s+)?{owner}\s+(?:{SPEAKING}\s+(?:that\s+)?it\s+was\s+|"
+            r"(?:stated|expressed|confirmed|indicated|declared|announced)\s+)(?:his|her|their)\s+"
+            rf"(?:firm\s+)?intention\s+to\s+{verb}"),
+        # "… were referred to the Committee Chair, who would send a response": the relative
+        # clause's antecedent commits; "refer to Legal Department for preparation of …": the
+        # office a matter is referred to for work owns it
+        "relative": re.compile(rf"(?<![\w'’&-])(?:[Tt]he\s+)?{owner},?\s+who\s+(?:would|will|is\s+to|"
+                               rf"agreed\s+to|has\s+agreed\s+to|offered\s+to)\s+{verb}"),
+        "referred": re.compile(rf"\b(?i:refer|referred|referral)\s+(?:it\s+|this\s+)?to\s+"
+                               rf"(?:the\s+)?{owner}\s+(?:for\s+(?:review|preparation|"
+                               r"consideration|a\s+report|report|action|investigation)|to\s+"
+                               r"(?:review|prepare|investigate|report|draft|consider))\b"),
         "reported_passive": re.compile(
             rf"{start}(?:[Tt]he\s+)?{owner}\s+{SPEAKING}\s+that\s+[^.;]{{0,80}}?\b(?:would|will)\s+be\s+"
             r"(?:taken|brought|considered|reported|discussed|presented|raised)\b[^.;]{0,40}?"
@@ -108,11 +149,14 @@ def _rx() -> dict:
             r"updated|briefed)\b|\bbe\s+(?:\w+\s+and\s+)?(?:brought|bought|reported|come)\s+"
             r"(?:back\s+)?to\s+(?:a|the)\s+(?:future|next)\b"),
         "verbs": set(raw["task_verbs"]),
+        "stance": set(raw["stance_verbs"]),
+        "permission": set(raw["permission_verbs"]),
         "not_verbs": set(raw["not_verbs"]),
         "asked_not": set(raw["asked_not_tasks"]),
         "decisions": set(raw["decision_verbs"]),
         "body_not": set(raw["body_not_tasks"]),
         "subject": re.compile(rf"{start}(?:[Tt]he\s+)?{owner}\s"),
+        "mention": re.compile(rf"(?<![\w'’-]){name}"),
     }
 
 
@@ -121,7 +165,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
     `decision`: the sentence is a resolution, where a bare subjunctive tasks its subject
     ("The Clerk invite …") even without a leading "That"."""
     rx = _rx()
-    s = re.sub(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]{1,4}\)|[•\-–])\s+", "", sentence)
+    s = without_asides(re.sub(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-z]{1,4}\)|[•\-–])\s+", "",
+                               sentence))
     found: list[tuple[int, Commitment]] = []
     taken: list[tuple[int, int]] = []
 
@@ -130,9 +175,24 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         if any(a < end and start < b for a, b in taken):
             return
         taken.append((start, end))
-        found.append((start, Commitment((owner or m.group("owner")).strip(), kind)))
+        found.append((start, Commitment((owner or m.group("owner")).strip(), kind, start)))
 
     for m in rx["reported"].finditer(s):
+        if m.group("verb") not in rx["not_verbs"] and _valid(m.group("owner"), "will",
+                                                             m.group("verb"), people):
+            add(m, "reported")
+    for m in rx["relative"].finditer(s):
+        owner = m.group("owner")  # "the Policy Committee Chair, who …": the Chair
+        while " " in owner and not _valid(owner, "will", m.group("verb"), people):
+            owner = owner.split(" ", 1)[1]
+        if m.group("verb") not in rx["not_verbs"] and _valid(owner, "will", m.group("verb"),
+                                                             people):
+            add(m, "will", owner)
+    for m in rx["referred"].finditer(s):
+        owner = m.group("owner")
+        if is_role(owner) or is_unit(owner) or is_group(owner):
+            add(m, "asked")
+    for m in rx["intention"].finditer(s):
         if m.group("verb") not in rx["not_verbs"] and _valid(m.group("owner"), "will",
                                                              m.group("verb"), people):
             add(m, "reported")
@@ -161,8 +221,24 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
     for m in rx["asked"].finditer(s):
         if m.group("verb") in rx["decisions"] or is_body(m.group("owner")):
             continue  # "asked Members to note the report" puts a decision to them
+        if re.match(r"\s+(?:if|whether)\b", s[m.end("owner"):]) and not re.match(
+                r"\s+(?:if|whether)\s+(?:he|she|they|we)\s+(?:could|would|can|might|will)\b",
+                s[m.end("owner"):]):
+            continue  # "asked the Attorney if the amendments would apply" is a question
         if _valid(m.group("owner"), "asked", None, people):
             add(m, "asked")
+    for m in [*rx["authorised"].finditer(s), *rx["authorised_passive"].finditer(s)]:
+        verb = m.group("verb").lower()
+        if m.groupdict().get("allow") and not (
+                (is_role(m.group("owner")) or _person(m.group("owner"), people))
+                and re.match(r"\s[Tt]o\s", s[m.end("owner"):]) and verb not in rx["permission"]):
+            continue  # "allow residents to park", "allow Ann to act as …": a permission
+        if verb not in rx["not_verbs"] and _valid(m.group("owner"), "authorised", verb, people):
+            add(m, "authorised")
+    m = INITIALS_COLON.match(s)
+    if m and m.group("verb").lower() in rx["verbs"] and _valid(m.group("owner"), "to", m.group(
+            "verb").lower(), people):
+        add(m, "to")  # "LS: print the survey results": an action list's shorthand
     for m in rx["self_asked"].finditer(s):
         if m.group("verb") in rx["verbs"] and m.group("verb") not in rx["asked_not"] and \
                 _known_person(m.group("owner"), people):
@@ -177,8 +253,34 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             add(m, "passive")
     if not found and rx["implied"].search(s):
         return [Commitment(IMPLIED_OWNER, "implied")]
+    if not found and not re.match(r"That\b", s.lstrip()) and nobody_named(s):
+        # "That a copy … will be circulated" is the body's resolution, recorded as such
+        return [Commitment("", "implied")]
     found.sort(key=lambda x: x[0])
     return [c for _, c in found]
+
+
+PRONOUN = re.compile(r"^(?:He|She)(?=\s)")
+
+
+def pronoun_commitments(sentence: str, before: list[str],
+                        people: OwnerResolver) -> list[Commitment]:
+    """"Trustee Ames has not heard back. She will keep us posted.": a sentence led by he or
+    she commits the person last named in the sentences before it (nearest first)."""
+    if not PRONOUN.match(sentence):
+        return []
+    for prev in reversed(before[-2:]):
+        named = [m.group(0) for m in _rx()["mention"].finditer(prev) if _person(m.group(0),
+                                                                                people)]
+        if named:
+            found = commitments(PRONOUN.sub(named[-1], sentence, count=1), people)
+            return [c for c in found if c.owner_text == named[-1]]
+    return []
+
+
+def _person(text: str, people: OwnerResolver) -> bool:
+    return bool(TITLED.match(text) or office_surname(text)) or (
+        text.split()[0].lower() not in NOT_SUBJECT and people.known(text))
 
 
 def _kind(commit: str, verb: str) -> str | None:
@@ -192,7 +294,7 @@ def _kind(commit: str, verb: str) -> str | None:
         return None
     if commit.endswith(" be"):
         return "will" if verb.endswith("ing") else None  # "will be attending", not "will be sent"
-    if "asked" in commit:
+    if re.search(ASKED, commit):
         return "asked"
     if re.search(r"agreed|offered|volunteered|undertook|promised", commit):
         return "agreed"
@@ -218,12 +320,16 @@ def _valid_one(owner: str, whole: str, kind: str, verb: str | None, people: Owne
     rx = _rx()
     task_verb = verb in rx["verbs"] if verb else True
     owner = re.sub(r"^[Tt]he\s+", "", owner.strip())
+    if kind == "would" and verb in rx["stance"]:
+        return False  # "Trustee Ames would support paying …" states a view
     if not owner or re.search(r"(?i)\b(?:he|she|they|we|which|who)\s+and\s+(?:the\s+)?$",
                               before):
         return False  # "he and the Cabinet Member would …": the owners are not all named
     if kind == "should" and not re.search(r"(?i)\b(?:agreed|resolved|decided|requested|asked)\s+"
                                           r"that\s+(?:the\s+)?$", before):
         return False  # "X should …" alone is advice, not a task
+    if kind == "authorised":  # the text names the delegate: a role, unit, body or person
+        return owner.split()[0].lower() not in NOT_SUBJECT or owner.split()[0].isupper()
     if is_body(owner):
         # the meeting's own body: a decision when it "agreed to" or "was asked to approve";
         # a task when it "will" write, or "was asked to let the Clerk know"
@@ -239,12 +345,18 @@ def _valid_one(owner: str, whole: str, kind: str, verb: str | None, people: Owne
         return False
     if "/" in owner or INITIALS.match(owner):
         toks = [t for t in re.split(r"\s*/\s*", owner) if t]
-        return all(people.known(t) or t.lower() in vocab()["markers"] for t in toks)
+        if all(people.known(t) or t.lower() in vocab()["markers"] for t in toks):
+            return True
+        # a task line led by initials nobody is listed with ("KB/DL to compile the survey"):
+        # kept, owner as printed, and flagged when resolved
+        return kind in ("to", "will", "agreed") and task_verb and all(
+            INITIALS.match(t) for t in toks)
     if people.known(owner):
         return True
     if is_unit(owner):
         return kind in ("will", "bare")
-    if TITLED.match(owner):
+    if TITLED.match(owner) or office_surname(owner) or re.fullmatch(rf"[A-Z]\.?\s{SURNAME}",
+                                                                     owner):
         return kind != "to" or people.known(owner)
     words = owner.split()
     if len(words) >= 2:

@@ -35,6 +35,7 @@ class Calendar:
     meeting: dt.date | None
     next_meeting: dt.date | None = None
     body: str | None = None  # "Parish Council": its words still mean this body's meeting
+    schedule: tuple[dt.date, ...] = ()  # later meetings the papers print ("Future meetings: …")
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,9 @@ def due_in(text: str, cal: Calendar) -> Due:
         month = month_number(m.group("m1") or m.group("m2"))
         if cal.next_meeting and cal.next_meeting.month == month:
             return Due(cal.next_meeting, m.group(0).strip())
+        listed = [d for d in cal.schedule if d.month == month]
+        if listed:  # "to the Board's meeting in March": the March date of the printed schedule
+            return Due(min(listed), m.group(0).strip())
         return Due(None, m.group(0).strip(), "the meeting named is not dated in the papers")
     m = rx["vague"].search(text)
     if m:
@@ -158,7 +162,10 @@ def _month_deadline_parts(month_name: str, year: str | None, meeting: dt.date | 
 # --- the next meeting's date ---------------------------------------------------------------
 
 NEXT_MEETING_HEAD = re.compile(r"(?i)\b(?:date|time)s?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?next\s+"
-                               r"meetings?\b|^\s*(?:\d+[./]?\s*)?next\s+meetings?\b")
+                               r"meetings?\b|^\s*(?:\d+[./]?\s*)?next\s+meetings?\b|"
+                               r"\bnext\s+meeting:?\s+(?:to\s+be\s+|will\s+be\s+)?held\b")
+FUTURE_HEAD = re.compile(r"(?i)\b(?:future|forthcoming|remaining|scheduled)\s+meetings?\b|"
+                         r"\bmeetings?\s+schedule\b|\bschedule\s+of\s+meetings\b")
 OTHER_EVENT = re.compile(r"(?i)\b(?:away\s+day|agm|annual\s+general|planning|training|"
                          r"workshop|sub-?committee|working\s+group)\b")
 
@@ -187,6 +194,23 @@ def next_meeting_in(part: Part, after: dt.date | None) -> dt.date | None:
             if not OTHER_EVENT.search(ln):
                 return d
     return None
+
+
+def schedule_in(part: Part, after: dt.date | None) -> tuple[dt.date, ...]:
+    """Later meetings the papers print under a "Dates of future meetings" / "Next meetings"
+    heading: every date after the meeting on the lines that follow it."""
+    if after is None:
+        return ()
+    texts = [it.text for it in part.items if isinstance(it, Block)] + [
+        c.text for it in part.items if isinstance(it, Table) for row in it.rows for c in row]
+    found: set[dt.date] = set()
+    for i, text in enumerate(texts):
+        if not (NEXT_MEETING_HEAD.search(text) or FUTURE_HEAD.search(text)):
+            continue
+        for ln in (ln for t in texts[i:i + 4] for ln in t.split("\n")):
+            if not OTHER_EVENT.search(ln):
+                found |= {d for d in _line_dates(ln, after) if d > after}
+    return tuple(sorted(found))
 
 
 def _line_dates(line: str, after: dt.date) -> list[dt.date]:

@@ -22,6 +22,10 @@ from .commitments import commitments
 from .owners import INITIALS, OwnerResolver, is_group, is_role, looks_like_owner_list
 
 MARKER = re.compile(r"(?:^|(?<=\s))(?:ACTIONS?|Actions?)\s*(?::|-|–|(?=\s+[A-Z]{2,4}\b))\s*")
+# a numbered heading in capitals: the next agenda item, run into the action line above it
+NEXT_ITEM = re.compile(r"\s(?=\d{1,2}\.\s[A-Z]{2,}(?:\s[A-Z]{2,})*\b(?![a-z]))")
+AND_DOER = re.compile(r"(?<=\s)and\s+(?=(?:the\s+)?(?:Cllr\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+                      r"\s+to\s+[a-z])")
 LEAD = re.compile(r"^(?:The\s+)?(?P<owner>[A-Z][\w&'’/-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*){0,5}?)"
                   r"\s+(?:to|will|would|shall|should|is|are|was|were|has|have|had|agreed|"
                   r"offered)\b")
@@ -77,11 +81,42 @@ def _lead_owner(text: str, people: OwnerResolver) -> str:
 
 
 def _split_tasks(rest: str, people: OwnerResolver) -> list[str]:
+    """Several tasks under one marker: each sentence, or "and"-clause, that names its own
+    doer ("Clerk to put … on the May agenda. Clerk to seek a quote …", "Councillors to
+    provide emails and Clerk to respond …") is its own task; the rest stays with the task
+    before it."""
+    out: list[str] = []
+    rest = NEXT_ITEM.split(rest, maxsplit=1)[0]  # "… register 21. ITEMS FOR AGENDA …"
+    for sent in split_sentences(rest):
+        for clause in _and_clauses(sent, people):
+            if out and not _own_doer(clause, people):
+                out[-1] = f"{out[-1]} {clause}"
+            else:
+                out += _split_initials(clause, people)
+    return out or _split_initials(rest, people)
+
+
+def _own_doer(text: str, people: OwnerResolver) -> bool:
+    return any(not c.implied and c.owner_text for c in commitments(text, people))
+
+
+def _and_clauses(sent: str, people: OwnerResolver) -> list[str]:
+    """"Councillors to provide emails and Clerk to respond" → two clauses, when each has a
+    doer of its own."""
+    m = AND_DOER.search(sent)
+    if m and _own_doer(sent[:m.start()], people) and _own_doer(sent[m.end():], people):
+        return [sent[:m.start()].strip(), sent[m.end():].strip()]
+    return [sent]
+
+
+def _split_initials(rest: str, people: OwnerResolver) -> list[str]:
     """"CF to inform all … received CF to ask Bruce May …" → two tasks: a new one starts where
     initials of someone in the meeting lead a "to"/"will" clause."""
     cuts = [0]
     for m in re.finditer(r"\s(?=([A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,3})\s+(?:to|will)\s+[a-z])",
                          rest):
+        if re.search(r"(?i)\b(?:with|and|or|to|for|by|from|of|&)$", rest[:m.start()]):
+            continue  # "JD to liaise with BV to complete …": BV is JD's partner, not a new task
         if m.start() > 0 and INITIALS.match(m.group(1)) and people.known(m.group(1)):
             cuts.append(m.end())
     cuts.append(len(rest))
@@ -129,7 +164,37 @@ def _owned_above(segs: list[Segment], i: int, context: str, owners: str,
                            "/".join(tokens[n] for n in d))
                 for u, d in zip(units, by_unit) if d]
     last = units[-1]
+    split = _by_sentence(last.text, owners, people)
+    if split:
+        return [MarkedTask(last, text, own) for text, own in split]
     return [MarkedTask(last, _naming(last.text, owners, people), owners)]
+
+
+def _by_sentence(paragraph: str, owners: str, people: OwnerResolver
+                 ) -> list[tuple[str, str]] | None:
+    """"Mike will advertise this. Alison agreed to work with Ali on …" under "ACTION: MS/AB/AH":
+    two sentences each with its own doers among the marked owners are two tasks; an owner no
+    sentence has doing anything goes to the task whose sentence names them ("with Ali")."""
+    sents = [s for s in split_sentences(clean(paragraph))]
+    wanted = _resolved(owners, people)
+    tokens = _tokens_by_name(owners, people)
+    hits: list[tuple[str, list[str]]] = []
+    for s in sents:
+        # a first name two marked owners share ("Alison") is both of them
+        doers = {n for c in commitments(s, people) if not c.implied
+                 for n in [*_resolved(c.owner_text, people), *(people.lookup(c.owner_text))]}
+        if doers & set(wanted):
+            hits.append((s, [n for n in wanted if n in doers]))
+    if len(hits) < 2:
+        return None
+    for n in wanted:
+        if not any(n in own for _, own in hits):
+            named = [own for s, own in hits if any(
+                n in _resolved(w, people) for w in re.findall(r"\b[A-Z][a-z]+\b", s))]
+            if len(named) != 1:
+                return None
+            named[0].append(n)
+    return [(s, "/".join(tokens[n] for n in wanted if n in own)) for s, own in hits]
 
 
 def _doers(text: str, people: OwnerResolver) -> list[str]:
@@ -159,8 +224,9 @@ def _naming(paragraph: str, owners: str, people: OwnerResolver) -> str:
     wanted = set(_resolved(owners, people))
     hit, covered = [], set()
     for s in sents:
+        # a first name two marked owners share ("Alison") is both of them
         doers = {n for c in commitments(s, people) if not c.implied
-                 for n in _resolved(c.owner_text, people)}
+                 for n in [*_resolved(c.owner_text, people), *(people.lookup(c.owner_text))]}
         if doers & wanted:
             hit.append(s)
             covered |= doers & wanted

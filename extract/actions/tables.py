@@ -1,5 +1,7 @@
 """Action tables: "Action / Owner / By when / Update", "No / Action / Owner / Update",
-"ITEM / BY WHOM / BY WHEN". `table_actions` maps the header to columns and turns each row
+"ITEM / BY WHOM / BY WHEN", and a work-in-progress list printed with no header at all
+("Install the new sign | RE", "Circulate the news page | LS & new Secretary"), known by its
+last column of owners. `table_actions` maps the header to columns and turns each row
 into a candidate action (text, owner text, due text, ref, update)."""
 from __future__ import annotations
 
@@ -49,18 +51,51 @@ def header_map(header: list[str]) -> dict[str, int] | None:
 
 
 def is_action_table(table: Table) -> bool:
-    return bool(table.rows) and header_map([c.text for c in table.rows[0]]) is not None
+    return _layout(table.texts()) is not None
+
+
+def _layout(rows: list[list[str]]) -> tuple[dict[str, int], int] | None:
+    """The columns and the first task row: under a header, or a headerless list of tasks."""
+    if not rows:
+        return None
+    cols = header_map(rows[0])
+    if cols is not None:
+        return cols, 1
+    if _owner_column(rows):
+        return {"action": 0, "owner": len(rows[0]) - 1}, 0
+    return None
+
+
+def _owner_column(rows: list[list[str]]) -> bool:
+    """A headerless task list: at least three rows of task text whose last cell, in two rows
+    of three, is owners only ("JD", "BV / JD & Committee", "Clerk")."""
+    from .owners import looks_like_owner_list
+    if len(rows) < 3 or min(len(r) for r in rows) < 2:
+        return False
+    tasks = [r[0].strip() for r in rows]
+    owners = [_owner_cell(r[-1])[0] for r in rows if r[-1].strip()]
+    owned = sum(1 for o in owners if looks_like_owner_list(o))
+    return len(owners) >= 3 and 3 * owned >= 2 * len(rows) \
+        and sum(len(t) for t in tasks) >= 15 * len(tasks)
+
+
+def _owner_cell(text: str) -> tuple[str, str | None]:
+    """Owners as written, without a trailing status word or a condition in brackets:
+    "LS & new Secretary Ongoing" -> ("LS & new Secretary", "Ongoing")."""
+    text = re.sub(r"(?:(?<!\s)\s*+)?\([^()]{0,80}\)", "",
+                  re.sub(r"(?:(?<!\s)[ \t]*+)?\n\s*", " / ", text.strip()))
+    m = re.search(r"(?i)\s(ongoing|complete[d]?|done|closed|open)$", text)
+    return (text[:m.start()].strip(), m.group(1)) if m else (text, None)
 
 
 def table_actions(table: Table) -> list[RowAction]:
     rows = table.texts()
-    if not rows:
+    layout = _layout(rows)
+    if layout is None:
         return []
-    cols = header_map(rows[0])
-    if cols is None:
-        return []
+    cols, first = layout
     out: list[RowAction] = []
-    for cells, row in zip(table.rows[1:], rows[1:]):
+    for cells, row in zip(table.rows[first:], rows[first:]):
         def cell(key: str) -> str | None:
             i = cols.get(key)
             if i is None or i >= len(row):
@@ -69,8 +104,9 @@ def table_actions(table: Table) -> list[RowAction]:
         text = cell("action")
         if not text or len(text) < 4:
             continue
-        out.append(RowAction(text=text, owner_text=cell("owner") or "", due_text=cell("due"),
-                             ref=cell("ref"), update=cell("update"),
+        owner, status = _owner_cell(row[cols["owner"]]) if first == 0 else (cell("owner"), None)
+        out.append(RowAction(text=text, owner_text=owner or "", due_text=cell("due"),
+                             ref=cell("ref"), update=cell("update") or status,
                              page=cells[0].page_or(table.page) if cells else table.page,
                              index=table.index))
     return out

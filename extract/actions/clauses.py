@@ -1,0 +1,55 @@
+"""Clause-level shapes the commitment finder leans on (the words are in actions.json):
+- asides between a subject and its verb, removed before the subject is looked for: "Cllr
+  Dunn, who chairs the club, will …", "ES would, as last year, provide …";
+- an action list's "LS: print the papers" shorthand;
+- tasks nobody is named for: decided tasks in the passive ("New signage will be ordered",
+  "Two laptops to be bought") and requests of unnamed officers ("requested a report to the
+  August meeting", "a timeframe was requested"). They are actions with no owner, flagged.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..vocab import load_vocab
+
+RELATIVE_ASIDE = re.compile(r",\s(?:who|which|whose)\s[^,;.]{1,80},(?=\s)")
+MODAL_ASIDE = re.compile(r"\b(?P<modal>will|would|shall|should),\s[^,;.]{1,60},\s"
+                         r"(?:(?:will|would)\s)?")
+INITIALS_COLON = re.compile(r"^(?P<owner>[A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,3})\s?:\s"
+                            r"(?P<verb>[A-Za-z]+)")
+
+
+def without_asides(s: str) -> str:
+    return MODAL_ASIDE.sub(r"\g<modal> ", RELATIVE_ASIDE.sub("", s))
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict:
+    raw = load_vocab(__package__, "actions.json")
+    done = "|".join(sorted(map(re.escape, raw["agentless_participles"]), key=len, reverse=True))
+    things = "|".join(sorted(raw["requested_things"], key=len, reverse=True))
+    return {
+        "agentless": re.compile(
+            r"(?i)(?:\b(?P<lead>[a-z]+)\s+)?\b(?:will|would|is\s+to|are\s+to|to)\s+"
+            r"(?:now\s+|also\s+|then\s+|first\s+|further\s+)?be\s+(?:[a-z]+\s+and\s+)?"
+            rf"(?:further\s+)?(?:{done})\b(?!\s+by\s+(?:the\s+)?[A-Z])"),
+        "requested": re.compile(
+            rf"\b(?:requested|asked\s+for)\s+(?:a|an|the|further|more|regular|written)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{things})\b|\b(?:[Aa]|[Aa]n)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:{things})\s+(?:was|were)\s+requested\b|\brequested\s+to\s+be\s+kept\s+"
+            r"(?:informed|updated|advised|briefed)\b"),
+        "not_before": set(raw["agentless_not_before"]),
+        "reject": re.compile(raw["agentless_reject"]),
+    }
+
+
+def nobody_named(s: str) -> bool:
+    """A task decided or requested with no doer named; not a forecast ("is due to be
+    published"), a hope ("Members hoped parking would be provided") nor a question."""
+    rx = _rx()
+    if rx["requested"].search(s):
+        return True
+    return not s.rstrip().endswith("?") and not rx["reject"].search(s) and any(
+        (m.group("lead") or "").lower() not in rx["not_before"]
+        for m in rx["agentless"].finditer(s))
