@@ -558,3 +558,36 @@ def test_the_next_meeting_to_be_held_on_a_printed_date_fixes_the_may_agenda():
              "#12. ITEMS FOR AGENDA OF NEXT MEETING: TO BE HELD: TUESDAY 7th May 2024, 7pm.")
     acts, _ = run(p, meeting(date=dt.date(2024, 4, 2)))
     assert [a.due for a in acts] == [dt.date(2024, 5, 7)]
+
+
+# --- tables under a title row ------------------------------------------------------------
+
+def test_a_title_row_over_unlabelled_owner_and_task_columns_makes_an_action_table():
+    p = part([["Actions Agreed", "", ""],
+              ["Kate Vale", "Book the village hall for the summer fair", ""],
+              ["", "Order new recycling bins for the car park", ""],
+              ["Sheila", "Write to the highways team about the potholes", ""],
+              ["Mike had a query", "Reply on the allotment rents", ""]])
+    got = owned(p)
+    assert ("Book the village hall for the summer fair", ["Kate Vale"]) in got
+    assert ("Order new recycling bins for the car park", []) in got
+    assert ("Write to the highways team about the potholes", ["Sheila Freeman"]) in got
+    # a lead cell that is not an owner stays with its task rather than being lost
+    assert ("Mike had a query – Reply on the allotment rents", []) in got
+
+
+def test_a_header_row_below_a_title_row_is_still_the_header():
+    p = part([["ACTION LOG", ""],
+              ["Action", "Owner"],
+              ["Circulate the draft budget to all councillors", "CF"]])
+    assert owned(p) == [("Circulate the draft budget to all councillors", ["Cathy Fleet"])]
+
+
+def test_a_title_row_without_task_text_below_is_not_an_action_table():
+    p = part([["Actions", ""], ["DT", "MS"], ["KV", "CF"]])
+    assert owned(p) == []
+
+
+def test_a_task_after_a_spaced_hyphen_is_read_from_its_owner():
+    assert said("Finance - no report - Mike Stephens to circulate the accounts") == [
+        "Mike Stephens"]

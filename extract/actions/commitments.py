@@ -84,7 +84,7 @@ def _rx() -> dict:
     owner = rf"(?P<owner>{one}(?:(?:\s*,\s*|\s+(?:and|&)\s+)(?:the\s+)?{one}){{0,3}})"
     # where a subject can start; a capitalised "The"/"That" mid-line starts one too (a heading
     # line run into its paragraph: "Members Handbook for Section 106 The Libraries …")
-    start = (r"(?:^|(?<=[–:;(]\s)|(?<=[–:;(])|(?<=\s-)|(?<=[.!?]\s)|(?<=,\s)|(?<=\band\s)"
+    start = (r"(?:^|(?<=[–:;(]\s)|(?<=[–:;(])|(?<=\s-)|(?<=\s-\s)|(?<=[.!?]\s)|(?<=,\s)|(?<=\band\s)"
              r"|(?<=\bso\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bthen\s)|(?<=\band\sfor\s)"
              r"|(?<=\s)(?=Th(?:e|at)\s))")
     verb = r"(?P<verb>[a-z][a-z-]+)\b"

@@ -1,5 +1,7 @@
 """Action tables: "Action / Owner / By when / Update", "No / Action / Owner / Update",
-"ITEM / BY WHOM / BY WHEN", and a work-in-progress list printed with no header at all
+"ITEM / BY WHOM / BY WHEN" (also below a title row such as "ACTION LOG"), a title alone over
+unlabelled columns ("Action Items" over "Amber | Set up the recruitment group"), whose owner
+column is known by its names, and a work-in-progress list printed with no header at all
 ("Install the new sign | RE", "Circulate the news page | LS & new Secretary"), known by its
 last column of owners. `table_actions` maps the header to columns and turns each row
 into a candidate action (text, owner text, due text, ref, update)."""
@@ -55,15 +57,69 @@ def is_action_table(table: Table) -> bool:
 
 
 def _layout(rows: list[list[str]]) -> tuple[dict[str, int], int] | None:
-    """The columns and the first task row: under a header, or a headerless list of tasks."""
+    """The columns and the first task row: under a header (which may sit below title rows of
+    one cell, "ACTION LOG" over "Ref | Action | Owner"), under a title alone ("Action Items"
+    over unlabelled columns of owner and task), or a headerless list of tasks."""
     if not rows:
         return None
-    cols = header_map(rows[0])
-    if cols is not None:
-        return cols, 1
+    for k in range(min(3, len(rows))):
+        if k and not (_title_row(rows[k - 1]) and all(len(c.split()) <= 4 for c in rows[k])):
+            break
+        cols = header_map(rows[k])
+        if cols is not None:
+            return cols, k + 1
+    if _title_row(rows[0]) and _columns()["action"].search(rows[0][_filled(rows[0])[0]]):
+        cols = _columns_by_content(rows[1:])
+        if cols is not None:
+            return cols, 1
     if _owner_column(rows):
         return {"action": 0, "owner": len(rows[0]) - 1}, 0
     return None
+
+
+def _filled(row: list[str]) -> list[int]:
+    return [i for i, c in enumerate(row) if c.strip()]
+
+
+def _title_row(row: list[str]) -> bool:
+    """One short cell alone on its row: a table's title, not a header of columns."""
+    filled = _filled(row)
+    return len(row) > 1 and len(filled) == 1 and len(row[filled[0]].split()) <= 5
+
+
+def _columns_by_content(rows: list[list[str]]) -> dict[str, int] | None:
+    """Unlabelled columns under an actions title: the owners are the column whose cells are
+    mostly names, initials or roles (at least two of them); the task is the fullest other
+    column. Without an owner column the tasks stand alone, each flagged for its owner."""
+    width = min((len(r) for r in rows), default=0)
+    if len(rows) < 2 or width < 1:
+        return None
+    text = [sum(len(r[i].strip()) for r in rows) for i in range(width)]
+    owner = None
+    for i in range(width):
+        cells = [r[i].strip() for r in rows if r[i].strip()]
+        named = sum(1 for c in cells if _owner_like(c))
+        if named >= 2 and 3 * named >= 2 * len(cells) and (owner is None or text[i] < text[owner]):
+            owner = i
+    rest = [i for i in range(width) if i != owner]
+    if not rest:
+        return None
+    action = max(rest, key=lambda i: text[i])
+    if text[action] < 15 * len(rows) // 2:
+        return None
+    # "lead": an owner cell that is not a name leads the task ("Elizabeth had an issue")
+    return {"action": action, "owner": owner, "lead": owner} if owner is not None \
+        else {"action": action}
+
+
+NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+
+
+def _owner_like(text: str) -> bool:
+    """Owners only: initials, roles and groups ("MS/AB", "Clerk") or a short name ("Amber",
+    "Phyllis Baca")."""
+    from .owners import looks_like_owner_list
+    return looks_like_owner_list(text) or bool(NAME.fullmatch(re.sub(r"\s+", " ", text)))
 
 
 def _owner_column(rows: list[list[str]]) -> bool:
@@ -104,7 +160,12 @@ def table_actions(table: Table) -> list[RowAction]:
         text = cell("action")
         if not text or len(text) < 4:
             continue
-        owner, status = _owner_cell(row[cols["owner"]]) if first == 0 else (cell("owner"), None)
+        if first == 0:
+            owner, status = _owner_cell(row[cols["owner"]])
+        else:
+            owner, status = cell("owner"), None
+        if "lead" in cols and owner and not _owner_like(owner):
+            text, owner = f"{owner} – {text}", None
         out.append(RowAction(text=text, owner_text=owner or "", due_text=cell("due"),
                              ref=cell("ref"), update=cell("update") or status,
                              page=cells[0].page_or(table.page) if cells else table.page,
