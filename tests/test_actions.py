@@ -167,11 +167,12 @@ def test_in_conjunction_with_makes_a_co_owner_but_in_consultation_does_not():
                                         ["Monitoring Officer"]]
 
 
-def test_a_resolution_to_bring_something_back_is_implied_for_officers_and_flagged():
+def test_a_request_to_be_kept_advised_is_a_task_with_no_owner_and_flagged():
+    # nobody is named: no owner is guessed ("Officers"), the clerk is asked to fill it in
     p = part("#5. Reports", "Members asked that the Committee be kept advised of progress.")
     acts, flags = run(p)
-    assert [a.owners for a in acts] == [["Officers"]]
-    assert any(f.kind == "owner-implied" for f in flags)
+    assert [a.owners for a in acts] == [[]]
+    assert any(f.kind == "owner-unresolved" for f in flags)
 
 
 def test_agentless_decided_tasks_are_kept_without_an_owner_and_flagged():

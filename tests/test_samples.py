@@ -177,7 +177,9 @@ def test_gold_is_a_valid_contract_record(name):
             assert r["item"] in numbers and r["text"] and page_ok(r["page"])
             assert not r["text"].lower().startswith("resolved")
         for a in m["actions"]:
-            assert a["item"] in numbers and a["text"] and a["owners"] and page_ok(a["page"])
+            # `owners: []` is a decided task nobody is named for (ANNOTATION.md policy)
+            assert a["item"] in numbers and a["text"] and page_ok(a["page"])
+            assert isinstance(a["owners"], list) and all(a["owners"])
             assert a["due"] is None or _iso(a["due"])
         for r in m["rag_items"]:
             assert r["text"] and r["status"] in STATUSES and page_ok(r["page"])

@@ -8,10 +8,9 @@ Shapes (the words are in actions.json):
   "<owner> … and agreed/offered to <verb>", "<owner> has … and will <verb>"
   "<owner> advised that she would <verb>"                               the speaker commits
   "… will be/to be <done> by <owner>"                                   passive with an agent
-  "asked that … be kept advised", "… be brought back to a future meeting" (nobody named:
-    owner "Officers", marked implied so it is flagged)
+  "asked that … be kept advised", "… be brought back to a future meeting",
   "New signage will be ordered", "Two laptops to be bought" (a decided task, nobody named:
-    no owner, marked implied so it is flagged)
+    no owner — the annotation policy's `owners: []` — marked implied so it is flagged)
 Clauses with different owners in one sentence are found one by one (`Commitment.start`), so
 the caller can make each its own task ("Jo would book the venue and RT would arrange
 catering").
@@ -40,7 +39,6 @@ from .owners import (
     vocab,
 )
 
-IMPLIED_OWNER = "Officers"
 NOT_SUBJECT = {"the", "this", "it", "he", "she", "they", "we", "there", "these", "those", "that",
                "which", "who", "all", "any", "each", "no", "a", "an", "if", "when", "once",
                "what", "item", "minutes", "report", "following", "further", "also", "and", "but",
@@ -252,7 +250,7 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         if _valid(m.group("owner"), "passive", None, people):
             add(m, "passive")
     if not found and rx["implied"].search(s):
-        return [Commitment(IMPLIED_OWNER, "implied")]
+        return [Commitment("", "implied")]
     if not found and not re.match(r"That\b", s.lstrip()) and nobody_named(s):
         # "That a copy … will be circulated" is the body's resolution, recorded as such
         return [Commitment("", "implied")]
