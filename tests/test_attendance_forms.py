@@ -262,3 +262,27 @@ def test_a_role_alone_on_the_line_under_its_holder():
                                "#1. Welcome"))
     assert [(a.name, a.role) for a in attendees] == [
         ("Ann Birch", "Chair"), ("Carl Dunn", "Treasurer"), ("Eve Fox", None)]
+
+
+WRAPPED = ("Ann Birch – County Council, Tom Gray – Town Library, Sue Lane –\n"
+           "Green Trust, Carl Dunn Friends of the Park, Ola Hart – Old Mill Library, Peter\n"
+           "Moss – MP for Riverside, Jim Cole – Arts\n"
+           "Council, Dr. Ian Frost – MP for North Vale\n"
+           "and East Hill, Ed Vane – Minister for Culture, Rob\n"
+           "King – Elm Library Friends")
+WRAPPED_NAMES = ["Ann Birch", "Tom Gray", "Sue Lane", "Carl Dunn", "Ola Hart", "Peter Moss",
+                 "Jim Cole", "Ian Frost", "Ed Vane", "Rob King"]
+
+
+def test_a_comma_list_of_name_organisation_pairs_wrapped_mid_entry_is_one_list():
+    # the breaks fall where the text met the margin, inside names and after dashes
+    attendees, _, _ = run(part("Present:\n" + WRAPPED))
+    assert names(attendees) == WRAPPED_NAMES
+    _, apologies, _ = run(part("Apologies for Absence\n" + WRAPPED))
+    assert names(apologies) == WRAPPED_NAMES
+
+
+def test_name_organisation_pairs_one_a_line_stay_one_a_line():
+    attendees, _, _ = run(part("Present:\nAnn Birch – Friends of the Park, Elm Trust\n"
+                               "Tom Gray – Town Library\nSue Lane – Green Trust"))
+    assert names(attendees) == ["Ann Birch", "Tom Gray", "Sue Lane"]

@@ -68,6 +68,9 @@ def _entries(section: Section) -> Lines:
     if held:  # "Role (Mr. A. Name), Role, Unit (Ms. B. Name)": commas inside the roles
         return [(c, next((e for e in evs if c.split("(")[0].strip() in e.quote), evs[0]))
                 for c in held]
+    if _wrapped_list(lines):  # "A – Org, B – Org, C –" / "Org, D …": entries across lines
+        return [(c, next((e for e in evs if c.split()[0] in e.quote), evs[0]))
+                for c in split_people(join_lines(text))]
     dash = sum(bool(re.search(r"\t[-–—]|\s[-–—]\s", t)) for t, _ in lines)
     if dash >= max(2, len(lines) // 2):
         return _dash_entries(lines)
@@ -187,6 +190,25 @@ def single_entry_line(line: str) -> bool:
 
 
 _COMMA = re.compile(r"(?:(?<!\s)\s*+)?,\s*")  # see person_lists._SEP
+
+
+def _wrapped_list(lines: Lines) -> bool:
+    """One list run over several lines, the breaks falling inside entries ("A – Org, B –" /
+    "Org, C …"): half the lines or more hold several entries (two dashes, or three commas'
+    worth), so a line is no entry, and some line is cut inside one (it ends on a dash, or the
+    next starts in lower case)."""
+    body = [t.strip() for t, _ in lines[:-1]]
+    if not body:
+        return False
+    multi = sum(len(_SPACED_DASH.findall(t)) >= 2 or len(split_outside_brackets(t, _COMMAS)) >= 3
+                for t in body)
+    cut = any(re.search(r"\s[-–—]$", t) for t in body) or any(
+        t.strip()[:1].islower() for t, _ in lines[1:])
+    return 2 * multi >= len(body) and cut
+
+
+_COMMAS = re.compile(r"[,;]")
+_SPACED_DASH = re.compile(r"\s[-–—](?=\s|$)")
 
 
 def _dash_entries(lines: Lines) -> Lines:
