@@ -2,8 +2,8 @@
 today, overall and per genre, so a regression on real papers fails, and a gain on one genre
 cannot hide a loss on another. Skipped where ../shared is absent.
 
-Re-pinned when the dev set grew from 18 to 40 files and its gold was revised to the
-annotation policy (issue 9's set): measured on 2026-12-05 with `scripts/score.py --genres`.
+Re-pinned after issue 9 (the 40-file dev set, gold revised to the annotation policy), a few
+points under the scores measured on 2026-12-05 with `scripts/score.py --genres`.
 """
 from __future__ import annotations
 
@@ -14,21 +14,21 @@ import pytest
 pytestmark = pytest.mark.realdocs
 
 FLOORS = {  # field: (F1 floor, extra floors)
-    "attendees": (0.90, {}),
-    "apologies": (0.80, {}),
-    "resolutions": (0.71, {}),
-    "actions": (0.64, {"owner_acc": 0.91}),
+    "attendees": (0.97, {}),
+    "apologies": (0.95, {}),
+    "resolutions": (0.91, {}),
+    "actions": (0.85, {"owner_acc": 0.91, "due_acc": 0.78}),
     "rag_items": (0.97, {"status_acc": 0.97}),
 }
 # genre: {field: F1 floor}; a field a genre has no gold for is not pinned
 GENRE_FLOORS = {
-    "other-countries": {"attendees": 0.76, "apologies": 0.47, "resolutions": 0.82,
-                        "actions": 0.33},
-    "uk-boards-and-societies": {"attendees": 0.96, "apologies": 0.75, "resolutions": 0.85,
-                                "actions": 0.78},
-    "uk-local-government": {"attendees": 0.96, "apologies": 0.90, "resolutions": 0.85,
-                            "actions": 0.74, "rag_items": 0.97},
-    "us": {"attendees": 0.70, "resolutions": 0.0, "actions": 0.24},
+    "other-countries": {"attendees": 0.96, "apologies": 0.87, "resolutions": 0.90,
+                        "actions": 0.85},
+    "uk-boards-and-societies": {"attendees": 0.97, "apologies": 0.96, "resolutions": 0.92,
+                                "actions": 0.84},
+    "uk-local-government": {"attendees": 0.97, "apologies": 0.96, "resolutions": 0.92,
+                            "actions": 0.86, "rag_items": 0.97},
+    "us": {"attendees": 0.95, "resolutions": 0.89, "actions": 0.82},
 }
 
 
@@ -54,8 +54,8 @@ def test_dev_set_genre_floor(dev_run, genre):
 
 def test_dev_set_meeting_dates_and_kinds(dev_run):
     scores, _ = dev_run
-    assert scores["meetings"]["date_acc"] >= 0.80
-    assert scores["meetings"]["record_acc"] >= 0.71
+    assert scores["meetings"]["date_acc"] >= 0.97
+    assert scores["meetings"]["record_acc"] >= 0.97
 
 
 def test_colour_coded_budget_tables_are_not_rag(dev_run):
