@@ -23,7 +23,8 @@ from .pdf_grid import Geometry, read_geometry
 from .pdf_grid import cell_texts
 from .pdf_grid import find_tables as grid_tables
 from .pdf_tables import find_tables, table_rows
-from .pdfium_text import read_page_text
+from .pdfium_text import PageText, read_page_text
+from .rotated_heads import read_heads, with_heads
 
 MAX_PAGES = 1000  # beyond this a file is read in part and flagged; packs run to ~300 pages
 SCAN_MAX_CHARS = 20  # a page this bare, under a page-sized image, is a scan with a stamp
@@ -181,8 +182,9 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         if drawing.images or drawing.paths > 50:
             return _ocr(path, number, sha256, counter, problems, width, height)
     tables: list[tuple[tuple[float, float, float, float], list]] = []
+    headed: set[int] = set()  # stamps that became a table's column titles
     if geometry is not None:
-        tables = [(t.bbox, table_rows(t, cell_texts(t, text.words), geometry.fills))
+        tables = [_table(t, t, t.bbox, text, geometry.fills, headed)
                   for t in grid_tables(geometry, frame)]
     elif drawing.may_hold_table and text.chars:
         # paths inside form XObjects, or a drawing too busy for us: pdfplumber reads it
@@ -190,9 +192,8 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         try:
             # cell text from PDFium's words, as everywhere else: pdfplumber's own extract()
             # glues words set closer than its 3-point tolerance ("CarParkRamp-Additional…")
-            tables = [(_moved(t.bbox, shift),
-                       table_rows(t, cell_texts(_MovedTable(t, shift), text.words),
-                                  plumbed.rects))
+            tables = [_table(t, _MovedTable(t, shift), _moved(t.bbox, shift), text,
+                             plumbed.rects, headed)
                       for t in find_tables(plumbed)]
         finally:
             plumbed.close()  # drop this page's cached objects: flat memory on long packs
@@ -200,12 +201,27 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
     words = [w for w in text.words if not _inside_any(w, boxes)]
     out = Page(number=number)
     out.items = _lay_out(words, tables, width, height, number, sha256, counter)
-    for stamp in text.stamps:
+    for k, stamp in enumerate(text.stamps):
+        if k in headed:
+            continue
         # rotated margin text ("Agenda Item 6" up the side) is not in the reading order, but
         # pack splitting wants it: keep it as furniture
         out.items.append(Block(index=counter.next(), page=number, kind="furniture",
                                text=stamp.text, sha256=sha256, style="rotated"))
     return out
+
+
+def _table(t: Any, shown: Any, bbox: tuple[float, float, float, float], text: PageText,
+           rects: list[dict], headed: set[int]) -> tuple[tuple[float, float, float, float], list]:
+    """A found table's typed rows: cell text from PDFium's words (`shown` has the cell boxes
+    in display space), column titles set rotated over them from the page's stamps."""
+    texts = cell_texts(shown, text.words)
+    heads = read_heads([row.cells for row in shown.rows], texts, text.stamps, headed,
+                       text.words)
+    rows = with_heads(table_rows(t, texts, rects), heads)
+    if heads.top is not None:
+        bbox = (bbox[0], min(bbox[1], heads.top), bbox[2], bbox[3])
+    return bbox, rows
 
 
 def _moved(bbox: tuple[float, float, float, float], shift: tuple[float, ...]

@@ -26,15 +26,21 @@ _HYPHEN_MARK = 2  # PDFium reports a line-end hyphen it removed as U+0002
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
 
+Glyph = tuple[str, float, float, float, float]  # character, x0, top, x1, bottom
+
+
 @dataclass
 class Stamp:
-    """A run of rotated text, e.g. "Agenda Item 6" printed up the page edge."""
+    """A run of rotated text, e.g. "Agenda Item 6" printed up the page edge, or a register's
+    date set up the page over its column (see rotated_heads, which reads the glyphs)."""
 
     text: str
     x0: float
     top: float
     x1: float
     bottom: float
+    turn: int = 0  # degrees clockwise from upright on the displayed page: 90, 270, 45 …
+    glyphs: list[Glyph] = field(default_factory=list)
 
 
 @dataclass
@@ -47,11 +53,13 @@ class PageText:
 class _Run:
     """Characters collected into the word being built."""
 
-    __slots__ = ("chars", "x0", "x1", "top", "bottom", "first", "last")
+    __slots__ = ("chars", "x0", "x1", "top", "bottom", "first", "last", "turn", "glyphs")
 
     def __init__(self) -> None:
         self.chars: list[str] = []
         self.last = (0.0, 0.0, 0.0, 0.0)
+        self.turn = 0
+        self.glyphs: list[Glyph] = []
         self.x0 = self.x1 = self.top = self.bottom = 0.0
         self.first = -1
 
@@ -90,8 +98,9 @@ def read_page_text(textpage: Any, frame: Frame) -> PageText:
         if stamp.chars:
             text = " ".join("".join(stamp.chars).split())
             if text:
-                out.stamps.append(Stamp(text, stamp.x0, stamp.top, stamp.x1, stamp.bottom))
-            stamp.chars = []
+                out.stamps.append(Stamp(text, stamp.x0, stamp.top, stamp.x1, stamp.bottom,
+                                        stamp.turn, stamp.glyphs))
+            stamp.chars, stamp.glyphs = [], []
 
     for i in range(n):
         code = raw.FPDFText_GetUnicode(tp, i)
@@ -111,8 +120,11 @@ def read_page_text(textpage: Any, frame: Frame) -> PageText:
             flush_word()
             if stamp.chars and _apart(stamp.last, (x0, top, x1, bottom)):
                 flush_stamp()  # "Page 1" and "Agenda Item 6" are two stamps
+            if not stamp.chars:  # the run's turn is its first glyph's
+                stamp.turn = round(math.degrees(angle - frame.upright_angle)) % 360
             stamp.add(ch, i, x0, x1, top, bottom)
             stamp.last = (x0, top, x1, bottom)
+            stamp.glyphs.append((ch, x0, top, x1, bottom))
             continue
         flush_stamp()
         out.chars += 1

@@ -1,7 +1,9 @@
 """Attendance read from a grid rather than a list.
 
   register     names down the side, one column per meeting date, a code in each cell
-               ("JANE DOE | Y | E | Y"): the column of this meeting's date is read, each code
+               ("JANE DOE | Y | E | Y"): the column of this meeting's date is read (titled
+               with a full date, or a spreadsheet's short one: "12-Sep-24", "Thu 12 Sep",
+               "Sep 12", or the month alone, "Sep-24", in a register kept by the month), each code
                through the paper's key ("Key: Y attended  N did not attend  E excused") or,
                without one, the usual codes in attendance.json
   roll call    a status column beside the names ("| Dana Kerr | Director | Present |"):
@@ -18,7 +20,7 @@ import re
 
 from ingest.model import Table
 
-from ..document.dates import find_dates
+from ..document.dates import MONTHS, find_dates
 from ..document.parts import Part
 from ..model import Apology, Attendee, Flag
 from ..people.entry import parse_person
@@ -30,6 +32,9 @@ KEY = re.compile(PATTERNS["register_key"])
 MEANINGS: dict[str, str] = PATTERNS["meaning_words"]
 STATUS_HEADER = re.compile(PATTERNS["status_headers"])
 NAME_HEADER = re.compile(PATTERNS["name_headers"])
+SHORT_DATE = re.compile(PATTERNS["register_date"])
+# (year, month, day) a column title names; None where the title leaves it out
+Stamp = tuple[int | None, int, int | None]
 Found = tuple[list[Attendee], list[Apology], list[Flag]]
 
 
@@ -71,20 +76,66 @@ def _printed_key(part: Part) -> dict[str, str]:
     return key
 
 
-def _date_header(rows: list[list[str]]) -> tuple[int, dict[int, dt.date]] | None:
+def _date_header(rows: list[list[str]]) -> tuple[int, dict[int, Stamp]] | None:
     """(row index, {column: date}) of the first row among the top three with two dates."""
     for r, row in enumerate(rows[:3]):
         dates = {}
         for c, cell in enumerate(row):
-            found = find_dates(" ".join(cell.split()))
-            if len(found) == 1 and c > 0:
-                dates[c] = found[0].date
+            stamp = _column_date(" ".join(cell.split()))
+            if stamp is not None and c > 0:
+                dates[c] = stamp
         if len(dates) >= 2 and _coded_rows(rows[r + 1:], dates):
             return r, dates
     return None
 
 
-def _coded_rows(rows: list[list[str]], dates: dict[int, dt.date]) -> bool:
+def _column_date(text: str) -> Stamp | None:
+    """A column title's date: a full date anywhere in it ("Meeting 12 September 2024"), or
+    a title that is only a short date ("12-Sep-24", "12/9", "Sep 12", "Sep-24")."""
+    found = find_dates(text)
+    if found:
+        d = found[0].date
+        return (d.year, d.month, d.day) if len(found) == 1 else None
+    m = SHORT_DATE.match(text)
+    if m is None:
+        return None
+    month = _month(m.group("month") or m.group("mname") or m.group("monly"))
+    day = int(d) if (d := m.group("day") or m.group("mday")) else None
+    year = int(y) if (y := m.group("year") or m.group("oyear")) else None
+    if year is not None and year < 100:
+        year += 2000 if year < 70 else 1900
+    if month is not None and (day is None or _valid(year, month, day)):
+        return year, month, day
+    if m.group("day") and m.group("month").isdigit():  # "9/25": a US paper's month first
+        month, day = int(m.group("day")), int(m.group("month"))
+        return (year, month, day) if 1 <= month <= 12 and _valid(year, month, day) else None
+    return None
+
+
+def _month(text: str) -> int | None:
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else None
+    key = text.lower().rstrip(".")
+    return MONTHS.get(key) or (MONTHS.get(key[:3]) if key[:4] == "sept" else None)
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)  # 2000 was a leap year: "29 Feb" stands
+    except ValueError:
+        return False
+    return True
+
+
+def _is_for(stamp: Stamp, date: dt.date | None) -> bool:
+    """The title names the meeting's date, as far as it names a date at all."""
+    if date is None:
+        return False
+    year, month, day = stamp
+    return month == date.month and year in (None, date.year) and day in (None, date.day)
+
+
+def _coded_rows(rows: list[list[str]], dates: dict[int, Stamp]) -> bool:
     """Most rows are a name and short codes under the dates (not a table of figures)."""
     coded = [row for row in rows if row and _person(row[0]) and all(
         len(row[c].strip()) <= 5 and not re.search(r"\d", row[c]) for c in dates if c < len(row))]
@@ -107,7 +158,7 @@ def _register(table: Table, date: dt.date | None, key: dict[str, str]) -> Found:
     if head is None:
         return [], [], []
     r, dates = head
-    cols = [c for c, d in dates.items() if d == date]
+    cols = [c for c, d in dates.items() if _is_for(d, date)]
     if len(cols) != 1:
         return [], [], [Flag("attendance-unparsed", f"An attendance register has no column for "
                              f"the meeting's date ({date}); nobody was read from it.",
