@@ -102,8 +102,9 @@ def load(path: str | Path) -> Document:
 
 def _read(fmt: str, path: Path, digest: str, problems: list[Problem]) -> list[Page]:
     if fmt == "pdf":
+        from .ligatures import repair_pages
         from .pdf import read_pdf
-        return list(read_pdf(path, digest, problems))
+        return repair_pages(list(read_pdf(path, digest, problems)), problems)
     if fmt == "docx":
         from .docx import read_docx
         return read_docx(path, digest, problems)
