@@ -140,3 +140,15 @@ def test_on_motion_of_and_duly_made_motions_and_appointments():
         "A motion was duly made and seconded to renew the cleaning contract. The motion passed "
         "unanimously.",
         "Mia Rossi was appointed as a co-opted member."]
+
+
+def test_roll_call_one_vote_per_line_stays_with_its_motion():
+    # lines without full stops end sentences (soft line ends); "Absent – none" is still part
+    # of the vote, not a sentence of its own left out of it
+    p = part("#6. Library Roof",
+             "MOTION: Trustee Quill moved to accept the roofing bid from Apex Roofing. Trustee "
+             "Marsh seconded.\nRoll call vote:\nAyes – Quill, Marsh, Sand\nNays – none\n"
+             "Absent – none\nMotion carried")
+    assert texts(p) == ["MOTION: Trustee Quill moved to accept the roofing bid from Apex "
+                        "Roofing. Trustee Marsh seconded. Roll call vote: Ayes – Quill, Marsh, "
+                        "Sand Nays – none Absent – none Motion carried"]
