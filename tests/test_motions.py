@@ -140,3 +140,49 @@ def test_on_motion_of_and_duly_made_motions_and_appointments():
         "A motion was duly made and seconded to renew the cleaning contract. The motion passed "
         "unanimously.",
         "Mia Rossi was appointed as a co-opted member."]
+
+
+def test_roll_call_one_vote_per_line_stays_with_its_motion():
+    # lines without full stops end sentences (soft line ends); "Absent – none" is still part
+    # of the vote, not a sentence of its own left out of it
+    p = part("#6. Library Roof",
+             "MOTION: Trustee Quill moved to accept the roofing bid from Apex Roofing. Trustee "
+             "Marsh seconded.\nRoll call vote:\nAyes – Quill, Marsh, Sand\nNays – none\n"
+             "Absent – none\nMotion carried")
+    assert texts(p) == ["MOTION: Trustee Quill moved to accept the roofing bid from Apex "
+                        "Roofing. Trustee Marsh seconded. Roll call vote: Ayes – Quill, Marsh, "
+                        "Sand Nays – none Absent – none Motion carried"]
+
+
+def flagged(p):
+    return [(f.kind, f.evidence.quote if f.evidence else None)
+            for f in extract_resolutions(p, meeting())[1]]
+
+
+def test_a_motion_with_no_outcome_is_kept_out_but_flagged_for_the_clerk():
+    # never drop what cannot be resolved: no decision, but the clerk sees the motion's words
+    p = part("#4. Business",
+             "Trustee Fir moved to sell the old mower. Trustee Oak seconded.",
+             "#5. Grants",
+             "Moved by Cllr Rowe, seconded by Cllr Hale, that the hall grant be increased")
+    assert texts(p) == []
+    assert flagged(p) == [
+        ("motion-no-outcome", "Trustee Fir moved to sell the old mower. Trustee Oak seconded."),
+        ("motion-no-outcome",
+         "Moved by Cllr Rowe, seconded by Cllr Hale, that the hall grant be increased")]
+
+
+def test_carried_lost_resolved_amended_and_procedural_motions_get_no_flag():
+    p = part("#4. Business",
+             "Trustee Ash moved to buy a second van. Trustee Elm seconded. Motion carried.",
+             "Trustee Fir moved to sell the old mower. Trustee Oak seconded. Motion failed.",
+             "#5. Grants",
+             "Cllr Rowe moved that the hall grant be increased, seconded by Cllr Hale.",
+             "RESOLVED that the hall grant be increased to £500.",
+             "#6. Staff pay",
+             "Trustee Ash moved to pay staff through May. Trustee Elm seconded.",
+             "Trustee Ash moved to amend her motion to pay staff through June. Trustee Elm "
+             "seconded. Motion carried.",
+             "#7. Adjournment", "Trustee Oak moved to adjourn at 8:40 pm.")
+    assert flagged(p) == []
+    assert len(texts(p)) == 3

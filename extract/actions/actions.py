@@ -24,7 +24,7 @@ from ingest.model import Block, Table
 
 from ..document.parts import Part
 from ..document.sections import SectionMap, sections
-from ..document.textunits import Segment, clean, segments, split_sentences
+from ..document.textunits import Segment, clean, segments, unit_sentences
 from ..model import Action, Evidence, Flag, Meeting
 from ..people import Roster
 from .commitments import Commitment, commitments, pronoun_commitments
@@ -161,7 +161,7 @@ class _Reader:
         for seg in segs:
             if seg.heading or seg.quoted:
                 continue
-            sents = split_sentences(clean(seg.text))
+            sents = unit_sentences(seg)
             for k, s in enumerate(sents):
                 found = commitments(s, self.people)
                 pronoun = not found and pronoun_commitments(s, sents[:k], self.people)

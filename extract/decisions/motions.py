@@ -8,7 +8,8 @@ boards and township meetings in the US and elsewhere record them.
 
 A motion is a decision only once an outcome that carries it is recorded; the outcome may be
 paragraphs later in the same item, so the open motion waits in the scan's context. A motion
-lost, failed or withdrawn, or never given an outcome, is not a decision; nor is a procedural
+lost, failed or withdrawn, or never given an outcome, is not a decision; one never given an
+outcome is kept for the clerk (`MotionScan.unresolved`, flagged by the caller); nor is a procedural
 motion (adjourn, recess, closed session) or an amendment (it becomes part of the motion it
 amends). A consent agenda carried in one motion is one decision per lettered consent item
 listed before it. Vocabulary lives in resolutions.json ("motion_*").
@@ -33,7 +34,7 @@ def _p() -> dict[str, re.Pattern]:
     raw = load_vocab(__package__, "resolutions.json")
     return {k: re.compile(raw[f"motion_{k}"], re.IGNORECASE)
             for k in ("open", "carried", "lost", "procedural", "vote", "bare", "consent",
-                      "result")}
+                      "result", "amends")}
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Motion:
 
     text: str
     seg: Segment
+    answered: bool = False  # a decision sentence after it records what became of it
 
 
 def opens(sentence: str) -> bool:
@@ -154,8 +156,20 @@ class MotionScan:
     ahead: set[tuple[str, str]] | None = None  # consent items (item, letter) carried before
     taken: bool = False  # this block was taken whole as a consent item
     recent_raw: str | None = None  # the block the recent motion was carried in
+    unresolved: list[Motion] | None = None  # motions left with no outcome read, for a flag
 
-    def close(self) -> None:
+    def close(self, recorded: bool = False) -> None:
+        """The open motion's item or section ends; `recorded`: by a line that records its
+        outcome ("RESOLVED that …"), else it had none."""
+        if recorded:
+            self.open = None
+        self._drop()
+
+    def _drop(self) -> None:
+        """Never drop what cannot be resolved: a motion given no outcome is no decision, but
+        the clerk is shown it (procedural motions and amendments aside)."""
+        if self.open is not None and not self.open.answered and not is_procedural(self.open.text):
+            self.unresolved = (self.unresolved or []) + [self.open]
         self.open = None
 
     def followed_by(self, decided: bool) -> None:
@@ -172,7 +186,8 @@ class MotionScan:
         adopted and Rod agreed."), read as such by the caller; `title`: the sub-heading the
         sentence sits under."""
         if self.before is None or seg.item != self.item:
-            self.open, self.item, self.before = None, seg.item, []
+            self._drop()
+            self.item, self.before = seg.item, []
         if seg.raw != self.raw:
             self.raw, self.here, self.taken = seg.raw, [], False
             m = LETTER.match(seg.text)
@@ -203,9 +218,12 @@ class MotionScan:
             return True, []
         self.followed_by(False)
         if opens(s) and decided:
-            self.open = None
+            self._drop()
             return False, []
         if opens(s):
+            if self.open is not None and _p()["amends"].search(s):
+                self.open.answered = True  # the amendment's vote decides what became of it
+            self._drop()  # a new motion: the one before it got no outcome
             text = s
             if needs_subject(s) and self.here:
                 text = f"{' '.join(self.here[-MAX_SUBJECT:])} {s}"
@@ -216,6 +234,7 @@ class MotionScan:
         if self.open is None:
             self._remember(s)
             return False, []
+        self.open.answered = self.open.answered or decided
         result = outcome(s)
         if result == "carried":
             return True, self._carried(s)

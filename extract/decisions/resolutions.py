@@ -29,7 +29,7 @@ from .sentences import (
     sentence_decisions,
 )
 from .elections import election_roles, is_lead
-from .motions import opens
+from .motions import Motion, opens
 from .tables import disposition_rows, is_structured_table, planning_rows, with_row_subject
 
 EXTRACTOR = "resolutions@1"
@@ -67,8 +67,9 @@ def extract_resolutions(part: Part, meeting: Meeting) -> tuple[list[Resolution],
     for seg in segs:
         if seg.index in tables:  # a minute in a table row: that row's item, not the table's
             seg.item = smap.item(seg.index, seg.raw)
-    found += with_row_subject(text_resolutions(segs, tables), part.tables)
-    return _dedupe(found), []
+    decided, unresolved = text_resolutions(segs, tables)
+    found += with_row_subject(decided, part.tables)
+    return _dedupe(found), unresolved
 
 
 def recorded_votes(part: Part) -> tuple[list[Resolution], list[Flag]]:
@@ -80,7 +81,8 @@ def recorded_votes(part: Part) -> tuple[list[Resolution], list[Flag]]:
     segs = segments(part, smap)
     if not any(opens(s.text) for s in segs):  # most agendas: no sentence scan at all
         return [], []
-    found = _dedupe(text_resolutions(segs, {t.index for t in part.tables}, votes_only=True))
+    # an agenda's motions await their meeting: no outcome is expected, so none is flagged
+    found = _dedupe(text_resolutions(segs, {t.index for t in part.tables}, votes_only=True)[0])
     if not found:
         return [], []
     page = found[0].evidence.page if found[0].evidence else None
@@ -91,8 +93,9 @@ def recorded_votes(part: Part) -> tuple[list[Resolution], list[Flag]]:
 # --- running text -------------------------------------------------------------------------
 
 def text_resolutions(segs: list[Segment], tables: set[int] | None = None,
-                     votes_only: bool = False) -> list[Resolution]:
-    """Decisions of running text; `votes_only`: only those of carried motions."""
+                     votes_only: bool = False) -> tuple[list[Resolution], list[Flag]]:
+    """Decisions of running text (`votes_only`: only those of carried motions), and a flag
+    for each motion whose outcome was not read."""
     out: list[Resolution] = []
     ctx = Context(tables=tables or set())
     i = 0
@@ -132,13 +135,23 @@ def text_resolutions(segs: list[Segment], tables: set[int] | None = None,
         if m.start() > 0:
             out += sentence_decisions(seg, text[:m.start()], ctx)
             text = text[m.start():]
-        ctx.motions.close()  # the RESOLVED records the motion's outcome itself
+        ctx.motions.close(recorded=True)  # the RESOLVED records the motion's outcome itself
         ctx.motions.followed_by(True)
         found, i = _formal(segs, i, text)
         out += found
+    ctx.motions.close()
     gone = {id(r) for r in ctx.motions.superseded or []}
     votes = {id(r) for r in ctx.motions.made or []}
-    return [r for r in out if id(r) not in gone and (id(r) in votes or not votes_only)]
+    return ([r for r in out if id(r) not in gone and (id(r) in votes or not votes_only)],
+            [no_outcome_flag(m) for m in ctx.motions.unresolved or []])
+
+
+def no_outcome_flag(motion: Motion) -> Flag:
+    """A motion kept out of the resolutions (no outcome read), shown to the clerk."""
+    seg, text = motion.seg, clean(motion.text)
+    return Flag("motion-no-outcome", f"Motion with no outcome recorded, not taken as a "
+                f"decision (carried, lost or withdrawn?): {text[:200]}", page=seg.page,
+                evidence=seg.evidence(EXTRACTOR, text))
 
 
 def _continues(before: Segment, seg: Segment) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document.sections import without_printed_number
-from ..document.textunits import Segment, clean, split_sentences
+from ..document.textunits import Segment, clean, cut_units, split_sentences
 from ..model import Resolution
 from ..vocab import load_vocab
 from .motions import MotionScan
@@ -226,7 +226,7 @@ def _line_units(seg: Segment, text: str) -> list[str]:
     """A block of list lines ("Larch for Seat<TAB>£ 48.00") ends a sentence at each such
     line: its lines carry no full stops, and prose after them is a sentence of its own."""
     if "\n" not in seg.raw or clean(seg.raw) != text:
-        return [text]
+        return cut_units(text, seg.units)  # and where a line ended a fact without a stop
     units: list[str] = []
     current: list[str] = []
     for line in seg.raw.split("\n"):
@@ -236,4 +236,4 @@ def _line_units(seg: Segment, text: str) -> list[str]:
             current = []
     if current:
         units.append(clean(" ".join(current)))
-    return [u for u in units if u]
+    return [piece for u in units if u for piece in cut_units(u, seg.units)]
