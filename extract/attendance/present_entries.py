@@ -69,8 +69,7 @@ def _entries(section: Section) -> Lines:
         return [(c, next((e for e in evs if c.split("(")[0].strip() in e.quote), evs[0]))
                 for c in held]
     if _wrapped_list(lines):  # "A – Org, B – Org, C –" / "Org, D …": entries across lines
-        return [(c, next((e for e in evs if c.split()[0] in e.quote), evs[0]))
-                for c in split_people(join_lines(text))]
+        return _with_evidence(split_people(join_lines(text)), evs)
     dash = sum(bool(re.search(r"\t[-–—]|\s[-–—]\s", t)) for t, _ in lines)
     if dash >= max(2, len(lines) // 2):
         return _dash_entries(lines)
@@ -91,10 +90,12 @@ def _entries(section: Section) -> Lines:
             for c in split_people(t, one_per_line=True):
                 out.append((c, ev))
         return out
-    for c in split_people(text):
-        ev = next((e for e in evs if c.split()[0] in e.quote), evs[0])
-        out.append((c, ev))
-    return out
+    return _with_evidence(split_people(text), evs)
+
+
+def _with_evidence(chunks: list[str], evs: list[Evidence]) -> Lines:
+    """Each entry with the evidence of the line its first word is on."""
+    return [(c, next((e for e in evs if c.split()[0] in e.quote), evs[0])) for c in chunks]
 
 
 # "(Mr. J. Clune)": a titled name in brackets, the person whose role precedes it
