@@ -11,11 +11,16 @@ survives, so a re-run changes nothing and a re-read does not churn the log.
 
 An action of a later meeting is a mention of an earlier thread when (first rule wins):
 
-- ref: it has the thread's reference ("Sep24.02"). A short or all-digit reference ("3",
-  "4b") numbers one meeting's table, so it also needs the texts to agree
-  (`BARE_REF_OVERLAP`);
+- ref: it has the thread's reference ("Sep24.02") and its words agree. A short or
+  all-digit reference ("3", "4b") numbers one meeting's table, so it needs the texts to
+  agree (`BARE_REF_OVERLAP`); a full one links unless both texts say something (a status
+  row such as "done" links by reference alone) and share almost no words
+  (`REF_REUSED_OVERLAP`): the clerk reused the reference for a new action, which is
+  linked by the rules below or raises a thread, flagged "reference-reused" with both texts;
 - text: its normalised text is the same as, or near-identical to (`NEAR`), the text of a
-  thread that is still open (a closed action worded again is a new one);
+  thread that is still open (a closed action worded again is a new one). The bar rises
+  with the body's meetings since the thread was last spoken to (`wording_bar`): after six
+  only the same words link, after seven none do;
 - update: its update column names a thread's reference ("see Sep24.02 - done").
 
 Otherwise it raises a new thread. A RAG row speaks to an action thread by the same rules

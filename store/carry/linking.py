@@ -3,11 +3,14 @@ later meeting speaks to, by the rules in the package docstring (ref, then text, 
 update column; notes by the references they name or the words they contain)."""
 from __future__ import annotations
 
+import datetime as dt
+
 from ..mapping import words
 from .said import (
     BARE_REF_OVERLAP,
     CONTAINS,
     NEAR_WORDS,
+    REF_TEXT_WORDS,
     Said,
     Thread,
     WordIndex,
@@ -15,6 +18,7 @@ from .said import (
     near_identical,
     overlap,
     ref_key,
+    same_subject,
 )
 from .timeline import Timeline
 
@@ -30,12 +34,32 @@ class _Pool:
         self.contained = WordIndex[Thread](frequency, CONTAINS)
         # Distinctive references as words, by their first word: to find them in free text.
         self.named: dict[str, list[tuple[list[str], Thread]]] = {}
+        # The body's dated meetings so far (agenda and minutes of one day count once), and
+        # the meeting each thread (by its raising action's id) was last raised or spoken to
+        # at: a wording link weakens with the meetings between.
+        self.meeting_no = 0
+        self.last_date: dt.date | None = None
+        self.last_seen: dict[int, int] = {}
+
+    def at(self, date: dt.date | None) -> None:
+        """The next dated meeting's facts are about to be linked."""
+        if date != self.last_date:
+            self.meeting_no += 1
+            self.last_date = date
+
+    def seen(self, t: Thread) -> None:
+        self.last_seen[t.raised.id] = self.meeting_no
+
+    def since(self, t: Thread) -> int:
+        """Meetings of the body since `t` was last raised or spoken to (1: the next)."""
+        return self.meeting_no - self.last_seen.get(t.raised.id, self.meeting_no - 1)
 
     def add(self, t: Thread) -> None:
         self.by_text.setdefault(t.raised.norm, []).append(t)
         self.similar.add(t, t.raised.content, t.raised.numbers)
         self.contained.add(t, t.raised.content)
         self.note_ref(t, t.raised.ref)
+        self.seen(t)
 
     def note_ref(self, t: Thread, ref: str | None) -> None:
         key = ref_key(ref)
@@ -48,19 +72,36 @@ class _Pool:
             self.named.setdefault(written[0], []).append((written, t))
 
     def by_reference(self, said: Said) -> Thread | None:
+        """The thread whose reference `said` has and whose words agree with it (a bare
+        reference by `BARE_REF_OVERLAP`, a full one unless the subjects clearly differ);
+        the best agreeing, then the latest, wins."""
         key = ref_key(said.ref)
         scored = [(overlap(said, t.raised), n, t)
                   for n, t in enumerate(self.by_ref.get(key, []) if key else [])]
         if bare_ref(key):
             scored = [s for s in scored if s[0] >= BARE_REF_OVERLAP]
+        else:
+            scored = [s for s in scored if _agrees(said, s[2])]
         return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
+    def reused(self, said: Said) -> Thread | None:
+        """The latest thread with `said`'s full reference when none agrees with its words:
+        the clerk reused the reference for another action."""
+        key = ref_key(said.ref)
+        earlier = self.by_ref.get(key, []) if key and not bare_ref(key) else []
+        if not earlier or any(_agrees(said, t) for t in earlier):
+            return None
+        return earlier[-1]
+
     def by_wording(self, said: Said) -> Thread | None:
-        same = [t for t in self.by_text.get(said.norm, []) if t.status == "open"]
+        """The open thread worded the same, or nearly so by a bar that rises with the
+        meetings since it was last spoken to (`said.wording_bar`)."""
+        same = [t for t in self.by_text.get(said.norm, [])
+                if t.status == "open" and near_identical(said, t.raised, self.since(t))]
         if same:
             return same[-1]
         near = [t for t in self.similar.candidates(said.content, said.numbers)
-                if t.status == "open" and near_identical(said, t.raised)]
+                if t.status == "open" and near_identical(said, t.raised, self.since(t))]
         return max(near, key=lambda t: t.raised.id) if near else None
 
     def named_in(self, text: str) -> list[Thread]:
@@ -88,8 +129,17 @@ class _Pool:
         return best[2] if best else None
 
 
+def _agrees(said: Said, t: Thread) -> bool:
+    """Whether `said` can be `t` by its words: the same subject as the text it was raised
+    with or any action since that says something (a restatement may reword it step by
+    step; a status row agrees with anything, so it cannot stand for the thread's words)."""
+    texts = [a for a in t.actions if len(a.content) >= REF_TEXT_WORDS]
+    return not texts or any(same_subject(said, a) for a in texts)
+
+
 def _mention(pool: _Pool, t: Thread, said: Said, rule: str) -> None:
     t.events.append((said, rule))
+    pool.seen(t)
     if said.status is not None:
         t.status = said.status
     if said.kind == "action":
@@ -106,16 +156,20 @@ def link_actions(timeline: Timeline) -> list[Thread]:
             threads += [Thread(a, [(a, "raised")], "closed" if a.status == "closed"
                                else "open") for a in timeline.actions[meeting.id]]
             continue
+        pool.at(meeting.date)
         raised: list[Thread] = []
         for a in timeline.actions[meeting.id]:
             t, rule = pool.by_reference(a), "ref"
+            reused = pool.reused(a) if t is None else None
             if t is None:
                 t, rule = pool.by_wording(a), "text"
             if t is not None:
                 _mention(pool, t, a, rule)
             else:
-                raised.append(Thread(a, [(a, "raised")],
-                                     "closed" if a.status == "closed" else "open"))
+                t = Thread(a, [(a, "raised")], "closed" if a.status == "closed" else "open")
+                raised.append(t)
+            if reused is not None:
+                t.reused.append((a, reused.raised))
             for other in pool.named_in(a.note or ""):
                 if other is not t:
                     _mention(pool, other, a, "update-ref")

@@ -158,6 +158,36 @@ def write_actions(session: Session, body_id: int, threads: list[Thread],
              [_event_values(s, rule, n, s is t.raised) for n, (s, rule) in enumerate(t.events)])
             for t in threads]
     _write_threads(session, db.ActionThread, db.ActionStatus, body_id, plan)
+    write_flags(session, body_id, threads)
+
+
+# -- the carry-forward's own flags --------------------------------------------------------------
+
+REUSED_REF = "reference-reused"
+CARRY = "carry"  # the flags' extractor: this package wrote them and rewrites them
+
+
+def _reused_flag(said: Said, earlier: Said) -> tuple[int, str, dict[str, Any]]:
+    message = (f'Reference "{said.ref}" was used on {earlier.meeting.date} for '
+               f'"{earlier.text}" and here for "{said.text}": the words differ, so this is '
+               "kept as a new action; correct it if they are one.")
+    return said.meeting.id, message, {**said.provenance, "extractor": CARRY}
+
+
+def write_flags(session: Session, body_id: int, threads: list[Thread]) -> None:
+    """Flag each reference the clerk reused for another action, with both texts and where
+    the later one was read. Rewritten with the threads: a flag still wanted keeps its row
+    (and the clerk's dismissal), one no longer wanted goes."""
+    wanted = {(m, msg): at for t in threads for said, earlier in t.reused
+              for m, msg, at in [_reused_flag(said, earlier)]}
+    meetings = select(db.Meeting.id).where(db.Meeting.body_id == body_id)
+    for f in session.scalars(select(db.Flag).where(
+            db.Flag.kind == REUSED_REF, db.Flag.extractor == CARRY,
+            db.Flag.meeting_id.in_(meetings))):
+        if wanted.pop((f.meeting_id, f.message), None) is None:
+            session.delete(f)
+    session.add_all(db.Flag(meeting_id=m, kind=REUSED_REF, message=msg, dismissed=False, **at)
+                    for (m, msg), at in wanted.items())
 
 
 def write_rag(session: Session, body_id: int, threads: list[list[Said]]) -> None:
