@@ -1,6 +1,6 @@
-"""Which thread a later action speaks to: a reference reused for
+"""Which thread a later action speaks to, and whose a thread is: a reference reused for
 another subject raises a new thread (and a flag), a wording link weakens with the meetings
-between.
+between, and a thread's owner is the best-resolved one its mentions printed.
 
 Invented records, built with test_carry's helpers; SQLite always, PostgreSQL when configured.
 """
@@ -10,10 +10,11 @@ import datetime as dt
 
 import pytest
 from sqlalchemy.orm import Session
-from test_carry import DEC, GORTON, MAR, PRYNN, SEPT, act, log, paper
+from test_carry import DEC, GORTON, MAR, PRYNN, SEPT, TODAY, act, log, paper
 from test_store import all_open_flags, save_all
 
 from store.carry.said import wording_bar
+from store.queries import outstanding_actions
 
 VENUE = "Clerk to book the village hall for the summer fete committee"
 
@@ -108,3 +109,34 @@ def test_a_mention_keeps_the_thread_near_in_time(session: Session) -> None:
     [a] = log(session)
     assert len(a.mentions) == 9
 
+
+# -- owners -------------------------------------------------------------------------------------
+
+def test_an_unresolved_owner_does_not_replace_a_resolved_one(session: Session) -> None:
+    save_all(session, paper(SEPT, act(GORTON, ref="Sep24.01")),
+             paper(DEC, act(GORTON, ref="Sep24.01", owners=["SGX (?)"])))
+    [a] = outstanding_actions(session, today=TODAY, owner="Sam Gorton")
+    assert a.owners == ("Sam Gorton",)
+
+
+def test_a_poorer_reading_of_two_owners_keeps_both(session: Session) -> None:
+    save_all(session, paper(SEPT, act(GORTON, ref="Sep24.01", owners=["Sam Gorton", "Prynn"])),
+             paper(DEC, act(GORTON, ref="Sep24.01", owners=["Sam Gorton", "SPX"])))
+    [a] = outstanding_actions(session, today=TODAY, owner="Sue Prynn")
+    assert set(a.owners) == {"Sam Gorton", "Sue Prynn"}
+
+
+def test_an_owner_no_paper_resolved_is_the_latest_printed(session: Session) -> None:
+    save_all(session, paper(SEPT, act(GORTON, ref="Sep24.01", owners=["Zed Quill"])),
+             paper(DEC, act(GORTON, ref="Sep24.01", owners=["Yan Orrow"])),
+             paper(MAR, act(GORTON, ref="Sep24.01", owners=[])))
+    [a] = log(session)
+    assert a.owners == ("Yan Orrow",)
+
+
+def test_a_later_owner_resolving_to_another_person_reassigns(session: Session) -> None:
+    save_all(session, paper(SEPT, act(GORTON, ref="Sep24.01")),
+             paper(DEC, act(GORTON, ref="Sep24.01", owners=["SGX (?)"])),
+             paper(MAR, act(GORTON, ref="Sep24.01", owners=["Prynn"])))
+    [a] = log(session)
+    assert a.owners == ("Sue Prynn",)

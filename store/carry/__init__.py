@@ -36,6 +36,11 @@ status correction (`store.corrections`, kind "status", on any action of the thre
 over every paper; actions the clerk dismissed are left out. Age is counted from the raising
 meeting to today, or to the meeting (or the clerk's date) that closed it.
 
+Owner: the latest mention's owners that resolved to people (a different person there
+reassigns it), unless that mention only reads the owners already held worse (no one new,
+someone unresolved: "GE (?)" for a resolved name); while none resolved, the latest printed.
+The clerk's owner correction wins.
+
 RAG rows are threaded by reference within the body (a bare reference needs the texts to
 agree, since two tables in one pack may both number rows 1, 2, 3), else by near-identical
 text; each thread keeps one status per meeting, so `queries.rag_trend` can show Red →

@@ -71,6 +71,8 @@ class Said:
     due: dt.date | None = None
     due_text: str | None = None
     has_owners: bool = False
+    people: frozenset[int] = frozenset()  # owners resolved to a person of the body
+    unresolved: bool = False  # an owner that resolved to no person (a role, a bare string)
     key: str = ""
     norm: str = ""
     content: frozenset[str] = frozenset()

@@ -59,8 +59,15 @@ class Timeline:
             return (any(t in title for t in MATTERS_ARISING)
                     or normal_text(text).startswith("matters arising"))
 
-        owned = set(session.scalars(select(db.ActionOwner.action_id).join(db.Action)
-                                    .where(db.Action.meeting_id.in_(ids))))
+        # Each action's owners: the people they resolved to, and whether any did not.
+        owned: dict[int, tuple[set[int], bool]] = {}
+        for action_id, person_id in session.execute(
+                select(db.ActionOwner.action_id, db.ActionOwner.person_id).join(db.Action)
+                .where(db.Action.meeting_id.in_(ids))):
+            people, unresolved = owned.get(action_id, (set(), False))
+            if person_id is not None:
+                people.add(person_id)
+            owned[action_id] = (people, unresolved or person_id is None)
         self.actions: dict[int, list[Said]] = {m: [] for m in ids}
         # Plain rows, not ORM objects: read once, never written, and a large body has
         # thousands of them.
@@ -70,10 +77,12 @@ class Timeline:
             if clerk.dismissed:  # the clerk says it is not an action
                 continue
             status, note = _action_says(a, clerk, arising(a.meeting_id, a.item, a.text))
+            people, unresolved = owned.get(a.id, (set(), False))
             self.actions[a.meeting_id].append(Said(
                 "action", a.id, by_id[a.meeting_id], a.text, a.ref, _provenance(a),
                 status=status, note=note, due=a.due, due_text=a.due_text,
-                has_owners=a.id in owned, key=a.key or ""))
+                has_owners=a.id in owned, people=frozenset(people), unresolved=unresolved,
+                key=a.key or ""))
         self.rag: dict[int, list[Said]] = {m: [] for m in ids}
         for r in session.execute(_columns(db.RagItem).where(db.RagItem.meeting_id.in_(ids))
                                  .order_by(db.RagItem.id)):

@@ -37,8 +37,7 @@ def _thread_values(t: Thread, clerk: dict[int, Clerk]) -> dict[str, Any]:
                  if a.id in fixes and getattr(fixes[a.id], kind) is not None]
         return max(fixed, key=lambda f: (f[0], f[1]))[2] if fixed else None
 
-    owner = clerk_latest("owner") or next(
-        (a for a in reversed(actions) if a.has_owners), None)
+    owner = clerk_latest("owner") or owner_of(actions)
     due = clerk_latest("due") or next((a for a in reversed(actions) if a.due), None)
     texts = [f.text for f in fixes.values() if f.text is not None]
     clerk_says = max((f.status for f in fixes.values() if f.status is not None), default=None)
@@ -73,6 +72,22 @@ def _thread_values(t: Thread, clerk: dict[int, Clerk]) -> dict[str, Any]:
         "clerk_on": clerk_says[3] if clerk_says else None,
         "relink": False,
     }
+
+
+def owner_of(actions: list[Said]) -> Said | None:
+    """The action whose owners are the thread's: the latest that names people, unless it
+    is a poorer reading of the owners already held (no one new, and some owner left
+    unresolved: "GE (?)" for a resolved name); a mention that resolves no one only counts
+    while no mention has. A later mention resolving a different person reassigns it."""
+    held: Said | None = None
+    for a in actions:
+        if not a.has_owners:
+            continue
+        if held is None or not held.people:  # none resolved yet: the latest printed
+            held = a
+        elif a.people and not (a.unresolved and a.people <= held.people):
+            held = a
+    return held
 
 
 def _event_values(said: Said, rule: str, position: int, raised: bool) -> dict[str, Any]:
