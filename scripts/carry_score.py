@@ -30,7 +30,6 @@ import argparse
 import datetime as dt
 import json
 import re
-import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -164,6 +163,24 @@ def best_truth(truth: list[Truth], date: dt.date | None, ref: str | None, text: 
     return found
 
 
+STALE_MEETINGS = 3  # the issue: silent for "several meetings of its body" -> stale
+
+
+def state_at(t: Truth, day: dt.date, meetings: list[dt.date]) -> str:
+    """What the truth says of `t` at meeting `day`: not-yet / open / closed / stale. An action
+    of unknown fate is open until it has been silent for `STALE_MEETINGS` meetings of the
+    series, then stale: the clerk should be asked about it, not told it is done."""
+    if t.raised > day:
+        return "not-yet"
+    if t.closed and t.closed <= day:
+        return "closed"
+    if t.fate != "unknown":
+        return "open"
+    last = max([t.raised, *(d for d in t.spoken_on if d <= day)])
+    silent = sum(1 for m in meetings if last < m <= day)
+    return "stale" if silent >= STALE_MEETINGS else "open"
+
+
 def _root(t: Truth, by_id: dict[str, Truth]) -> str:
     seen = set()
     while t.restates and t.restates in by_id and t.id not in seen:
@@ -180,7 +197,11 @@ def _name(th: Thread) -> str:
     return f"thread {th.id} {th.raised_on} {th.ref or '-'} {th.text[:60]!r}"
 
 
-def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date) -> Report:
+def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date,
+            meetings: list[dt.date] | None = None) -> Report:
+    """The scores of a store's threads as of meeting `open_at` (`meetings`: the series'
+    meeting dates, for staleness)."""
+    meetings = meetings if meetings is not None else sorted({t.raised for t in truth})
     by_id = {t.id: t for t in truth}
     rep = Report(open_at=open_at.isoformat())
     raising = {th.id: best_truth(truth, th.raised_on, th.ref, th.text) for th in threads}
@@ -200,36 +221,38 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date) -> Repo
     split = [f"{tid}: threads {[th.id for th in ths]}" for tid, ths in threads_of.items()
              if len(ths) > 1]
 
-    # the open list
+    # the open list: each listed thread against what the truth says at `open_at`
     tp, wrong, stale_out, counted = 0, [], 0, 0
     primary = {ths[0].id for ths in threads_of.values()}
+    state = {t.id: state_at(t, open_at, meetings) for t in truth}
     for th in threads:
         if th.status == "closed":
             continue
         t = raising[th.id]
-        if _listed_stale(th) and (t is None or t.fate == "unknown"):
+        if _listed_stale(th) and (t is None or state[t.id] == "stale"):
             stale_out += 1
             continue
         counted += 1
-        if t and t.fate == "open" and th.id in primary:
+        if t and state[t.id] == "open" and th.id in primary:
             tp += 1
         elif t is None:
             wrong.append(f"{_name(th)}: matches no truth action")
         elif th.id not in primary:
             wrong.append(f"{_name(th)}: a second thread of {t.id}")
-        elif t.fate == "closed":
+        elif state[t.id] == "closed":
             wrong.append(f"{_name(th)}: {t.id} closed {t.closed} ({t.closed_how})")
         else:
-            wrong.append(f"{_name(th)}: {t.id} of unknown fate, not marked stale")
+            wrong.append(f"{_name(th)}: {t.id} silent {STALE_MEETINGS}+ meetings, not marked "
+                         "stale")
     found = {tid for tid in threads_of}
-    truth_open = [t for t in truth if t.fate == "open"]
+    truth_open = [t for t in truth if state[t.id] == "open"]
     open_found = [t for t in truth_open if t.id in found]
     recalled = [t for t in open_found if any(th.status != "closed" for th in threads_of[t.id])]
     missed_open = [f"{t.id}: listed closed" for t in open_found if t not in recalled]
     missed_open += [f"{t.id}: not found by the extractor" for t in truth_open if t.id not in found]
 
     # closures
-    closures = [t for t in truth if t.fate == "closed"]
+    closures = [t for t in truth if state[t.id] == "closed"]
     cl_found, cl_right, by_how, by_how_found = 0, 0, Counter(), Counter()
     missed_closures, wrong_closures = [], []
     for t in closures:
@@ -249,7 +272,7 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date) -> Repo
         else:
             missed_closures.append(f"{t.id} closed {t.closed} by {t.closed_how}: "
                                    f"{'stale' if _listed_stale(th) else 'listed open'}")
-    unknown = [t for t in truth if t.fate == "unknown"]
+    unknown = [t for t in truth if state[t.id] == "stale"]
     unk = Counter()
     for t in unknown:
         ths = threads_of.get(t.id)
@@ -257,13 +280,13 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date) -> Repo
             unk["not found"] += 1
         elif ths[0].status == "closed":
             unk["closed silently"] += 1
-            wrong_closures.append(f"{_name(ths[0])}: {t.id} of unknown fate closed silently")
+            wrong_closures.append(f"{_name(ths[0])}: {t.id} silent, closed without a word")
         else:
             unk["listed stale" if _listed_stale(ths[0]) else "listed open, not stale"] += 1
     for t in truth_open:
         for th in threads_of.get(t.id, [])[:1]:
             if th.status == "closed":
-                wrong_closures.append(f"{_name(th)}: {t.id} is open at the end")
+                wrong_closures.append(f"{_name(th)}: {t.id} is open at {open_at}")
 
     listed = counted
     rep.counts = {
@@ -279,7 +302,8 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date) -> Repo
         "closures_found": cl_found, "closures_right_meeting": cl_right,
         "closures_by_form": {h: f"{by_how_found[h]}/{n}" for h, n in sorted(by_how.items())},
         "wrong_closures": len(wrong_closures),
-        "unknown_fate": {"total": len(unknown), **dict(sorted(unk.items()))},
+        "stale_truth": {"total": len(unknown), **dict(sorted(unk.items()))},
+        "tp": tp, "listed_counted": listed, "recalled": len(recalled),
     }
     rep.lists = {"open_list_wrong": wrong, "open_missed": missed_open, "merged": merged,
                  "split": split, "closures_missed": missed_closures,
@@ -313,30 +337,63 @@ def read_threads(url: str, open_at: dt.date) -> list[Thread]:
             for v in views]
 
 
-def run_series(series: Path, url: str) -> None:
-    cmd = [sys.executable, "-c", "from boardpapers.cli import app; app()", "run", str(series),
-           "--db", url]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    if done.returncode not in (0, 1):  # 1: some file failed, still measurable
-        raise SystemExit(f"boardpapers run failed:\n{done.stderr[-2000:]}")
+def _meetings(series: dict[str, Any]) -> list[tuple[dt.date, str]]:
+    return sorted((dt.date.fromisoformat(m["date"]), m["file"]) for m in series["meetings"])
 
 
-def score(db: str | None = None, truth_path: Path = TRUTH) -> Report:
+def rolling(truth: list[Truth], series: dict[str, Any], url: str) -> tuple[Report, dict]:
+    """Load the series meeting by meeting, as a clerk's store grows, and score the open list
+    after each: what the clerk would have read out at that meeting. Returns the report at
+    the last meeting and the open list's precision/recall summed over every meeting."""
+    from boardpapers import batch
+    from store import open_session
+
+    folder = (ROOT / series["location"].split(" ")[0]).resolve()
+    dates = [d for d, _ in _meetings(series)]
+    session = open_session(url)
+    sums: Counter[str] = Counter()
+    per_meeting = []
+    rep = None
+    for day, name in _meetings(series):
+        for outcome in batch.run(session, [folder / name]):
+            if outcome.status == "failed":
+                print(f"warning: {name} failed to read", file=sys.stderr)
+        rep = measure(truth, read_threads(url, day), day, dates)
+        c = rep.counts
+        sums.update(tp=c["tp"], listed=c["listed_counted"], recalled=c["recalled"],
+                    open_found=c["truth_open_found"], stale_listed_open=c["stale_truth"].get(
+                        "listed open, not stale", 0))
+        per_meeting.append({"date": day.isoformat(), "listed": c["listed_counted"],
+                            "precision": c["open_precision"], "recall": c["open_recall"]})
+    session.close()
+    summary = {
+        "meetings": len(per_meeting),
+        "open_precision": round(sums["tp"] / sums["listed"], 3) if sums["listed"] else None,
+        "open_recall": (round(sums["recalled"] / sums["open_found"], 3)
+                        if sums["open_found"] else None),
+        "listed": sums["listed"], "stale_listed_open": sums["stale_listed_open"],
+        "per_meeting": per_meeting}
+    assert rep is not None
+    return rep, summary
+
+
+def score(db: str | None = None, truth_path: Path = TRUTH) -> tuple[Report, dict | None]:
+    """The report at the series' last meeting, and (without `db`) the rolling summary."""
     truth, series = load_truth(truth_path)
     open_at = dt.date.fromisoformat(series["open_at"])
+    dates = [d for d, _ in _meetings(series)]
     if db:
-        return measure(truth, read_threads(db, open_at), open_at)
-    folder = (ROOT / series["location"].split(" ")[0]).resolve()
+        return measure(truth, read_threads(db, open_at), open_at, dates), None
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'series.sqlite'}"
-        run_series(folder, url)
-        rep = measure(truth, read_threads(url, open_at), open_at)
-        from store import db as store_db
-        store_db.dispose_all()
-        return rep
+        try:
+            return rolling(truth, series, url)
+        finally:
+            from store import db as store_db
+            store_db.dispose_all()
 
 
-def _print(rep: Report) -> None:
+def _print(rep: Report, roll: dict | None) -> None:
     c = rep.counts
     print(f"open at {rep.open_at}: {c['threads']} threads, {c['truth_actions']} truth actions "
           f"({c['truth_found']} found by the extractor, {c['threads_unmatched']} threads match "
@@ -344,14 +401,19 @@ def _print(rep: Report) -> None:
     print(f"open list: {c['open_listed']} listed ({c['open_listed_stale_left_out']} stale, left "
           f"out), precision {c['open_precision']}, recall {c['open_recall']} "
           f"({c['truth_open_found']} of {c['truth_open']} truth-open actions found)")
+    if roll:
+        print(f"rolling, after each of {roll['meetings']} meetings: precision "
+              f"{roll['open_precision']}, recall {roll['open_recall']} over {roll['listed']} "
+              f"listed rows ({roll['stale_listed_open']} of them silent actions not marked stale)")
     print(f"merged threads {c['merged_threads']}, split actions {c['split_actions']}")
     print(f"closures found {c['closures_found']}/{c['closures_of_found']} of found actions "
           f"({c['closures_truth']} in truth), at the right meeting {c['closures_right_meeting']}"
           f"; wrong closures {c['wrong_closures']}")
     print("closures by form (found/total):", ", ".join(
         f"{k} {v}" for k, v in c["closures_by_form"].items()))
-    print("unknown fate (stale rule: stale-marked left out; open unmarked counts wrong):",
-          ", ".join(f"{k} {v}" for k, v in c["unknown_fate"].items()))
+    print(f"silent {STALE_MEETINGS}+ meetings (stale rule: marked stale, left out; listed open "
+          "unmarked, counted wrong; closed, closed silently):",
+          ", ".join(f"{k} {v}" for k, v in c["stale_truth"].items()))
     for name, items in rep.lists.items():
         if items:
             print(f"\n{name} ({len(items)}):")
@@ -361,15 +423,17 @@ def _print(rep: Report) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", help="a store URL already holding the series (else a temporary one)")
+    ap.add_argument("--db", help="a store URL already holding the series (else the series is "
+                    "loaded meeting by meeting into a temporary store)")
     ap.add_argument("--truth", type=Path, default=TRUTH)
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)
-    rep = score(args.db, args.truth)
+    rep, roll = score(args.db, args.truth)
     if args.json:
-        print(json.dumps({"open_at": rep.open_at, **rep.counts, "lists": rep.lists}, indent=1))
+        print(json.dumps({"open_at": rep.open_at, **rep.counts, "rolling": roll,
+                          "lists": rep.lists}, indent=1))
     else:
-        _print(rep)
+        _print(rep, roll)
     return 0
 
 
