@@ -76,8 +76,10 @@ def test_series_merges_splits_and_closures(series_score):
     c = series_score[0].counts
     assert c["merged_threads"] == 0  # holds on main: keep it
     assert c["split_actions"] <= 23  # main: narrative lines restating rows start threads
-    assert c["closures_found"] >= 23  # of 79 closures of found actions
-    assert c["closures_right_meeting"] >= 23
+    # of 79 closures of actions found: closed on every thread the action has (4 more are
+    # closed on one thread while a split twin stays open)
+    assert c["closures_found"] >= 19
+    assert c["closures_right_meeting"] >= 19
     assert c["wrong_closures"] <= 0  # main closes none wrongly; closures must not start now
 
 
@@ -179,3 +181,15 @@ def test_silent_actions_go_stale_and_must_be_marked_not_closed():
     silently = cs.measure(truth, [_th(1, MEETINGS[0], "repaint the bench by the pond",
                                       status="closed", closed_on=day)], day, MEETINGS).counts
     assert silently["stale_truth"]["closed silently"] == 1 and silently["wrong_closures"] == 1
+
+
+def test_a_closure_on_one_of_two_split_threads_leaves_the_action_on_the_list():
+    truth = [_t("A", MEETINGS[0], "hedge cutting quotes", closed=MEETINGS[2])]
+    threads = [_th(1, MEETINGS[0], "hedge cutting quotes", status="closed",
+                   closed_on=MEETINGS[2]),
+               _th(2, MEETINGS[0], "Chair: hedge cutting quotes")]
+    c = cs.measure(truth, threads, MEETINGS[3], MEETINGS).counts
+    assert (c["closures_found"], c["closures_left_open_by_a_split"]) == (0, 1)
+    threads[1] = _th(2, MEETINGS[0], "Chair: hedge cutting quotes", status="closed",
+                     closed_on=MEETINGS[2])
+    assert cs.measure(truth, threads, MEETINGS[3], MEETINGS).counts["closures_found"] == 1
