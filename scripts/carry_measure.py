@@ -32,6 +32,7 @@ class Truth:
     also_accept: frozenset[dt.date]
     spoken_on: frozenset[dt.date]  # meetings that mention or close it
     restates: str | None = None
+    owners: tuple[str, ...] = ()  # who it is, by reading ("Cathy Fleet", "Clerk")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def load_truth(path: Path = TRUTH) -> tuple[list[Truth], dict[str, Any]]:
             id=a["id"], raised=_date(a["raised"]), ref=a.get("ref"),  # type: ignore[arg-type]
             key_words=tuple(a["key_words"]), fate=a["fate"], closed=_date(c.get("date")),
             closed_how=c.get("how"), also_accept=frozenset(map(_date, c.get("also_accept", ()))),
-            spoken_on=frozenset(d for d in spoken if d), restates=a.get("restates")))
+            spoken_on=frozenset(d for d in spoken if d), restates=a.get("restates"),
+            owners=tuple(a.get("owners", ()))))
     return out, doc["series"]
 
 
@@ -169,6 +171,12 @@ def _listed_stale(th: Thread) -> bool:
     return th.stale or th.status == "stale"
 
 
+def owner_right(t: Truth, th: Thread) -> bool:
+    """The thread names one of the truth's owners: the same name, surname or role word."""
+    mine = {o.lower().split()[-1] for o in th.owners if o.split()}
+    return any(o.lower().split()[-1] in mine for o in t.owners if o.split())
+
+
 def _name(th: Thread) -> str:
     return f"thread {th.id} {th.raised_on} {th.ref or '-'} {th.text[:60]!r}"
 
@@ -198,7 +206,7 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date,
              if len(ths) > 1]
 
     # the open list: each listed thread against what the truth says at `open_at`
-    tp, wrong, stale_out, counted = 0, [], 0, 0
+    tp, owned, wrong, stale_out, counted = 0, 0, [], 0, 0
     primary = {ths[0].id for ths in threads_of.values()}
     state = {t.id: state_at(t, open_at, meetings) for t in truth}
     for th in threads:
@@ -211,6 +219,7 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date,
         counted += 1
         if t and state[t.id] == "open" and th.id in primary:
             tp += 1
+            owned += owner_right(t, th)
         elif t is None:
             wrong.append(f"{_name(th)}: matches no truth action")
         elif th.id not in primary:
@@ -287,6 +296,7 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date,
         "wrong_closures": len(wrong_closures),
         "stale_truth": {"total": len(unknown), **dict(sorted(unk.items()))},
         "tp": tp, "listed_counted": listed, "recalled": len(recalled),
+        "open_owner_right": owned,  # of the tp rows: the owner the clerk would read is right
     }
     rep.lists = {"open_list_wrong": wrong, "open_missed": missed_open, "merged": merged,
                  "split": split, "closures_missed": missed_closures,

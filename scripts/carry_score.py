@@ -1,28 +1,29 @@
 """Measure the carry-forward (store/carry) against a ground truth read by hand.
 
-    python scripts/carry_score.py                    # run the series into a temporary store
+    python scripts/carry_score.py            # load the series meeting by meeting (~20 s)
     python scripts/carry_score.py --db sqlite:////tmp/DB.sqlite [--json]
 
 The truth (tests/fixtures/carry/souldern-series.json, format boardpapers/carry-truth@1) lists
 every action the minutes raised, with its raising meeting, printed reference, key words,
-later mentions and closure. This script reads the store's threads back through
-`store.queries.action_log` (as of the truth's `open_at`, the series' last meeting) and the
-words of each mention (the action rows its history points at), then:
+later mentions and closure. Without --db the series is loaded into a temporary store one
+meeting at a time, in date order, and the open list is scored after each (what the clerk
+would read out then); with --db the given store is scored as of the series' last meeting.
+Threads are read through `store.queries.action_log`, and each mention's words from the action
+rows its history points at. The measure (scripts/carry_measure.py):
 
-- matches each thread's raising action to a truth action: raised at the same meeting (or a
-  truth action raised earlier that this meeting speaks of: a late restart is a split), by
-  key-word overlap with the action's words, a reference equal to the printed one helping;
-- matches each mention's words the same way, so a thread holding two truth actions (a reused
-  reference, a wording match to an old thread) is a wrong merge; an action and the one it
-  `restates` count as one;
-- reports the open list's precision and recall, merges, splits, closures found (and at the
-  right meeting), wrong closures, and how actions of unknown fate are treated.
+- each thread's raising action is matched to a truth action raised at that meeting (or one
+  raised earlier that this meeting speaks of: a late restart is a split) by key words, a
+  reference equal to the printed one helping; mentions are matched the same way, so a thread
+  holding two truth actions is a wrong merge (an action and the one it `restates` are one);
+- open-list precision (listed threads whose action is open then) and recall (open actions the
+  extractor found that are listed open), merges, splits, closures found by form and at the
+  right meeting, wrong closures.
 
-Unknown fate (never mentioned again, never closed): the issue wants these marked stale for the
-clerk, never closed silently. A thread marked stale (`status == "stale"` or a true `stale`
-attribute on the view) is left out of precision and recall; listed open without the mark it
-counts against precision (the clerk reads it as outstanding with no warning); closed, it is
-reported as closed silently.
+Stale rule: an action of unknown fate is open until it has been silent for 3 meetings of the
+series, then stale. The issue wants these marked for the clerk, never closed silently: marked
+stale (`status == "stale"` or a true `stale` on the view) it is left out of precision and
+recall; listed open without the mark it counts against precision; closed, it is reported as
+closed silently (a wrong closure).
 """
 from __future__ import annotations
 
@@ -38,10 +39,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the measure lives beside this file
 from carry_measure import (  # noqa: E402  (re-exported: the tests drive the measure here)
     MATCH_AT, ROOT, STALE_MEETINGS, TRUTH, Mention, Report, Thread, Truth, best_truth,
-    load_truth, measure, overlap, state_at)
+    load_truth, measure, overlap, owner_right, state_at)
 
 __all__ = ["MATCH_AT", "Mention", "Report", "Thread", "Truth", "best_truth", "load_truth",
-           "measure", "overlap", "score", "state_at"]
+           "measure", "overlap", "owner_right", "score", "state_at"]
 
 
 def read_threads(url: str, open_at: dt.date) -> list[Thread]:
@@ -93,7 +94,7 @@ def rolling(truth: list[Truth], series: dict[str, Any], url: str) -> tuple[Repor
                 print(f"warning: {name} failed to read", file=sys.stderr)
         rep = measure(truth, read_threads(url, day), day, dates)
         c = rep.counts
-        sums.update(tp=c["tp"], listed=c["listed_counted"], recalled=c["recalled"],
+        sums.update(tp=c["tp"], owner_right=c["open_owner_right"], listed=c["listed_counted"], recalled=c["recalled"],
                     open_found=c["truth_open_found"], stale_listed_open=c["stale_truth"].get(
                         "listed open, not stale", 0))
         per_meeting.append({"date": day.isoformat(), "listed": c["listed_counted"],
@@ -104,6 +105,7 @@ def rolling(truth: list[Truth], series: dict[str, Any], url: str) -> tuple[Repor
         "open_precision": round(sums["tp"] / sums["listed"], 3) if sums["listed"] else None,
         "open_recall": (round(sums["recalled"] / sums["open_found"], 3)
                         if sums["open_found"] else None),
+        "owner_right": (round(sums["owner_right"] / sums["tp"], 3) if sums["tp"] else None),
         "listed": sums["listed"], "stale_listed_open": sums["stale_listed_open"],
         "per_meeting": per_meeting}
     assert rep is not None
@@ -137,7 +139,8 @@ def _print(rep: Report, roll: dict | None) -> None:
     if roll:
         print(f"rolling, after each of {roll['meetings']} meetings: precision "
               f"{roll['open_precision']}, recall {roll['open_recall']} over {roll['listed']} "
-              f"listed rows ({roll['stale_listed_open']} of them silent actions not marked stale)")
+              f"listed rows ({roll['stale_listed_open']} of them silent actions not marked stale)"
+              f"; owner right on {roll['owner_right']} of the right rows")
     print(f"merged threads {c['merged_threads']}, split actions {c['split_actions']}")
     print(f"closures found {c['closures_found']}/{c['closures_of_found']} of found actions "
           f"({c['closures_truth']} in truth), at the right meeting {c['closures_right_meeting']}"

@@ -70,6 +70,7 @@ def test_series_open_list_floors(series_score):
     assert c["open_recall"] >= 1.0
     assert roll["open_precision"] >= 0.137  # main, summed over the 20 meetings
     assert roll["open_recall"] >= 1.0
+    assert roll["owner_right"] >= 0.69  # main: 0.694 (initials not resolved to their person)
 
 
 def test_series_merges_splits_and_closures(series_score):
@@ -193,3 +194,15 @@ def test_a_closure_on_one_of_two_split_threads_leaves_the_action_on_the_list():
     threads[1] = _th(2, MEETINGS[0], "Chair: hedge cutting quotes", status="closed",
                      closed_on=MEETINGS[2])
     assert cs.measure(truth, threads, MEETINGS[3], MEETINGS).counts["closures_found"] == 1
+
+
+def test_the_owner_read_out_is_right_by_name_surname_or_role():
+    t = cs.Truth(id="A", raised=MEETINGS[0], ref=None, key_words=("repaint", "bench"),
+                 fate="open", closed=None, closed_how=None, also_accept=frozenset(),
+                 spoken_on=frozenset(), owners=("Priya Okafor", "Clerk"))
+    for owners, right in ((("Priya Okafor",), True), (("Okafor",), True), (("Clerk",), True),
+                          (("Tom Okoro",), False), ((), False)):
+        th = cs.Thread(id=1, raised_on=MEETINGS[0], ref=None, text="repaint the bench",
+                       status="open", owners=owners)
+        assert cs.owner_right(t, th) is right, owners
+        assert cs.measure([t], [th], MEETINGS[0], MEETINGS).counts["open_owner_right"] == right
