@@ -172,7 +172,10 @@ def _listed_stale(th: Thread) -> bool:
 
 
 def owner_right(t: Truth, th: Thread) -> bool:
-    """The thread names one of the truth's owners: the same name, surname or role word."""
+    """The thread names one of the truth's owners: the same name, surname or role word; for
+    a task the minutes gave nobody, that it names nobody."""
+    if not t.owners:
+        return not th.owners
     mine = {o.lower().split()[-1] for o in th.owners if o.split()}
     return any(o.lower().split()[-1] in mine for o in t.owners if o.split())
 
