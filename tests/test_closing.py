@@ -61,3 +61,65 @@ def test_a_clerks_report_item_is_where_narrative_speaks_to_actions(session: Sess
     [m] = a.mentions
     assert (m.source_page, m.note) == (2, "The letter to the highways team about the broken "
                                           "bench has been sent.")
+
+
+# -- closures no row states (store/carry/closing.py) -------------------------------------------
+
+REPORT = [AgendaItem("4", "Matters arising from the last meeting", ev(1))]
+TABLE = [("Jan24.01", BENCH), ("Jan24.02", SIGN),
+         ("Jan24.03", "MK to book the hall for the summer fete"),
+         ("Jan24.04", "Clerk to renew the insurance policy before it lapses")]
+
+
+def test_no_outstanding_actions_closes_what_the_body_carried(session: Session) -> None:
+    save_all(session, paper(JAN, act(BENCH), act(SIGN, owners=["HW"])),
+             paper(FEB, act("Clerk to order a new litter bin"), items=REPORT,
+                   resolutions=[Resolution("4", "There were no outstanding actions from the "
+                                           "last meeting.", ev(3, 9))]))
+    views = {v.text: v for v in log(session)}
+    for text in (BENCH, SIGN):  # raised before the meeting and open: closed, citing it
+        v = views[text]
+        assert (v.status, v.closed_on, v.closed_by) == ("closed", FEB, "matters-arising")
+        [m] = v.mentions
+        assert (m.status, m.source_page, m.note) == (
+            "closed", 3, "There were no outstanding actions from the last meeting.")
+    assert views["Clerk to order a new litter bin"].status == "open"  # raised there
+
+
+def test_a_row_left_out_of_a_reprinted_table_is_closed_by_omission_and_flagged(
+        session: Session) -> None:
+    from test_store import all_open_flags
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, *[act(t, ref=r, update="In hand", page=4) for r, t in TABLE[1:]]))
+    views = {v.ref: v for v in log(session)}
+    left = views["Jan24.01"]
+    assert (left.status, left.closed_on) == ("closed", FEB)
+    assert left.mentions[-1].source_page == 4  # the later table's page
+    assert "left out of the carried-actions table" in (left.status_text or "")
+    assert all(views[r].status == "open" for r, _ in TABLE[1:])
+    [flag] = [f for f in all_open_flags(session) if f.kind == "action-closed-by-omission"]
+    assert flag.message.startswith("Jan24.01: closed by omission") and flag.page == 4
+
+
+def test_a_table_that_reprints_few_rows_closes_nothing_by_omission(session: Session) -> None:
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, act(SIGN, ref="Jan24.02", update="In hand")))
+    assert [v.status for v in log(session)] == ["open"] * 4
+
+
+def test_an_action_unmentioned_for_several_meetings_is_stale_never_closed(
+        session: Session) -> None:
+    from test_store import all_open_flags
+    save_all(session, paper(JAN, act(BENCH), act(SIGN, owners=["HW"])),
+             *[paper(d, act(SIGN, update=f"Still waiting {d:%B}", owners=["HW"]))
+               for d in (FEB, MAR, APR)])
+    views = {v.text: v for v in log(session)}
+    assert (views[BENCH].status, views[BENCH].stale, views[BENCH].stale_since) == (
+        "open", True, APR)
+    assert not views[SIGN].stale
+    [flag] = [f for f in all_open_flags(session) if f.kind == "action-stale"]
+    assert flag.meeting_date == JAN and "stale since 2024-04-12" in flag.message
+    # A later mention ends it, and the flag goes.
+    save_all(session, paper(MAY, act(BENCH, update="Chased again")))
+    assert not {v.text: v for v in log(session)}[BENCH].stale
+    assert not [f for f in all_open_flags(session) if f.kind == "action-stale"]

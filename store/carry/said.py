@@ -73,6 +73,7 @@ class Thread:
     events: list[tuple[Said, str]] = field(default_factory=list)  # (fact, how linked)
     status: str = "open"  # as the papers so far have it, for matching against open threads
     refs: set[str] = field(default_factory=set)  # reference keys of its actions
+    stale_since: dt.date | None = None  # open and unmentioned for a while (closing.py)
 
     @property
     def actions(self) -> list[Said]:
