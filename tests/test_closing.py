@@ -123,3 +123,20 @@ def test_an_action_unmentioned_for_several_meetings_is_stale_never_closed(
     save_all(session, paper(MAY, act(BENCH, update="Chased again")))
     assert not {v.text: v for v in log(session)}[BENCH].stale
     assert not [f for f in all_open_flags(session) if f.kind == "action-stale"]
+
+
+def test_a_dismissed_closure_flag_stays_dismissed_across_rebuilds(session: Session) -> None:
+    from sqlalchemy import select
+
+    from store import carry, schema
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, *[act(t, ref=r, update="In hand") for r, t in TABLE[1:]]))
+    flag = session.scalars(select(schema.Flag).where(
+        schema.Flag.kind == "action-closed-by-omission")).one()
+    flag.dismissed = True
+    body_ids = set(session.scalars(select(schema.Body.id)))
+    carry.refresh(session, body_ids)
+    carry.refresh(session, body_ids)
+    rows = session.scalars(select(schema.Flag).where(
+        schema.Flag.kind == "action-closed-by-omission")).all()
+    assert [(r.id, r.dismissed) for r in rows] == [(flag.id, True)]
