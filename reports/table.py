@@ -54,6 +54,8 @@ def _status(a: ActionView) -> str:
         words += " by the clerk"
     if a.overdue:
         words += ", overdue"
+    if a.stale:
+        words += f", stale since {a.stale_since}"
     return f"{words} ({bounded(a.status_text, 200)})" if a.status_text else words
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from extract import model as rec
@@ -73,10 +76,37 @@ def words(text: str | None) -> list[str]:
     return _WORD_RE.findall((text or "").casefold())
 
 
+@cache
+def closing_vocab() -> dict[str, Any]:
+    """`closing.json`: how papers say an action is done (see its `_doc`)."""
+    return json.loads(files("store").joinpath("closing.json").read_text(encoding="utf-8"))
+
+
+def _unglued(token: str) -> list[str]:
+    """A token bad PDF spacing glued to a closing word, split at the word's edge
+    ("actioncompleted" -> action completed, "paidby" -> paid by); any other token as is.
+    Only known closing words split off, and never where the letters make another word
+    ("incomplete", "present"): see `closing.json`."""
+    v = closing_vocab()
+    for word in v["glue_words"]:
+        rest = token[:-len(word)] if token.endswith(word) else None
+        if rest and len(rest) >= 2 and rest.isalpha() and rest not in v["glue_prefixes"]:
+            return [rest, word]
+        rest = token[len(word):] if token.startswith(word) else None
+        if rest and rest in v["glue_followers"]:
+            return [word, rest]
+    return [token]
+
+
+def _closing_words(text: str | None) -> list[str]:
+    return [w for token in words(text) for w in _unglued(token)]
+
+
 def says_closed(text: str | None) -> bool:
     """Whether a paper's words say an action is done: "Complete", "Completed - letter
-    sent", "No further action"; not "To be completed by March", "Not yet done"."""
-    found = words(text)
+    sent", "No further action", "Actioncompleted" (glued); not "To be completed by March",
+    "Not yet done", "Incomplete"."""
+    found = _closing_words(text)
     for phrase in CLOSING_PHRASES:
         target = phrase.split()
         for i in range(len(found) - len(target) + 1):
@@ -84,6 +114,34 @@ def says_closed(text: str | None) -> bool:
             if found[i:i + len(target)] == target and not NOT_YET_WORDS & before:
                 return True
     return False
+
+
+_SENTENCE_RE = re.compile(r"[.;!?\n]|\s[–—-]\s")
+
+
+def says_done(text: str | None) -> bool:
+    """Whether a row or sentence reports the work done without a closing word: "letter
+    sent", "quotes obtained and approved", "has been installed", "now on the website".
+    The last thing it says wins: "sent; awaiting reply" and "approved, work to be booked"
+    are not done, nor is "to be sent" or "not yet paid" (`closing.json`)."""
+    if says_closed(text):
+        return True
+    v = closing_vocab()
+    done = [p.split() for p in v["done_participles"]]
+    states = [p.split() for p in v["now_states"]]
+    markers = [m.split() for m in v["open_markers"]]
+    not_yet = frozenset(v["not_yet"])
+    last: bool | None = None
+    for sentence in _SENTENCE_RE.split((text or "").casefold()):
+        found = _closing_words(sentence)
+        for i in range(len(found)):
+            if any(found[i:i + len(m)] == m for m in markers):
+                last = False
+            elif any(found[i:i + len(p)] == p for p in done):
+                last = not not_yet & set(found[max(0, i - 3):i])
+            elif found[i] == "now" and any(found[i + 1:i + 1 + len(s)] == s for s in states):
+                last = not not_yet & set(found[max(0, i - 3):i])
+    return bool(last)
 
 
 def action_status(raw: str | None) -> tuple[str, str | None]:

@@ -70,7 +70,13 @@ class ActionView:
     closed_on: dt.date | None = None
     closed_by: str | None = None  # raised / action / rag / matters-arising / clerk
     overdue: bool = False  # open, and due before today
+    stale_since: dt.date | None = None  # open, and no paper mentioned it for a while
     mentions: tuple[MentionView, ...] = ()  # every later meeting's word, in order
+
+    @property
+    def stale(self) -> bool:
+        """Open, and marked stale for the clerk to confirm or close (store.carry.closing)."""
+        return self.status == "open" and self.stale_since is not None
 
 
 @dataclass(frozen=True)
@@ -254,7 +260,7 @@ def _action_view(t: db.ActionThread, a: db.Action | None, record: str | None, bo
         source_file=file or "", source_page=a.page if a else None,
         thread_id=t.id, key=t.key, closed_on=t.closed_on, closed_by=t.closed_by,
         overdue=bool(t.status == "open" and t.due and today and t.due < today),
-        mentions=mentions,
+        stale_since=t.stale_since, mentions=mentions,
     )
 
 

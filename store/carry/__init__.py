@@ -29,9 +29,14 @@ item (`MATTERS_ARISING`) speaks to the threads whose reference it names, or else
 open thread whose words it contains (`CONTAINS`).
 
 Status: an action stays open until something closes it. Every mention may state a status:
-closed when its status column, update column or note says so (`mapping.says_closed`, one
-vocabulary) or a RAG row is blue; open when it gives some other status or update; none
-when it only repeats the action. The latest stated status is the thread's. The clerk's
+closed when its status column, update column or note says so (`mapping.says_closed`, or a
+done-report without a closing word, `mapping.says_done`: "letter sent", "now on the
+website"; vocabulary in `store/closing.json`) or a RAG row is blue; open when it gives some
+other status or update; none when it only repeats the action. `closing` adds, after each
+meeting, the closures no row states: a note that nothing was outstanding closes what the
+body carried into the meeting; a row left out of a reprinted carried-actions table is
+closed by omission (flagged for the clerk); an action unmentioned for several meetings is
+marked stale (flagged), never closed. The latest stated status is the thread's. The clerk's
 status correction (`store.corrections`, kind "status", on any action of the thread) wins
 over every paper; actions the clerk dismissed are left out. Age is counted from the raising
 meeting to today, or to the meeting (or the clerk's date) that closed it.
@@ -48,7 +53,8 @@ Amber → Green.
 
 Modules, in the order a rebuild runs them: `rebuild` (the entry points), `timeline` (what
 the body's papers said, read from the store), `said` (those sayings and how two of them
-compare), `linking` (which thread each speaks to), `writing` (the thread and history rows).
+compare), `linking` (which thread each speaks to), `closing` (the closures no row states),
+`writing` (the thread and history rows).
 """
 from .rebuild import action_key, carry_forward, rebuild_body, refresh, stale_bodies
 from .timeline import MATTERS_ARISING

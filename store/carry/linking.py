@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..mapping import words
+from . import closing
 from .said import (
     BARE_REF_OVERLAP,
     CONTAINS,
@@ -146,9 +147,11 @@ def _mention(pool: _Pool, t: Thread, said: Said, rule: str) -> None:
         pool.note_ref(t, said.ref)  # a later table's own reference finds it from then on
 
 
-def link_actions(timeline: Timeline) -> list[Thread]:
+def link_actions(timeline: Timeline, state: closing.Closing | None = None) -> list[Thread]:
     """Every action raises a thread or is a mention of one raised at an earlier meeting;
-    RAG rows and matters-arising notes are mentions only."""
+    RAG rows and matters-arising notes are mentions only. Closures no row states
+    (`closing`) are decided after each meeting, their state kept in `state`."""
+    state = state if state is not None else closing.Closing.start()
     pool = _Pool(timeline.frequency)
     threads: list[Thread] = []
     for meeting in timeline.meetings:
@@ -185,9 +188,11 @@ def link_actions(timeline: Timeline) -> list[Thread]:
             for t in named or [pool.containing(n)]:
                 if t is not None:
                     _mention(pool, t, n, "note-ref" if named else "note-text")
+        closing.after_meeting(state, meeting, threads, raised, timeline.notes[meeting.id])
         threads += raised
         for t in raised:  # linkable from the next meeting on
             pool.add(t)
+    closing.finish(state, threads)
     return threads
 
 

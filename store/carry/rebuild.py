@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from .. import mapping
 from .. import schema as db
 from ..results import SaveResult
+from .closing import Closing, write_flags
 from .linking import link_actions, link_rag
 from .timeline import Timeline
 from .writing import write_actions, write_rag
@@ -79,5 +80,7 @@ def rebuild_body(session: Session, body_id: int) -> None:
     """Derive the body's action and RAG threads from its facts and write what changed."""
     session.flush()
     timeline = Timeline(session, body_id)
-    write_actions(session, body_id, link_actions(timeline), timeline.clerk)
+    closing = Closing.start()
+    write_actions(session, body_id, link_actions(timeline, closing), timeline.clerk)
+    write_flags(session, body_id, closing.flags)
     write_rag(session, body_id, link_rag(timeline))

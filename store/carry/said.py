@@ -93,6 +93,7 @@ class Thread:
     # (its action, the earlier thread's text) where the clerk reused that thread's
     # reference for this one's different subject: flagged for the clerk.
     reused: list[tuple[Said, Said]] = field(default_factory=list)
+    stale_since: dt.date | None = None  # open and unmentioned for a while (closing.py)
 
     @property
     def actions(self) -> list[Said]:

@@ -11,15 +11,12 @@ from sqlalchemy.orm import Session
 
 from .. import mapping
 from .. import schema as db
-from ..mapping import normal_text, says_closed
+from ..mapping import normal_text, says_closed, says_done
 from .said import Said, Sitting
 
-# Agenda item titles under which a later meeting reports on earlier actions.
-MATTERS_ARISING: tuple[str, ...] = (
-    "matters arising", "action log", "actions log", "action tracker", "action sheet",
-    "actions arising", "review of actions", "outstanding actions", "actions from the",
-    "action points",
-)
+# Agenda item titles under which a later meeting reports on earlier actions ("Matters
+# arising", "Clerk's report and actions from previous meeting"): `closing.json`.
+MATTERS_ARISING: tuple[str, ...] = tuple(mapping.closing_vocab()["arising_titles"])
 
 
 @dataclass
@@ -97,7 +94,7 @@ class Timeline:
             if arising(n.meeting_id, n.item, n.text):
                 self.notes[n.meeting_id].append(Said(
                     "matters-arising", n.id, by_id[n.meeting_id], n.text, None,
-                    _provenance(n), status="closed" if says_closed(n.text) else None,
+                    _provenance(n), status="closed" if says_done(n.text) else None,
                     note=n.text))
         for said in (s for group in (self.actions, self.rag, self.notes)
                      for ss in group.values() for s in ss):
@@ -144,7 +141,9 @@ def _action_says(a: Any, clerk: Clerk, arising: bool) -> tuple[str | None, str |
     paper = a.status if clerk.status is None else (
         mapping.action_status(a.status_text)[0] if a.status_text else None)
     note = a.update or a.status_text
-    if paper == "closed" or says_closed(a.update) or (arising and says_closed(a.text)):
+    # A done-report counts as much as a closing word ("Letter sent", "Now on the website").
+    if (paper == "closed" or says_done(a.update) or says_done(a.status_text)
+            or (arising and says_closed(a.text))):
         return "closed", note or "closed"
     if a.status_text or a.update:
         return "open", note

@@ -67,6 +67,7 @@ def _thread_values(t: Thread, clerk: dict[int, Clerk]) -> dict[str, Any]:
         "due_text": next((a.due_text for a in reversed(actions) if a.due_text), None),
         "status": status, "status_note": note, "closed_on": closed_on,
         "closed_by": closed_by, "last_mentioned_on": max(later, default=None),
+        "stale_since": t.stale_since if status == "open" and clerk_says is None else None,
         "clerk_status": clerk_says[1] if clerk_says else None,
         "clerk_note": clerk_says[2] if clerk_says else None,
         "clerk_on": clerk_says[3] if clerk_says else None,

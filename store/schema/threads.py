@@ -68,6 +68,9 @@ class ActionThread(Base):
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     closed_by: Mapped[str | None] = mapped_column(String(20))
     last_mentioned_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Open, and no paper mentioned it for several meetings of its body: the meeting date
+    # from which it counts as stale (store.carry.closing), for the clerk to confirm.
+    stale_since: Mapped[dt.date | None] = mapped_column(Date)
     clerk_status: Mapped[str | None] = mapped_column(String(20))
     clerk_note: Mapped[str | None] = mapped_column(Text)
     clerk_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -1,0 +1,156 @@
+"""Closures the rows themselves do not state, decided meeting by meeting as the fold in
+`linking.link_actions` runs (its state is a `Closing`, so a snapshot of the fold can keep it):
+
+- none outstanding: a matters-arising note saying the body carried nothing into the
+  meeting ("There were no outstanding actions from the last meeting", `closing.json`)
+  closes every thread raised before that meeting and still open, each closure citing it;
+- omission: when a meeting reprints most (`omission_share`) of the previous meeting's
+  carried-actions table (its open rows that printed a reference or an update), a row it
+  leaves out is closed by omission, citing the reprinted table, and flagged for the clerk;
+- stale: an open thread no paper has mentioned at `stale_after_meetings` meetings of its
+  body is marked stale (counted in meetings, not days: bodies meet at different rhythms)
+  and flagged for the clerk to confirm or close; it is never closed for that.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from .. import schema as db
+from ..mapping import closing_vocab, normal_text
+from .said import Said, Sitting, Thread
+
+OMITTED = "action-closed-by-omission"
+STALE = "action-stale"
+FLAG_KINDS = (OMITTED, STALE)
+
+
+@dataclass(frozen=True)
+class ClosureFlag:
+    """A closure or mark the clerk should confirm, with the words it rests on."""
+
+    kind: str
+    meeting_id: int
+    message: str
+    provenance: dict[str, object]
+
+
+@dataclass
+class Closing:
+    """What the closure rules remember from one meeting of the fold to the next."""
+
+    stale_after: int
+    omission_share: float
+    none_outstanding: tuple[str, ...]
+    tabled: list[Thread] = field(default_factory=list)  # the last meeting's carried table
+    dated: list[Sitting] = field(default_factory=list)  # the body's dated meetings so far
+    flags: list[ClosureFlag] = field(default_factory=list)
+
+    @classmethod
+    def start(cls) -> Closing:
+        v = closing_vocab()
+        return cls(int(v["stale_after_meetings"]), float(v["omission_share"]),
+                   tuple(normal_text(p) for p in v["none_outstanding"]))
+
+
+def _here(t: Thread, meeting: Sitting) -> list[Said]:
+    return [s for s, _ in t.events if s.meeting.id == meeting.id]
+
+
+def _close(t: Thread, said: Said, rule: str, note: str) -> None:
+    """A closure event citing `said` (the sentence or the table it rests on)."""
+    t.events.append((dataclasses.replace(said, status="closed", note=note), rule))
+    t.status = "closed"
+
+
+def _left_out(t: Thread, table: Said, note: str) -> None:
+    """A closure by omission: the thread's own latest row, at the meeting and the page of
+    the table that left it out (another thread's row there would read as a merge)."""
+    own = t.actions[-1]
+    t.events.append((dataclasses.replace(own, meeting=table.meeting,
+                                         provenance=table.provenance, status="closed",
+                                         note=note), "omitted"))
+    t.status = "closed"
+
+
+def says_none_outstanding(state: Closing, text: str) -> bool:
+    norm = f" {normal_text(text)} "
+    return any(f" {p} " in norm for p in state.none_outstanding)
+
+
+def after_meeting(state: Closing, meeting: Sitting, earlier: list[Thread],
+                  raised: list[Thread], notes: list[Said]) -> None:
+    """Apply the closure rules to one dated meeting, after its facts were linked:
+    `earlier` are the threads raised before it, `raised` those it raised."""
+    state.dated.append(meeting)
+    for n in notes:
+        if says_none_outstanding(state, n.text):
+            for t in earlier:
+                if t.status == "open" and not _here(t, meeting):
+                    _close(t, n, "none-outstanding", n.text)
+    _omitted(state, meeting)
+    state.tabled = [t for t in earlier + raised if t.status == "open" and any(
+        s.kind == "action" and (s.ref or s.note) for s in _here(t, meeting))]
+
+
+def _omitted(state: Closing, meeting: Sitting) -> None:
+    before = state.tabled
+    reprinted = [t for t in before if any(s.kind == "action" for s in _here(t, meeting))]
+    if len(before) < 3 or len(reprinted) < state.omission_share * len(before):
+        return
+    table = next(s for s in _here(reprinted[0], meeting) if s.kind == "action")
+    for t in before:
+        if t in reprinted or t.status != "open" or _here(t, meeting):
+            continue
+        what = t.raised.ref or t.raised.text[:80]
+        note = (f"left out of the carried-actions table of {meeting.date} "
+                f"({len(reprinted)} of its {len(before)} open rows reprinted)")
+        _left_out(t, table, note)
+        state.flags.append(ClosureFlag(
+            OMITTED, meeting.id, f"{what}: closed by omission, {note}; confirm it is done "
+            "or reopen it", table.provenance))
+
+
+def finish(state: Closing, threads: list[Thread]) -> None:
+    """Mark stale the open threads no paper mentioned at the body's last meetings."""
+    position = {m.id: n for n, m in enumerate(state.dated)}
+    for t in threads:
+        seen = [position[s.meeting.id] for s, _ in t.events if s.meeting.id in position]
+        if t.status != "open" or not seen:
+            continue
+        since = max(seen) + state.stale_after
+        if since >= len(state.dated):
+            continue
+        last = max((s for s, _ in t.events if s.meeting.id in position),
+                   key=lambda s: position[s.meeting.id])
+        t.stale_since = state.dated[since].date
+        what = t.raised.ref or t.raised.text[:80]
+        # The message names fixed dates only, so a later meeting does not renew the flag
+        # (and undo the clerk's dismissal).
+        state.flags.append(ClosureFlag(
+            STALE, last.meeting.id, f"{what}: last mentioned {last.meeting.date}, and at "
+            f"none of the {state.stale_after} meetings after; stale since {t.stale_since}: "
+            "confirm it is still open, or close it", last.provenance))
+
+
+def write_flags(session: Session, body_id: int, flags: list[ClosureFlag]) -> None:
+    """The body's closure flags as the rebuild found them: one row per (meeting, kind,
+    message); a flag the clerk dismissed stays dismissed, one no longer found goes."""
+    f = db.Flag
+    meetings = select(db.Meeting.id).where(db.Meeting.body_id == body_id)
+    have = {(r.meeting_id, r.kind, r.message): r for r in session.scalars(
+        select(f).where(f.meeting_id.in_(meetings), f.kind.in_(FLAG_KINDS)))}
+    wanted = {(c.meeting_id, c.kind, c.message): c for c in flags}
+    gone = [r.id for k, r in have.items() if k not in wanted and not r.dismissed]
+    if gone:
+        session.execute(delete(f).where(f.id.in_(gone)))
+    for key, c in wanted.items():
+        if key not in have:
+            p = c.provenance
+            session.add(f(meeting_id=c.meeting_id, kind=c.kind, message=c.message,
+                          dismissed=False, document_id=p["document_id"], page=p["page"],
+                          block=p["block"], extractor="carry", span_start=p["span_start"],
+                          span_end=p["span_end"]))

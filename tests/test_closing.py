@@ -1,0 +1,142 @@
+"""Closures from every way minutes say an action is done (issue 10): done-reports without a
+closing word, closing words glued by bad PDF spacing, narrative under a clerk's report,
+"no outstanding actions", rows a reprinted carried-actions table leaves out, and actions
+no paper has mentioned for several meetings (stale). All text here is invented."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy.orm import Session
+from test_carry import log, one, paper, act
+from test_store import ev, save_all
+
+from extract.model import AgendaItem, Resolution
+from store.mapping import says_closed, says_done
+
+JAN, FEB, MAR, APR, MAY, JUN = (dt.date(2024, m, 12) for m in range(1, 7))
+BENCH = "Clerk to write to the highways team about the broken bench"
+SIGN = "HW to replace the faded sign at the recreation ground"
+
+
+@pytest.mark.parametrize(("words", "closed"), [
+    ("Paymentcompleted", True), ("actioncompleted 3 May", True), ("Closedon 4 June", True),
+    ("Incomplete", False), ("Uncompleted", False), ("Foreclosed", False),
+    ("Undone", False), ("Present", False), ("Completely new approach", False),
+])
+def test_closing_words_glued_by_bad_spacing(words: str, closed: bool) -> None:
+    assert says_closed(words) is closed
+
+
+@pytest.mark.parametrize(("words", "done"), [
+    ("Letter sent", True), ("Quotes obtained and approved", True),
+    ("The new bench has been installed", True), ("Now on the website", True),
+    ("Invoice paid", True), ("Emailsent 3 March", True), ("Paidby cheque", True),
+    ("Application was submitted in May", True),
+    ("To be sent next week", False), ("Not yet paid", False), ("Will be installed soon", False),
+    ("Letter sent; awaiting reply", False), ("Quote approved, work to be booked", False),
+    ("Ongoing", False), ("No responses sent back", False), ("Represented at the meeting", False),
+    (None, False),
+])
+def test_done_reports_without_a_closing_word(words: str | None, done: bool) -> None:
+    assert says_done(words) is done
+
+
+def test_an_update_reporting_the_work_done_closes_the_thread(session: Session) -> None:
+    save_all(session, paper(JAN, act(BENCH, ref="Jan24.01")),
+             paper(FEB, act(BENCH, ref="Jan24.01", update="Letter sent to highways 2 Feb")))
+    a = one(session)
+    assert (a.status, a.closed_on, a.closed_by) == ("closed", FEB, "action")
+    assert a.status_text == "Letter sent to highways 2 Feb"
+
+
+def test_a_clerks_report_item_is_where_narrative_speaks_to_actions(session: Session) -> None:
+    report = [AgendaItem("5", "Clerk's Report and Actions from previous meeting", ev(1))]
+    save_all(session, paper(JAN, act(BENCH)),
+             paper(FEB, items=report, resolutions=[Resolution(
+                 "5", "The letter to the highways team about the broken bench has been "
+                 "sent.", ev(2, 7))]))
+    a = one(session)
+    assert (a.status, a.closed_by) == ("closed", "matters-arising")
+    [m] = a.mentions
+    assert (m.source_page, m.note) == (2, "The letter to the highways team about the broken "
+                                          "bench has been sent.")
+
+
+# -- closures no row states (store/carry/closing.py) -------------------------------------------
+
+REPORT = [AgendaItem("4", "Matters arising from the last meeting", ev(1))]
+TABLE = [("Jan24.01", BENCH), ("Jan24.02", SIGN),
+         ("Jan24.03", "MK to book the hall for the summer fete"),
+         ("Jan24.04", "Clerk to renew the insurance policy before it lapses")]
+
+
+def test_no_outstanding_actions_closes_what_the_body_carried(session: Session) -> None:
+    save_all(session, paper(JAN, act(BENCH), act(SIGN, owners=["HW"])),
+             paper(FEB, act("Clerk to order a new litter bin"), items=REPORT,
+                   resolutions=[Resolution("4", "There were no outstanding actions from the "
+                                           "last meeting.", ev(3, 9))]))
+    views = {v.text: v for v in log(session)}
+    for text in (BENCH, SIGN):  # raised before the meeting and open: closed, citing it
+        v = views[text]
+        assert (v.status, v.closed_on, v.closed_by) == ("closed", FEB, "matters-arising")
+        [m] = v.mentions
+        assert (m.status, m.source_page, m.note) == (
+            "closed", 3, "There were no outstanding actions from the last meeting.")
+    assert views["Clerk to order a new litter bin"].status == "open"  # raised there
+
+
+def test_a_row_left_out_of_a_reprinted_table_is_closed_by_omission_and_flagged(
+        session: Session) -> None:
+    from test_store import all_open_flags
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, *[act(t, ref=r, update="In hand", page=4) for r, t in TABLE[1:]]))
+    views = {v.ref: v for v in log(session)}
+    left = views["Jan24.01"]
+    assert (left.status, left.closed_on) == ("closed", FEB)
+    assert left.mentions[-1].source_page == 4  # the later table's page
+    assert "left out of the carried-actions table" in (left.status_text or "")
+    assert all(views[r].status == "open" for r, _ in TABLE[1:])
+    [flag] = [f for f in all_open_flags(session) if f.kind == "action-closed-by-omission"]
+    assert flag.message.startswith("Jan24.01: closed by omission") and flag.page == 4
+
+
+def test_a_table_that_reprints_few_rows_closes_nothing_by_omission(session: Session) -> None:
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, act(SIGN, ref="Jan24.02", update="In hand")))
+    assert [v.status for v in log(session)] == ["open"] * 4
+
+
+def test_an_action_unmentioned_for_several_meetings_is_stale_never_closed(
+        session: Session) -> None:
+    from test_store import all_open_flags
+    save_all(session, paper(JAN, act(BENCH), act(SIGN, owners=["HW"])),
+             *[paper(d, act(SIGN, update=f"Still waiting {d:%B}", owners=["HW"]))
+               for d in (FEB, MAR, APR)])
+    views = {v.text: v for v in log(session)}
+    assert (views[BENCH].status, views[BENCH].stale, views[BENCH].stale_since) == (
+        "open", True, APR)
+    assert not views[SIGN].stale
+    [flag] = [f for f in all_open_flags(session) if f.kind == "action-stale"]
+    assert flag.meeting_date == JAN and "stale since 2024-04-12" in flag.message
+    # A later mention ends it, and the flag goes.
+    save_all(session, paper(MAY, act(BENCH, update="Chased again")))
+    assert not {v.text: v for v in log(session)}[BENCH].stale
+    assert not [f for f in all_open_flags(session) if f.kind == "action-stale"]
+
+
+def test_a_dismissed_closure_flag_stays_dismissed_across_rebuilds(session: Session) -> None:
+    from sqlalchemy import select
+
+    from store import carry, schema
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, *[act(t, ref=r, update="In hand") for r, t in TABLE[1:]]))
+    flag = session.scalars(select(schema.Flag).where(
+        schema.Flag.kind == "action-closed-by-omission")).one()
+    flag.dismissed = True
+    body_ids = set(session.scalars(select(schema.Body.id)))
+    carry.refresh(session, body_ids)
+    carry.refresh(session, body_ids)
+    rows = session.scalars(select(schema.Flag).where(
+        schema.Flag.kind == "action-closed-by-omission")).all()
+    assert [(r.id, r.dismissed) for r in rows] == [(flag.id, True)]
