@@ -3,6 +3,8 @@ later meeting speaks to, by the rules in the package docstring (ref, then text, 
 update column; notes by the references they name or the words they contain)."""
 from __future__ import annotations
 
+from typing import Any
+
 from ..mapping import words
 from .said import (
     BARE_REF_OVERLAP,
@@ -61,7 +63,7 @@ class _Pool:
             return same[-1]
         near = [t for t in self.similar.candidates(said.content, said.numbers)
                 if t.status == "open" and near_identical(said, t.raised)]
-        return max(near, key=lambda t: t.raised.id) if near else None
+        return max(near, key=lambda t: t.raised.rank) if near else None
 
     def named_in(self, text: str) -> list[Thread]:
         """Threads whose distinctive reference `text` names ("see Sep24.02")."""
@@ -75,9 +77,9 @@ class _Pool:
 
     def containing(self, note: Said) -> Thread | None:
         """The open thread most of whose words the note contains."""
-        best: tuple[float, int, Thread] | None = None
+        best: tuple[float, tuple[Any, ...], Thread] | None = None
         for t in self.contained.candidates(note.content, share=0):
-            n = t.raised.id
+            n = t.raised.rank
             own = t.raised.content
             if t.status != "open" or len(own) < 3:
                 continue
@@ -173,4 +175,4 @@ def _rag_match(r: Said, by_ref: dict[str, list[list[Said]]],
         return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
     same = [t for t in unnumbered.candidates(r.content, r.numbers)
             if id(t) not in used and not t[-1].ref and near_identical(r, t[-1])]
-    return max(same, key=lambda t: t[-1].id) if same else None
+    return max(same, key=lambda t: t[-1].rank) if same else None
