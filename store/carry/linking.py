@@ -22,9 +22,18 @@ from .timeline import Timeline
 
 
 class _Pool:
-    """Threads raised at earlier meetings, indexed for matching."""
+    """Threads raised at earlier meetings, indexed for matching: the whole state of the
+    fold, so `link_actions` can resume from a pickled copy (`snapshot`). Whatever a fold
+    step keeps between meetings belongs here, and a thread it changes goes in `touched`
+    (the rows to write)."""
 
     def __init__(self, frequency: dict[str, int]) -> None:
+        # The rank of a word's rarity in the indexes below. A resumed fold adds the new
+        # words and never re-ranks old ones: the indexes find every candidate under any
+        # fixed ranking, so the matches equal a full rebuild's.
+        self.frequency = frequency
+        self.threads: list[Thread] = []  # every thread, in the order raised
+        self.touched: dict[int, Thread] = {}  # raised or changed by this fold, by id()
         self.by_ref: dict[str, list[Thread]] = {}
         self.by_text: dict[str, list[Thread]] = {}
         # Dice ≥ d means sharing at least d / (2 - d) of either text's words.
@@ -92,17 +101,29 @@ class _Pool:
 
 def _mention(pool: _Pool, t: Thread, said: Said, rule: str) -> None:
     t.events.append((said, rule))
+    pool.touched[id(t)] = t
     if said.status is not None:
         t.status = said.status
     if said.kind == "action":
         pool.note_ref(t, said.ref)  # a later table's own reference finds it from then on
 
 
-def link_actions(timeline: Timeline) -> list[Thread]:
+def learn(frequency: dict[str, int], more: dict[str, int]) -> None:
+    """Rank the words a resumed fold meets for the first time; old ranks stay."""
+    for w, n in more.items():
+        frequency.setdefault(w, n)
+
+
+def link_actions(timeline: Timeline, pool: _Pool | None = None) -> list[Thread]:
     """Every action raises a thread or is a mention of one raised at an earlier meeting;
-    RAG rows and matters-arising notes are mentions only."""
-    pool = _Pool(timeline.frequency)
-    threads: list[Thread] = []
+    RAG rows and matters-arising notes are mentions only. With `pool` (the state after
+    earlier meetings), folds the timeline's meetings on from there; returns every thread."""
+    if pool is None:
+        pool = _Pool(timeline.frequency)
+    else:
+        learn(pool.frequency, timeline.frequency)
+    threads = pool.threads
+    first = len(threads)
     for meeting in timeline.meetings:
         if meeting.date is None:  # no before or after: each action stands alone
             threads += [Thread(a, [(a, "raised")], "closed" if a.status == "closed"
@@ -136,16 +157,28 @@ def link_actions(timeline: Timeline) -> list[Thread]:
         threads += raised
         for t in raised:  # linkable from the next meeting on
             pool.add(t)
+    for t in threads[first:]:
+        pool.touched[id(t)] = t
     return threads
 
 
 # -- RAG rows -----------------------------------------------------------------------------------
 
-def link_rag(timeline: Timeline) -> list[list[Said]]:
-    """The body's RAG rows as threads: lists of rows, one per meeting at most."""
-    threads: list[list[Said]] = []
-    by_ref: dict[str, list[list[Said]]] = {}
-    unnumbered = WordIndex[list[Said]](timeline.frequency, NEAR_WORDS / (2 - NEAR_WORDS))
+class RagPool:
+    """The RAG fold's state: its threads and their indexes (see `_Pool`)."""
+
+    def __init__(self, frequency: dict[str, int]) -> None:
+        self.threads: list[list[Said]] = []
+        self.by_ref: dict[str, list[list[Said]]] = {}
+        self.unnumbered = WordIndex[list[Said]](frequency, NEAR_WORDS / (2 - NEAR_WORDS))
+        self.touched: dict[int, list[Said]] = {}
+
+
+def link_rag(timeline: Timeline, pool: RagPool | None = None) -> list[list[Said]]:
+    """The body's RAG rows as threads: lists of rows, one per meeting at most. With `pool`,
+    folds on from the state it holds (whose word ranks `link_actions` extended)."""
+    pool = pool if pool is not None else RagPool(timeline.frequency)
+    threads, by_ref, unnumbered = pool.threads, pool.by_ref, pool.unnumbered
     for meeting in timeline.meetings:
         used: set[int] = set()
         for r in timeline.rag[meeting.id]:
@@ -159,6 +192,7 @@ def link_rag(timeline: Timeline) -> list[list[Said]]:
                 unnumbered.add(t, r.content, r.numbers)
             t.append(r)
             used.add(id(t))
+            pool.touched[id(t)] = t
     return threads
 
 
