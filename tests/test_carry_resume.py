@@ -239,3 +239,33 @@ def test_other_rules_or_a_rolled_back_save_leave_no_state_to_resume(
     monkeypatch.undo()
     save_all(session, *SERIES[5:])
     assert threads(session) == full_rebuild_of(tmp_path, SERIES)
+
+
+def test_a_batch_keeps_its_state_and_writes_the_table_copy_every_lag_meetings(
+        session: Session, spy: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pickling costs in proportion to the history: a batch neither reads its own state
+    back nor writes it on every save."""
+    calls = {"loads": 0, "dumps": 0}
+    real = snapshot.pickle
+
+    class Counting:
+        HIGHEST_PROTOCOL = real.HIGHEST_PROTOCOL
+
+        @staticmethod
+        def loads(blob: bytes) -> Any:
+            calls["loads"] += 1
+            return real.loads(blob)
+
+        @staticmethod
+        def dumps(state: Any, protocol: int) -> bytes:
+            calls["dumps"] += 1
+            return real.dumps(state, protocol=protocol)
+
+    monkeypatch.setattr(snapshot, "pickle", Counting)
+    monkeypatch.setattr(snapshot, "LAG", 5)
+    save_all(session, *SERIES[:11])
+    assert spy == ["full"] + ["resumed"] * 10
+    assert calls == {"loads": 0, "dumps": 3}  # the full rebuild, then after 5 and 10 more
+    snapshot._KEPT.clear()  # a new process: reads the table's copy, and writes it back
+    save_all(session, SERIES[11])
+    assert calls == {"loads": 1, "dumps": 4}
