@@ -51,10 +51,18 @@ agree, since two tables in one pack may both number rows 1, 2, 3), else by near-
 text; each thread keeps one status per meeting, so `queries.rag_trend` can show Red →
 Amber → Green.
 
+Resuming: a save that only adds meetings after all of a body's others does not rebuild
+from the start. The fold's state after the latest meeting is kept (`snapshot`), and the
+save folds just the new meetings on from it and writes the threads they raised or touched;
+anything that changes an earlier meeting (a paper out of order, a second source or new
+version, a re-read, a clerk's correction) rebuilds in full. Either way the rows are the
+same, and the order files arrive in does not change them: equally good matches are told
+apart by meeting order (`Said.rank`), not by row ids.
+
 Modules, in the order a rebuild runs them: `rebuild` (the entry points), `timeline` (what
 the body's papers said, read from the store), `said` (those sayings and how two of them
 compare), `linking` (which thread each speaks to), `closing` (the closures no row states),
-`writing` (the thread and history rows).
+`writing` (the thread and history rows), `snapshot` (the fold's state kept between saves).
 """
 from .rebuild import action_key, carry_forward, rebuild_body, refresh, stale_bodies
 from .timeline import MATTERS_ARISING

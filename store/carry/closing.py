@@ -82,25 +82,30 @@ def says_none_outstanding(state: Closing, text: str) -> bool:
 
 
 def after_meeting(state: Closing, meeting: Sitting, earlier: list[Thread],
-                  raised: list[Thread], notes: list[Said]) -> None:
+                  raised: list[Thread], notes: list[Said]) -> list[Thread]:
     """Apply the closure rules to one dated meeting, after its facts were linked:
-    `earlier` are the threads raised before it, `raised` those it raised."""
+    `earlier` are the threads raised before it, `raised` those it raised. Returns the
+    threads it closed (a resumed fold writes them)."""
     state.dated.append(meeting)
+    closed: list[Thread] = []
     for n in notes:
         if says_none_outstanding(state, n.text):
             for t in earlier:
                 if t.status == "open" and not _here(t, meeting):
                     _close(t, n, "none-outstanding", n.text)
-    _omitted(state, meeting)
+                    closed.append(t)
+    closed += _omitted(state, meeting)
     state.tabled = [t for t in earlier + raised if t.status == "open" and any(
         s.kind == "action" and (s.ref or s.note) for s in _here(t, meeting))]
+    return closed
 
 
-def _omitted(state: Closing, meeting: Sitting) -> None:
+def _omitted(state: Closing, meeting: Sitting) -> list[Thread]:
     before = state.tabled
     reprinted = [t for t in before if any(s.kind == "action" for s in _here(t, meeting))]
     if len(before) < 3 or len(reprinted) < state.omission_share * len(before):
-        return
+        return []
+    closed: list[Thread] = []
     table = next(s for s in _here(reprinted[0], meeting) if s.kind == "action")
     for t in before:
         if t in reprinted or t.status != "open" or _here(t, meeting):
@@ -109,31 +114,38 @@ def _omitted(state: Closing, meeting: Sitting) -> None:
         note = (f"left out of the carried-actions table of {meeting.date} "
                 f"({len(reprinted)} of its {len(before)} open rows reprinted)")
         _left_out(t, table, note)
+        closed.append(t)
         state.flags.append(ClosureFlag(
             OMITTED, meeting.id, f"{what}: closed by omission, {note}; confirm it is done "
             "or reopen it", table.provenance))
+    return closed
 
 
-def finish(state: Closing, threads: list[Thread]) -> None:
-    """Mark stale the open threads no paper mentioned at the body's last meetings."""
+def finish(state: Closing, threads: list[Thread]) -> list[Thread]:
+    """Mark stale the open threads no paper mentioned at the body's last meetings, and
+    lift the mark from those mentioned since; returns the threads whose mark changed.
+    Run after every fold, full or resumed, so the stale flags are rebuilt each time."""
+    state.flags = [f for f in state.flags if f.kind != STALE]
     position = {m.id: n for n, m in enumerate(state.dated)}
+    changed: list[Thread] = []
     for t in threads:
+        was, t.stale_since = t.stale_since, None
         seen = [position[s.meeting.id] for s, _ in t.events if s.meeting.id in position]
-        if t.status != "open" or not seen:
-            continue
-        since = max(seen) + state.stale_after
-        if since >= len(state.dated):
-            continue
-        last = max((s for s, _ in t.events if s.meeting.id in position),
-                   key=lambda s: position[s.meeting.id])
-        t.stale_since = state.dated[since].date
-        what = t.raised.ref or t.raised.text[:80]
-        # The message names fixed dates only, so a later meeting does not renew the flag
-        # (and undo the clerk's dismissal).
-        state.flags.append(ClosureFlag(
-            STALE, last.meeting.id, f"{what}: last mentioned {last.meeting.date}, and at "
-            f"none of the {state.stale_after} meetings after; stale since {t.stale_since}: "
-            "confirm it is still open, or close it", last.provenance))
+        since = max(seen) + state.stale_after if seen else len(state.dated)
+        if t.status == "open" and since < len(state.dated):
+            last = max((s for s, _ in t.events if s.meeting.id in position),
+                       key=lambda s: position[s.meeting.id])
+            t.stale_since = state.dated[since].date
+            what = t.raised.ref or t.raised.text[:80]
+            # The message names fixed dates only, so a later meeting does not renew the
+            # flag (and undo the clerk's dismissal).
+            state.flags.append(ClosureFlag(
+                STALE, last.meeting.id, f"{what}: last mentioned {last.meeting.date}, and "
+                f"at none of the {state.stale_after} meetings after; stale since "
+                f"{t.stale_since}: confirm it is still open, or close it", last.provenance))
+        if t.stale_since != was:
+            changed.append(t)
+    return changed
 
 
 def write_flags(session: Session, body_id: int, flags: list[ClosureFlag]) -> None:

@@ -4,6 +4,7 @@ update column; notes by the references they name or the words they contain)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ..mapping import words
 from . import closing
@@ -25,9 +26,18 @@ from .timeline import Timeline
 
 
 class _Pool:
-    """Threads raised at earlier meetings, indexed for matching."""
+    """Threads raised at earlier meetings, indexed for matching: the whole state of the
+    fold, so `link_actions` can resume from a pickled copy (`snapshot`). Whatever a fold
+    step keeps between meetings belongs here, and a thread it changes goes in `touched`
+    (the rows to write)."""
 
     def __init__(self, frequency: dict[str, int]) -> None:
+        # The rank of a word's rarity in the indexes below. A resumed fold adds the new
+        # words and never re-ranks old ones: the indexes find every candidate under any
+        # fixed ranking, so the matches equal a full rebuild's.
+        self.frequency = frequency
+        self.threads: list[Thread] = []  # every thread, in the order raised
+        self.touched: dict[int, Thread] = {}  # raised or changed by this fold, by id()
         self.by_ref: dict[str, list[Thread]] = {}
         self.by_text: dict[str, list[Thread]] = {}
         # Dice ≥ d means sharing at least d / (2 - d) of either text's words.
@@ -41,6 +51,7 @@ class _Pool:
         self.meeting_no = 0
         self.last_date: dt.date | None = None
         self.last_seen: dict[int, int] = {}
+        self.closing = closing.Closing.start()  # the closures no row states (`closing`)
 
     def at(self, date: dt.date | None) -> None:
         """The next dated meeting's facts are about to be linked."""
@@ -103,7 +114,7 @@ class _Pool:
             return same[-1]
         near = [t for t in self.similar.candidates(said.content, said.numbers)
                 if t.status == "open" and near_identical(said, t.raised, self.since(t))]
-        return max(near, key=lambda t: t.raised.id) if near else None
+        return max(near, key=lambda t: t.raised.rank) if near else None
 
     def named_in(self, text: str) -> list[Thread]:
         """Threads whose distinctive reference `text` names ("see Sep24.02")."""
@@ -117,9 +128,9 @@ class _Pool:
 
     def containing(self, note: Said) -> Thread | None:
         """The open thread most of whose words the note contains."""
-        best: tuple[float, int, Thread] | None = None
+        best: tuple[float, tuple[Any, ...], Thread] | None = None
         for t in self.contained.candidates(note.content, share=0):
-            n = t.raised.id
+            n = t.raised.rank
             own = t.raised.content
             if t.status != "open" or len(own) < 3:
                 continue
@@ -141,19 +152,31 @@ def _agrees(said: Said, t: Thread) -> bool:
 def _mention(pool: _Pool, t: Thread, said: Said, rule: str) -> None:
     t.events.append((said, rule))
     pool.seen(t)
+    pool.touched[id(t)] = t
     if said.status is not None:
         t.status = said.status
     if said.kind == "action":
         pool.note_ref(t, said.ref)  # a later table's own reference finds it from then on
 
 
-def link_actions(timeline: Timeline, state: closing.Closing | None = None) -> list[Thread]:
+def learn(frequency: dict[str, int], more: dict[str, int]) -> None:
+    """Rank the words a resumed fold meets for the first time; old ranks stay."""
+    for w, n in more.items():
+        frequency.setdefault(w, n)
+
+
+def link_actions(timeline: Timeline, pool: _Pool | None = None) -> list[Thread]:
     """Every action raises a thread or is a mention of one raised at an earlier meeting;
-    RAG rows and matters-arising notes are mentions only. Closures no row states
-    (`closing`) are decided after each meeting, their state kept in `state`."""
-    state = state if state is not None else closing.Closing.start()
-    pool = _Pool(timeline.frequency)
-    threads: list[Thread] = []
+    RAG rows and matters-arising notes are mentions only. With `pool` (the state after
+    earlier meetings), folds the timeline's meetings on from there; returns every thread.
+    Closures no row states (`closing`) are decided after each meeting, their state kept
+    on the pool."""
+    if pool is None:
+        pool = _Pool(timeline.frequency)
+    else:
+        learn(pool.frequency, timeline.frequency)
+    threads = pool.threads
+    first = len(threads)
     for meeting in timeline.meetings:
         if meeting.date is None:  # no before or after: each action stands alone
             threads += [Thread(a, [(a, "raised")], "closed" if a.status == "closed"
@@ -188,21 +211,36 @@ def link_actions(timeline: Timeline, state: closing.Closing | None = None) -> li
             for t in named or [pool.containing(n)]:
                 if t is not None:
                     _mention(pool, t, n, "note-ref" if named else "note-text")
-        closing.after_meeting(state, meeting, threads, raised, timeline.notes[meeting.id])
+        for t in closing.after_meeting(pool.closing, meeting, threads, raised,
+                                       timeline.notes[meeting.id]):
+            pool.touched[id(t)] = t
         threads += raised
         for t in raised:  # linkable from the next meeting on
             pool.add(t)
-    closing.finish(state, threads)
+    for t in threads[first:]:
+        pool.touched[id(t)] = t
+    for t in closing.finish(pool.closing, threads):  # stale marks set or lifted
+        pool.touched[id(t)] = t
     return threads
 
 
 # -- RAG rows -----------------------------------------------------------------------------------
 
-def link_rag(timeline: Timeline) -> list[list[Said]]:
-    """The body's RAG rows as threads: lists of rows, one per meeting at most."""
-    threads: list[list[Said]] = []
-    by_ref: dict[str, list[list[Said]]] = {}
-    unnumbered = WordIndex[list[Said]](timeline.frequency, NEAR_WORDS / (2 - NEAR_WORDS))
+class RagPool:
+    """The RAG fold's state: its threads and their indexes (see `_Pool`)."""
+
+    def __init__(self, frequency: dict[str, int]) -> None:
+        self.threads: list[list[Said]] = []
+        self.by_ref: dict[str, list[list[Said]]] = {}
+        self.unnumbered = WordIndex[list[Said]](frequency, NEAR_WORDS / (2 - NEAR_WORDS))
+        self.touched: dict[int, list[Said]] = {}
+
+
+def link_rag(timeline: Timeline, pool: RagPool | None = None) -> list[list[Said]]:
+    """The body's RAG rows as threads: lists of rows, one per meeting at most. With `pool`,
+    folds on from the state it holds (whose word ranks `link_actions` extended)."""
+    pool = pool if pool is not None else RagPool(timeline.frequency)
+    threads, by_ref, unnumbered = pool.threads, pool.by_ref, pool.unnumbered
     for meeting in timeline.meetings:
         used: set[int] = set()
         for r in timeline.rag[meeting.id]:
@@ -216,6 +254,7 @@ def link_rag(timeline: Timeline) -> list[list[Said]]:
                 unnumbered.add(t, r.content, r.numbers)
             t.append(r)
             used.add(id(t))
+            pool.touched[id(t)] = t
     return threads
 
 
@@ -232,4 +271,4 @@ def _rag_match(r: Said, by_ref: dict[str, list[list[Said]]],
         return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
     same = [t for t in unnumbered.candidates(r.content, r.numbers)
             if id(t) not in used and not t[-1].ref and near_identical(r, t[-1])]
-    return max(same, key=lambda t: t[-1].id) if same else None
+    return max(same, key=lambda t: t[-1].rank) if same else None

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from .. import mapping
 from .. import schema as db
 from ..results import SaveResult
-from .closing import Closing, write_flags
-from .linking import link_actions, link_rag
+from . import closing, snapshot, writing
+from .linking import RagPool, _Pool, link_actions, link_rag
 from .timeline import Timeline
 from .writing import write_actions, write_rag
 
@@ -32,11 +32,19 @@ def action_key(action: db.Action) -> str:
 
 def carry_forward(session: Session, result: SaveResult) -> None:
     """Bring the cross-meeting record up to date after `result`'s document was saved: keep
-    the clerk's flag dismissals from a superseded version, then rebuild the threads of
-    every body the document records and of any body a replaced reading left stale. Runs in
-    the save's transaction, after the clerk's corrections were applied to the new rows."""
+    the clerk's flag dismissals from a superseded version, then bring up to date the
+    threads of every body the document records (resuming the body's fold when the document
+    only adds meetings after it) and rebuild any body a replaced reading left stale. Runs
+    in the save's transaction, after the clerk's corrections were applied to the new rows."""
     _keep_dismissed(session, result)
-    refresh(session, result.body_ids | stale_bodies(session))
+    stale = stale_bodies(session)
+    # A re-read or a new version changes facts of meetings already folded.
+    resumable = result.outcome == "saved" and not result.superseded
+    for body_id in sorted(result.body_ids | stale):
+        if body_id in stale or not resumable or not resume_body(
+                session, body_id, result.document_id):
+            rebuild_body(session, body_id)
+    session.flush()
 
 
 def refresh(session: Session, body_ids: Iterable[int]) -> None:
@@ -77,10 +85,70 @@ def _keep_dismissed(session: Session, result: SaveResult) -> None:
 
 
 def rebuild_body(session: Session, body_id: int) -> None:
-    """Derive the body's action and RAG threads from its facts and write what changed."""
+    """Derive the body's action and RAG threads from its facts, write what changed, and
+    keep the fold's state for the next save to resume from."""
     session.flush()
     timeline = Timeline(session, body_id)
-    closing = Closing.start()
-    write_actions(session, body_id, link_actions(timeline, closing), timeline.clerk)
-    write_flags(session, body_id, closing.flags)
-    write_rag(session, body_id, link_rag(timeline))
+    # One word ranking shared by both folds, as link_actions and link_rag would make.
+    pool, rag = _Pool(timeline.frequency), RagPool(timeline.frequency)
+    link_actions(timeline, pool)
+    link_rag(timeline, rag)
+    snap = snapshot.Snapshot(
+        pool, rag, write_actions(session, body_id, pool.threads, timeline.clerk),
+        write_rag(session, body_id, rag.threads), timeline.clerk,
+        [m.id for m in timeline.meetings],
+        timeline.meetings[-1].order if timeline.meetings else None)
+    _write_flags(session, body_id, pool)
+    snapshot.store(session, body_id, snap, full=True)
+
+
+def _write_flags(session: Session, body_id: int, pool: _Pool) -> None:
+    """The carry-forward's own flags, rewritten from the whole fold: closures by omission,
+    stale marks and reused references."""
+    closing.write_flags(session, body_id, pool.closing.flags)
+    writing.write_flags(session, body_id, pool.threads)
+
+
+def resume_body(session: Session, body_id: int, document_id: int) -> bool:
+    """Fold only the meetings after the body's snapshot and write the threads they touch;
+    False (nothing written) when the snapshot cannot stand for the meetings before (none
+    made by these rules, or those meetings changed) or the document does more than add
+    meetings after all the others (`_appends`)."""
+    snap = snapshot.load(session, body_id)
+    if snap is None or snap.last is None:
+        return False
+    session.flush()
+    timeline = Timeline(session, body_id, after=snap.last)
+    if timeline.earlier != snap.folded or not _appends(session, timeline, document_id):
+        return False
+    if timeline.meetings:
+        first = len(snap.pool.threads)
+        link_actions(timeline, snap.pool)
+        snap.clerk.update(timeline.clerk)
+        old = [t for t in snap.pool.touched.values() if t.raised.id in snap.action_keys.given]
+        write_actions(session, body_id, old + snap.pool.threads[first:], snap.clerk,
+                      snap.action_keys, partial=True)
+        first = len(snap.rag.threads)
+        link_rag(timeline, snap.rag)
+        old_rag = [t for t in snap.rag.touched.values() if t[0].id in snap.rag_keys.given]
+        write_rag(session, body_id, old_rag + snap.rag.threads[first:], snap.rag_keys,
+                  partial=True)
+        _write_flags(session, body_id, snap.pool)
+        snap.folded += [m.id for m in timeline.meetings]
+        snap.last = timeline.meetings[-1].order
+    snapshot.store(session, body_id, snap, full=False)
+    return True
+
+
+def _appends(session: Session, timeline: Timeline, document_id: int) -> bool:
+    """Whether the document only adds new meetings after every other of the timeline's.
+    The state may lag behind what was written (`snapshot.LAG`): folding the meetings in
+    between again then gives the threads already written, plus the document's."""
+    source = db.MeetingSource
+    mine = set(session.scalars(select(source.meeting_id).where(
+        source.document_id == document_id)))
+    if mine & set(timeline.earlier) or session.scalar(select(source.meeting_id).where(
+            source.meeting_id.in_(mine), source.document_id != document_id).limit(1)):
+        return False
+    order = [m.id in mine for m in timeline.meetings]
+    return order == sorted(order)  # the document's meetings come last

@@ -78,6 +78,12 @@ class Said:
     content: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
 
+    @property
+    def rank(self) -> tuple[Any, ...]:
+        """Later meeting, then later row: the tie-break between equally good matches. Not
+        the row id alone, which follows the order the files arrived in."""
+        return (self.meeting.order, self.id)
+
     def __post_init__(self) -> None:
         self.norm = normal_text(self.text)
         self.content = content_words(self.text)

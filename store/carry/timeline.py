@@ -38,12 +38,17 @@ def _provenance(row: Any) -> dict[str, Any]:
 class Timeline:
     """A body's actions, RAG rows and matters-arising notes, by meeting in order."""
 
-    def __init__(self, session: Session, body_id: int) -> None:
-        self.meetings = sorted(
+    def __init__(self, session: Session, body_id: int,
+                 after: tuple[Any, ...] | None = None) -> None:
+        """`after`: read only the meetings that order after it (`Sitting.order`) and list
+        the ids of the others in `earlier`, for a fold that resumes there."""
+        every = sorted(
             (Sitting(i, d, r) for i, d, r in session.execute(
                 select(db.Meeting.id, db.Meeting.date, db.Meeting.record)
                 .where(db.Meeting.body_id == body_id))),
             key=lambda m: m.order)
+        self.earlier = [m.id for m in every if after is not None and m.order <= after]
+        self.meetings = [m for m in every if after is None or m.order > after]
         by_id = {m.id: m for m in self.meetings}
         ids = list(by_id)
         self.clerk = _clerk(session, ids)

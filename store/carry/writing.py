@@ -4,6 +4,7 @@ that did not change cost nothing and thread rows keep their ids across rebuilds.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -25,6 +26,20 @@ def _unique(key: str, taken: set[str]) -> str:
         out = hashlib.sha256(f"{key}#{n}".encode()).hexdigest()
     taken.add(out)
     return out
+
+
+@dataclass
+class Keys:
+    """The keys given to a body's threads so far, by the id of the fact that raised each,
+    and every key taken: a resumed fold names its new threads as a full rebuild would."""
+
+    given: dict[int, str] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+
+    def of(self, raised_id: int, key: str) -> str:
+        if raised_id not in self.given:
+            self.given[raised_id] = _unique(key, self.taken)
+        return self.given[raised_id]
 
 
 def _thread_values(t: Thread, clerk: dict[int, Clerk]) -> dict[str, Any]:
@@ -112,7 +127,8 @@ def _assign(row: Any, values: dict[str, Any]) -> None:
 
 def _write_threads(session: Session, model: type[db.Base], child: type[db.Base],
                    body_id: int, plan: list[tuple[list[str], str, dict[str, Any],
-                                                  list[dict[str, Any]]]]) -> None:
+                                                  list[dict[str, Any]]]],
+                   partial: bool = False) -> None:
     """Write a body's threads: `plan` holds, per thread, its actions' keys, its key, its
     values and its history rows' values.
 
@@ -121,12 +137,16 @@ def _write_threads(session: Session, model: type[db.Base], child: type[db.Base],
     their history. Keys that move are parked first, so two threads trading keys never meet
     the unique constraint half way. Rows are read with populate_existing: a bulk delete of
     facts has set their foreign keys NULL in the database under the session's copies.
+    `partial`: the plan holds only the threads a resumed fold touched; the others' rows
+    are neither read nor deleted.
     """
     parent: Any = model
     kid: Any = child
     fresh = {"populate_existing": True}
-    existing = {r.key: r for r in session.scalars(
-        select(parent).where(parent.body_id == body_id).execution_options(**fresh))}
+    query = select(parent).where(parent.body_id == body_id)
+    if partial:
+        query = query.where(parent.key.in_({k for m, key, _v, _h in plan for k in [key, *m]}))
+    existing = {r.key: r for r in session.scalars(query.execution_options(**fresh))}
     used: set[int] = set()
     rows: list[Any] = []
     for members, key, _values, _history in plan:
@@ -135,7 +155,7 @@ def _write_threads(session: Session, model: type[db.Base], child: type[db.Base],
         if row is not None:
             used.add(row.id)
         rows.append(row)
-    unwanted = [r.id for r in existing.values() if r.id not in used]
+    unwanted = [] if partial else [r.id for r in existing.values() if r.id not in used]
     if unwanted:
         session.execute(delete(kid).where(kid.thread_id.in_(unwanted)))
         session.execute(delete(parent).where(parent.id.in_(unwanted)))
@@ -152,9 +172,11 @@ def _write_threads(session: Session, model: type[db.Base], child: type[db.Base],
         _assign(row, {**values, "key": key})
     session.flush()
     history: dict[int, list[Any]] = {}
-    for h in session.scalars(select(kid).join(parent, kid.thread_id == parent.id)
-                             .where(parent.body_id == body_id)
-                             .order_by(kid.thread_id, kid.position).execution_options(**fresh)):
+    query = select(kid).join(parent, kid.thread_id == parent.id).where(parent.body_id == body_id)
+    if partial:
+        query = query.where(kid.thread_id.in_([r.id for r in rows]))
+    for h in session.scalars(query.order_by(kid.thread_id, kid.position)
+                             .execution_options(**fresh)):
         history.setdefault(h.thread_id, []).append(h)
     for row, (_m, _k, _v, wanted) in zip(rows, plan, strict=True):
         have = history.get(row.id, [])
@@ -166,15 +188,18 @@ def _write_threads(session: Session, model: type[db.Base], child: type[db.Base],
 
 
 def write_actions(session: Session, body_id: int, threads: list[Thread],
-                  clerk: dict[int, Clerk]) -> None:
-    taken: set[str] = set()
+                  clerk: dict[int, Clerk], keys: Keys | None = None,
+                  partial: bool = False) -> Keys:
+    """Write these threads; `partial`: only these (a resumed fold's), with `keys` as the
+    folds before left them. Returns the keys, for the next resumed fold."""
+    keys = keys if keys is not None else Keys()
     plan = [([a.key for a in t.actions if a.key],
-             _unique(t.raised.key or f"action {t.raised.id}", taken),
+             keys.of(t.raised.id, t.raised.key or f"action {t.raised.id}"),
              _thread_values(t, clerk),
              [_event_values(s, rule, n, s is t.raised) for n, (s, rule) in enumerate(t.events)])
             for t in threads]
-    _write_threads(session, db.ActionThread, db.ActionStatus, body_id, plan)
-    write_flags(session, body_id, threads)
+    _write_threads(session, db.ActionThread, db.ActionStatus, body_id, plan, partial)
+    return keys
 
 
 # -- the carry-forward's own flags --------------------------------------------------------------
@@ -206,8 +231,10 @@ def write_flags(session: Session, body_id: int, threads: list[Thread]) -> None:
                     for (m, msg), at in wanted.items())
 
 
-def write_rag(session: Session, body_id: int, threads: list[list[Said]]) -> None:
-    taken: set[str] = set()
+def write_rag(session: Session, body_id: int, threads: list[list[Said]],
+              keys: Keys | None = None, partial: bool = False) -> Keys:
+    """As `write_actions`, for RAG threads."""
+    keys = keys if keys is not None else Keys()
     plan = []
     for t in threads:
         key = hashlib.sha256(f"{ref_key(t[0].ref)}|{t[0].norm}".encode()).hexdigest()
@@ -218,5 +245,6 @@ def write_rag(session: Session, body_id: int, threads: list[list[Said]]) -> None
         history = [{"position": n, "meeting_id": r.meeting.id, "date": r.meeting.date,
                     "status": r.note, "rag_item_id": r.id, **r.provenance}
                    for n, r in enumerate(t)]
-        plan.append(([], _unique(key, taken), values, history))
-    _write_threads(session, db.RagThread, db.RagStatus, body_id, plan)
+        plan.append(([], keys.of(t[0].id, key), values, history))
+    _write_threads(session, db.RagThread, db.RagStatus, body_id, plan, partial)
+    return keys

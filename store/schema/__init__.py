@@ -47,13 +47,13 @@ from .papers import (
     Organisation,
 )
 from .people import Person, PersonAlias, PersonRole
-from .threads import ActionStatus, ActionThread, RagStatus, RagThread
+from .threads import ActionStatus, ActionThread, CarrySnapshot, RagStatus, RagThread
 
 __all__ = [
     "ACTION_STATUSES", "CATEGORIES", "CLOSED_BY", "CORRECTION_KINDS", "DOCUMENT_STATUSES",
     "MENTION_KINDS", "NAMING_CONVENTION", "OWNER_KINDS", "PART_KINDS", "RAG_STATUSES",
     "RECORD_KINDS", "Action", "ActionOwner", "ActionStatus", "ActionThread", "AgendaItem",
-    "Apology", "Attendance", "Base", "Body", "Correction", "Document", "DocumentFile",
+    "Apology", "Attendance", "Base", "Body", "CarrySnapshot", "Correction", "Document", "DocumentFile",
     "DocumentPart", "Flag", "Meeting", "MeetingSource", "Organisation", "Person",
     "PersonAlias", "PersonRole", "Provenance", "RagItem", "RagStatus", "RagThread",
     "Resolution",

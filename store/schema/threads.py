@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -148,3 +149,19 @@ class RagStatus(Provenance, Base):
     status: Mapped[str | None] = mapped_column(String(10))
     rag_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("rag_items.id", ondelete="SET NULL"), index=True)
+
+
+class CarrySnapshot(Base):
+    """The carry-forward's fold state after a body's latest meeting, so a save that only
+    adds later meetings folds just those (`store.carry.snapshot`). A cache: deleting it
+    costs one full rebuild; it is ignored when `rules` (the carry code's version) differs."""
+
+    __tablename__ = "carry_snapshots"
+
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    rules: Mapped[str] = mapped_column(String(64))
+    # New on every write: a process's copy of the state is current while it matches.
+    token: Mapped[str] = mapped_column(String(32))
+    meetings: Mapped[int] = mapped_column(Integer)  # how many meetings the state folded
+    state: Mapped[bytes] = mapped_column(LargeBinary)
