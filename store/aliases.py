@@ -104,17 +104,25 @@ def holder_at(session: Session, meeting_id: int, office: str) -> db.Person | Non
     return session.get(db.Person, ids.pop()) if len(ids) == 1 else None
 
 
-def resolve_late(session: Session, body_ids: set[int]) -> int:
-    """Owners of these bodies kept as text (or as an office) that the body's people now
-    name: an unmatched owner that is exactly one person's alias, an office with one holder
-    at the raising meeting. Returns how many owners it resolved."""
+def resolve_late(session: Session, meeting_ids: set[int]) -> int:
+    """Owners kept as text (or as an office) that the body's people now name: an unmatched
+    owner of these meetings' bodies that is exactly one person's alias, an office at these
+    meetings with one holder there. Only rows that can resolve are read (an alias with the
+    owner's key; a meeting this save touched), so the cost does not grow with history.
+    Returns how many owners it resolved."""
     session.flush()
-    rows = session.execute(
-        select(db.ActionOwner, db.Meeting.id, db.Meeting.body_id)
-        .join(db.Action, db.ActionOwner.action_id == db.Action.id)
-        .join(db.Meeting, db.Action.meeting_id == db.Meeting.id)
-        .where(db.Meeting.body_id.in_(body_ids), db.ActionOwner.kind.in_(("role", "unmatched")))
-        .order_by(db.ActionOwner.id)).all()
+    base = (select(db.ActionOwner, db.Meeting.id, db.Meeting.body_id)
+            .join(db.Action, db.ActionOwner.action_id == db.Action.id)
+            .join(db.Meeting, db.Action.meeting_id == db.Meeting.id))
+    bodies = select(db.Meeting.body_id).where(db.Meeting.id.in_(meeting_ids))
+    aliased_keys = (select(db.PersonAlias.alias_key)
+                    .join(db.Person, db.Person.id == db.PersonAlias.person_id)
+                    .where(db.Person.body_id.in_(bodies)))
+    rows = session.execute(base.where(
+        db.ActionOwner.kind == "unmatched", db.Meeting.body_id.in_(bodies),
+        db.ActionOwner.text_key.in_(aliased_keys))).all()
+    rows += session.execute(base.where(db.ActionOwner.kind == "role",
+                                       db.Meeting.id.in_(meeting_ids))).all()
     done = 0
     for owner, meeting_id, body_id in rows:
         person_id: int | None = None

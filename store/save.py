@@ -113,7 +113,7 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
             result = _replace(session, stored, extraction, now, reader)
         if result.outcome in ("saved", "replaced"):
             # Owners saved before the paper that printed their initials or office holder.
-            resolve_late(session, _bodies_of(session, result.document_id))
+            resolve_late(session, _meetings_of(session, result.document_id))
             # After the facts, so the clerk's corrections win over what this reading wrote.
             reapply_corrections(session, document_id=result.document_id)
             # Threads read the corrected rows: the clerk's status and dismissals count.
@@ -163,11 +163,9 @@ def _with_storable_names(x: rec.Extraction) -> rec.Extraction:
         flags=[dataclasses.replace(f, message=storable_name(f.message)) for f in x.flags])
 
 
-def _bodies_of(session: Session, document_id: int) -> set[int]:
-    return set(session.scalars(
-        select(db.Meeting.body_id).join(db.MeetingSource,
-                                        db.MeetingSource.meeting_id == db.Meeting.id)
-        .where(db.MeetingSource.document_id == document_id)))
+def _meetings_of(session: Session, document_id: int) -> set[int]:
+    return set(session.scalars(select(db.MeetingSource.meeting_id)
+                               .where(db.MeetingSource.document_id == document_id)))
 
 
 def _add_file(session: Session, document_id: int, path: str, now: dt.datetime) -> bool:

@@ -222,3 +222,11 @@ def test_clerk_session_what_is_outstanding_for_the_clerk_and_for_a_councillor(tm
     for typed in ("Denise Hollins", "Hollins", "Hollins, Denise", "DH"):
         assert count("--owner", typed) == 1, typed
     assert count("--owner", "TW") == 1
+
+
+def test_office_resolves_when_the_list_naming_its_holder_comes_in_a_later_file(
+        session: Session) -> None:
+    actions_only = paper(JAN, [], [act("Obtain quotes for a bench", "Clerk")])
+    actions_only.source.file, actions_only.source.sha256 = "extract.pdf", "ab" * 32
+    save(session, actions_only, JANUARY)  # the same meeting's full minutes, second
+    assert owners_of(session, "Obtain quotes for a bench") == [("person", "Peter Lark")]
