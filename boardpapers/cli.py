@@ -181,7 +181,9 @@ def inspect_cmd(file: Path = typer.Argument(..., help="A paper: PDF, DOCX, HTML 
 
 
 @app.command()
-def actions(owner: Optional[str] = typer.Option(None, help="Person, surname or role"),
+def actions(owner: Optional[str] = typer.Option(
+                None, help="Person (full name, surname, first name, 'Surname, First', "
+                "initials, alias) or role (Clerk, Chair)"),
             status: str = typer.Option("open", help="open | closed | all"),
             body: Optional[str] = typer.Option(None, help="Board or committee name"),
             overdue: bool = typer.Option(False, "--overdue", help="Only open actions past due"),
@@ -194,6 +196,7 @@ def actions(owner: Optional[str] = typer.Option(None, help="Person, surname or r
     from reports.outstanding import outstanding_listing
     from store import outstanding_actions
     from store.names import name_key
+    from store.owner_lookup import owner_note
 
     if status not in ("open", "closed", "all"):
         raise typer.BadParameter("status is one of open, closed, all")
@@ -203,7 +206,10 @@ def actions(owner: Optional[str] = typer.Option(None, help="Person, surname or r
         console.print(Text(f"--owner {shown(owner)!r} has no letters, so it names nobody; "
                            "0 action(s)"), soft_wrap=True)
         return
-    rows = outstanding_actions(_session(db), today=dt.date.today(), owner=owner,
+    session = _session(db)
+    if owner is not None:
+        console.print(Text(owner_note(session, owner, body)), soft_wrap=True)
+    rows = outstanding_actions(session, today=dt.date.today(), owner=owner,
                                status=status, body=body,  # type: ignore[arg-type]
                                overdue=overdue)
     headers, lines = outstanding_listing(rows)

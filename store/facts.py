@@ -8,7 +8,7 @@ item number, same action text) is not stored twice: `Seen` holds what is there.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from extract import model as rec
 
 from . import schema as db
+from .aliases import fitting_initials, holder_at, learn_initials, office_key, similar_people
 from .mapping import (
     Problem,
     Where,
@@ -81,6 +82,8 @@ class MeetingContext:
     people: PersonResolver
     seen: Seen
     result: SaveResult
+    # initials this meeting's own list printed, by key: they win over the body's aliases
+    initials: dict[str, int] = field(default_factory=dict)
 
     @property
     def meeting_id(self) -> int:
@@ -102,8 +105,9 @@ def _person(ctx: MeetingContext, name: str, at: Where) -> db.Person | None:
                  at)
         return None
     match = ctx.people.for_attendance(name)
-    if match.how == "created":
+    if match.how == "created" and match.person is not None:
         ctx.result.people_created += 1
+        _flag_similar(ctx, match.person, name, at)
     if match.candidates:
         ctx.flag(Problem("person-ambiguous",
                          f"{name!r} could be {', '.join(match.candidates)}; kept as its own "
@@ -122,6 +126,11 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
         row, problems = attendee_to_attendance(a, ctx.meeting_id, person.id, at)
         ctx.session.add(row)
         ctx.result.attendees += 1
+        printed = fitting_initials(person.name, a.initials)
+        if printed:
+            ctx.initials.setdefault(name_key(printed), person.id)
+            shared = learn_initials(ctx.session, person, printed)
+            problems = [*problems, shared] if shared else problems
         for p in problems:
             ctx.flag(p, at)
         if a.role and role_key(a.role):
@@ -133,6 +142,22 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
             continue
         ctx.session.add(apology_to_row(ap, ctx.meeting_id, person.id, at))
         ctx.result.apologies += 1
+
+
+def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Where) -> None:
+    """A new person whose name is a near spelling of one the body has: suggest, never merge."""
+    for other in similar_people(ctx.session, person):
+        seen = ctx.session.execute(
+            select(db.Meeting.date, db.Document.file_name, db.Attendance.page)
+            .join(db.Attendance, db.Attendance.meeting_id == db.Meeting.id)
+            .join(db.Document, db.Attendance.document_id == db.Document.id)
+            .where(db.Attendance.person_id == other.id)
+            .order_by(db.Meeting.date.desc(), db.Attendance.id.desc()).limit(1)).first()
+        where_seen = (f" (last seen {seen[0] or 'undated'}, {seen[1]}"
+                      f"{f' p.{seen[2]}' if seen[2] is not None else ''})" if seen else "")
+        ctx.flag(Problem("person-similar",
+                         f"{written!r} may be {other.name!r}{where_seen}: kept as two people; "
+                         f"if one, run: people merge {other.name!r} {person.name!r}"), at)
 
 
 def _save_role(ctx: MeetingContext, attendance: db.Attendance, person: db.Person, role: str,
@@ -182,31 +207,62 @@ def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
     for owner in (collapse(o) for o in a.owners):
         if not owner:
             continue
-        owner_row = _owner(ctx, row, position, owner, at)
-        key = owner_row.person_id if owner_row.person_id is not None else owner_row.text_key
-        if key in taken:
-            continue
-        taken.add(key)
-        ctx.session.add(owner_row)
-        position += 1
+        for owner_row in _owner(ctx, row, owner, at):
+            key = owner_row.person_id if owner_row.person_id is not None else owner_row.text_key
+            if key in taken:
+                continue
+            taken.add(key)
+            owner_row.position = position
+            ctx.session.add(owner_row)
+            position += 1
 
 
-def _owner(ctx: MeetingContext, action: db.Action, position: int, owner: str,
-           at: Where) -> db.ActionOwner:
-    if is_role(owner):
-        return db.ActionOwner(action_id=action.id, position=position, kind="role",
-                              text=owner, text_key=owner.lower())
-    match: Match = ctx.people.find(owner)
-    if match.person is not None:
-        return db.ActionOwner(action_id=action.id, position=position, kind="person",
-                              person_id=match.person.id, text=owner,
-                              text_key=name_key(owner))
+def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
+           ) -> list[db.ActionOwner]:
+    """The owner rows one written owner makes: an office resolves to its holder at this
+    meeting; initials this meeting's list printed win over the body's aliases; several
+    initials run together ("JH NO", their separator lost) are each a person's."""
+    def row(kind: str, person_id: int | None, text_key: str) -> db.ActionOwner:
+        return db.ActionOwner(action_id=action.id, position=0, kind=kind,
+                              person_id=person_id, text=owner, text_key=text_key)
+
+    office = office_key(owner)
+    if office is not None or is_role(owner):
+        holder = holder_at(ctx.session, ctx.meeting_id, office) if office else None
+        return [row("person" if holder else "role", holder.id if holder else None,
+                    owner.lower())]
+    key = name_key(owner)
+    person_id = ctx.initials.get(key)
+    match: Match = ctx.people.find(owner) if person_id is None else Match(None, "alias")
+    person_id = person_id or (match.person.id if match.person is not None else None)
+    if person_id is not None:
+        return [row("person", person_id, key)]
+    several = _initials_run(ctx, key)
+    if several:
+        return [row("person", p, key) for p in several]
     why = (f"could be {', '.join(match.candidates)}" if match.candidates
            else "matches no attendee or known person of this body")
     ctx.flag(Problem("owner-unmatched",
                      f"action owner {owner!r} {why}; kept as text: {_short(action.text)}"), at)
-    return db.ActionOwner(action_id=action.id, position=position, kind="unmatched",
-                          text=owner, text_key=name_key(owner))
+    return [row("unmatched", None, key)]
+
+
+def _initials_run(ctx: MeetingContext, key: str) -> list[int]:
+    """People of "jh no": every word a person's initials (this meeting's or the body's
+    aliases); [] unless all are."""
+    tokens = key.split()
+    if not 2 <= len(tokens) <= 4 or any(not 2 <= len(t) <= 4 for t in tokens):
+        return []
+    found = []
+    for token in tokens:
+        person_id = ctx.initials.get(token)
+        if person_id is None:
+            match = ctx.people.find(token)
+            if match.how != "alias" or match.person is None:
+                return []
+            person_id = match.person.id
+        found.append(person_id)
+    return found
 
 
 def _short(text: str, limit: int = 80) -> str:

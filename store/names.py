@@ -89,3 +89,45 @@ def initial_matches(key: str, candidate: str) -> bool:
     if len(parts) != 2 or len(parts[0]) != 1 or len(cand) < 2:
         return False
     return parts[1] == cand[-1] and cand[0].startswith(parts[0])
+
+
+_WORDS_RE = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS_RE.findall(text.casefold())
+
+
+def names_body(typed: str, *names: str | None) -> bool:
+    """Whether `typed` names a body called any of `names` (its own name, its
+    organisation's): case and punctuation ignored, a part of the name ("parish council"),
+    or every typed word a word of the name or the initials of a run of its words, so
+    "Souldern PC" and "SPC" name "Souldern Parish Council"."""
+    want = _words(typed)
+    if not want:  # "%" names no body (and is no pattern)
+        return False
+    for name in names:
+        have = _words(name or "")
+        if not have:
+            continue
+        if " ".join(want) in " ".join(have):  # a part of the name, as before
+            return True
+        runs = {"".join(w[0] for w in have[i:j])
+                for i in range(len(have)) for j in range(i + 2, len(have) + 1)}
+        if all(w in have or w in runs for w in want):
+            return True
+    return False
+
+
+def surname_first(typed: str) -> str | None:
+    """"Smith, Alan" -> "Alan Smith": a name the clerk typed surname first; None when
+    `typed` is not of that form."""
+    parts = [collapse(p) for p in typed.split(",")]
+    if len(parts) != 2 or not all(parts) or len(parts[0].split()) > 2:
+        return None
+    return f"{parts[1]} {parts[0]}"
+
+
+def initials_of(key: str) -> str:
+    """"alan smith" -> "as": the first letters of a name key's words."""
+    return "".join(w[0] for w in key.split())

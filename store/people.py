@@ -26,6 +26,7 @@ from .names import (
     initial_matches,
     is_bare,
     name_key,
+    names_body,
     strip_titles,
     surname_key,
 )
@@ -214,11 +215,13 @@ def _person_references() -> list[tuple[Any, str, list[tuple[str, ...]]]]:
 # -- finding people by name for the clerk's commands ---------------------------------------------
 
 def bodies_matching(session: Session, body: str | None) -> list[db.Body]:
-    """Bodies whose name holds `body` (case-insensitive), or all bodies, by name."""
-    query = select(db.Body).order_by(db.Body.name, db.Body.id)
-    if body and collapse(body):
-        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
-    return list(session.scalars(query))
+    """Bodies `body` names (`names.names_body`: a part of the body's or its organisation's
+    name, case and punctuation ignored, or a short form "Souldern PC"), or all, by name."""
+    bodies = list(session.scalars(select(db.Body).order_by(db.Body.name, db.Body.id)))
+    if not body or not collapse(body):
+        return bodies
+    return [b for b in bodies
+            if names_body(body, b.name, b.organisation.name if b.organisation else None)]
 
 
 def people_named(session: Session, name: str, body: str | None = None

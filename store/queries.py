@@ -6,10 +6,11 @@ mentioned it, with where it was raised, every later mention, its current status 
 All filtering is done with bound parameters through the ORM; `today` is always passed in,
 so ages are reproducible in tests and reports.
 
-By-person queries are index lookups all the way: the name (or alias) to people
-(`people.name_key`, `person_aliases.alias_key`), people to the actions they own
-(`action_owners.person_id`), those actions to the threads they currently own
-(`action_threads.owner_action_id`). Only a bare surname also scans owners kept as text.
+By-person queries are index lookups all the way: the name as the clerk typed it to people
+(`store.owner_lookup`: name, alias, surname, first name, initials, an office), people to
+the actions they own (`action_owners.person_id`), those actions to the threads they
+currently own (`action_threads.owner_action_id`). Only a bare surname also scans owners
+kept as text.
 """
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from . import schema as db
 from .mapping import role_key
-from .names import collapse, is_bare, name_key
+from .names import collapse, name_key
+from .owner_lookup import body_ids, lookup_owner, owner_filter
 
 StatusFilter = Literal["open", "closed", "all"]
 _CHUNK = 5000  # ids per IN (...) list: well under SQLite's bound-parameter limit
@@ -152,28 +154,11 @@ def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
         yield items[n:n + _CHUNK]
 
 
-def _owner_filter(session: Session, owner: str) -> ColumnElement[bool]:
-    """Threads whose current owners include `owner`: a person by full name, by an alias
-    the clerk gave, or (for a bare word) by surname; or role/unmatched text; case ignored.
-
-    The people are looked up first and passed as values: an OR of IN (subquery) terms is
-    one no planner answers from the indexes (PostgreSQL filters a scan of every owner
-    with it), while an OR of value lists is two index lookups."""
-    key = name_key(owner)
-    text = collapse(owner).lower()
-    named = (or_(db.Person.name_key == key, db.Person.surname_key == key) if is_bare(key)
-             else db.Person.name_key == key)
-    people = set(session.scalars(select(db.Person.id).where(named)))
-    people |= set(session.scalars(select(db.PersonAlias.person_id)
-                                  .where(db.PersonAlias.alias_key == key)))
-    # role text is keyed by its lower-case words, unmatched names by their name key
-    matches: list[ColumnElement[bool]] = [db.ActionOwner.text_key.in_(sorted({key, text}))]
-    if people:
-        matches.append(db.ActionOwner.person_id.in_(sorted(people)))
-    if is_bare(key):
-        matches.append(db.ActionOwner.text_key.endswith(" " + key, autoescape=True))
-    owned = select(db.ActionOwner.action_id).where(or_(*matches))
-    return db.ActionThread.owner_action_id.in_(owned)
+def _owner_filter(session: Session, owner: str, bodies: list[int] | None = None
+                  ) -> ColumnElement[bool]:
+    """Threads whose current owners include `owner` as the clerk typed it
+    (`owner_lookup.lookup_owner`), among `bodies` (None: all)."""
+    return owner_filter(session, lookup_owner(session, owner, bodies))
 
 
 def _threads(session: Session, *, today: dt.date | None, status: StatusFilter,
@@ -194,10 +179,11 @@ def _threads(session: Session, *, today: dt.date | None, status: StatusFilter,
         query = query.where(thread.status == status)
     if overdue:
         query = query.where(thread.status == "open", thread.due < today)
+    bodies = body_ids(session, body)
+    if bodies is not None:
+        query = query.where(db.Body.id.in_(bodies))
     if owner and name_key(owner):
-        query = query.where(_owner_filter(session, owner))
-    if body and collapse(body):
-        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
+        query = query.where(_owner_filter(session, owner, bodies))
     rows = session.execute(query).all()
     owners = _owners(session, [t.owner_action_id for t, *_ in rows if t.owner_action_id])
     mentions, updates = _mentions(session, [t.id for t, *_ in rows])
@@ -291,8 +277,9 @@ def rag_trend(session: Session, *, body: str | None = None, ref: str | None = No
     query = (select(db.RagThread, db.Body.name).join(db.Body)
              .order_by(db.Body.name, db.RagThread.first_on.is_(None),
                        db.RagThread.first_on, db.RagThread.id))
-    if body and collapse(body):
-        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
+    bodies = body_ids(session, body)
+    if bodies is not None:
+        query = query.where(db.Body.id.in_(bodies))
     if ref and collapse(ref):
         query = query.where(func.lower(db.RagThread.ref) == collapse(ref).lower())
     threads = session.execute(query).all()
@@ -321,8 +308,9 @@ def role_holders(session: Session, *, body: str | None = None, role: str | None 
         .group_by(db.Body.name, r.role_key, db.Person.name)
         .order_by(db.Body.name, r.role_key, func.min(r.date), db.Person.name)
     )
-    if body and collapse(body):
-        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
+    bodies = body_ids(session, body)
+    if bodies is not None:
+        query = query.where(db.Body.id.in_(bodies))
     if role and role_key(role):
         query = query.where(r.role_key == role_key(role))
     return [RoleTerm(*row) for row in session.execute(query).all()]

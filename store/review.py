@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import schema as db
-from .names import collapse
+from .owner_lookup import body_ids
 
 
 def document_paths(session: Session, document_id: int) -> list[str]:
@@ -49,8 +49,9 @@ def open_flags(session: Session, *, body: str | None = None, kind: str | None = 
         .outerjoin(db.Body, db.Meeting.body_id == db.Body.id)
         .where(db.Flag.dismissed.is_(False))
     )
-    if body and collapse(body):
-        query = query.where(db.Body.name_key.contains(collapse(body).lower(), autoescape=True))
+    bodies = body_ids(session, body)
+    if bodies is not None:
+        query = query.where(db.Body.id.in_(bodies))
     if kind:
         query = query.where(db.Flag.kind == kind.strip())
     total = session.scalar(select(func.count()).select_from(

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from extract import model as rec
 
 from . import schema as db
+from .aliases import resolve_late
 from .carry import carry_forward
 from .corrections import reapply_corrections
 from .db import write_lock
@@ -111,6 +112,8 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
         else:
             result = _replace(session, stored, extraction, now, reader)
         if result.outcome in ("saved", "replaced"):
+            # Owners saved before the paper that printed their initials or office holder.
+            resolve_late(session, _meetings_of(session, result.document_id))
             # After the facts, so the clerk's corrections win over what this reading wrote.
             reapply_corrections(session, document_id=result.document_id)
             # Threads read the corrected rows: the clerk's status and dismissals count.
@@ -158,6 +161,11 @@ def _with_storable_names(x: rec.Extraction) -> rec.Extraction:
         x, source=dataclasses.replace(src, file=storable_name(src.file),
                                       problems=[storable_name(p) for p in src.problems]),
         flags=[dataclasses.replace(f, message=storable_name(f.message)) for f in x.flags])
+
+
+def _meetings_of(session: Session, document_id: int) -> set[int]:
+    return set(session.scalars(select(db.MeetingSource.meeting_id)
+                               .where(db.MeetingSource.document_id == document_id)))
 
 
 def _add_file(session: Session, document_id: int, path: str, now: dt.datetime) -> bool:
