@@ -93,3 +93,28 @@ def test_the_store_keeps_one_meeting_for_minutes_and_their_pack_copy(session):
     save_extraction(session, extract(minutes(None, STAMP, name="pack.pdf")))
     assert session.scalar(select(func.count()).select_from(schema.Meeting)) == 1
     assert session.scalar(select(func.count()).select_from(schema.Action)) == 8
+
+
+def test_minutes_stamp_printed_again_mid_way_in_a_pack_does_not_end_them():
+    # the pack's agenda, then item 2's minutes stamped "Agenda Item 2" on their first page and
+    # again where the second file they were assembled from begins, then item 3's report
+    front = page(1, [("heading", "Cabinet"), ("heading", "Agenda"),
+                     ("paragraph", "Meeting to be held on Thursday, 3 July 2025 at 10.00 am"),
+                     ("list_item", "1. Apologies"),
+                     ("list_item", "2. Minutes of the meeting held on 5 June 2025 (Pages 2 - 6)"),
+                     ("list_item", "3. Budget report (Pages 7 - 7)")])
+    inner = minutes(None, [("paragraph", "Agenda Item 2")])
+    pages = [front]
+    for p in inner.pages:
+        p.number += 1
+        for it in p.items:
+            it.page = p.number
+        pages.append(p)
+    pages[1].items.insert(0, Block(index=-1, page=2, kind="paragraph", text="Agenda Item 2"))
+    pages.append(page(len(pages) + 1, [("paragraph", "Agenda Item 3"), ("heading", "Budget"),
+                                       ("paragraph", "A report of the Director. " * 30)]))
+    doc = Document(Source("p.pdf", "p" * 64, "pdf", len(pages)), pages=pages)
+    doc.parts = split_pack(doc)
+    agenda, held = extract(doc).meetings
+    assert (held.date, held.pages, len(held.actions)) == (DAY, (2, 6), 8)
+    assert agenda.date == dt.date(2025, 7, 3)
