@@ -239,6 +239,7 @@ def _reads_as_body(first: Table, row: list[Cell]) -> bool:
         return False
     as_head = sum(1 for k, c in cells.items()
                   if k in head_at and _shape(c.text) == _shape(head_at[k].text))
-    as_body = max(sum(1 for c in r if c.col in cells and _shape(c.text) == _shape(cells[c.col].text))
+    as_body = max(sum(1 for c in r
+                      if c.col in cells and _shape(c.text) == _shape(cells[c.col].text))
                   for r in body)
     return as_body > as_head

@@ -46,7 +46,8 @@ database clears them when that row is deleted, and the next application sets the
 
 Modules: `keys` (kinds, bounds and natural keys), `record` (an action's corrections and flag
 dismissals), `identity` (people merged and aliased), `apply` (finding each target again
-and writing the correction onto it), `rematch` (an action whose words a re-issue changed), `reading` (what the clerk changed, for reports).
+and writing the correction onto it), `rematch` (an action whose words a re-issue changed),
+`reading` (what the clerk changed, for reports).
 """
 from .apply import reapply_corrections
 from .identity import PeopleCorrected, alias, merge
