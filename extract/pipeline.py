@@ -11,6 +11,7 @@ from .actions import extract_actions
 from .attendance import extract_attendance
 from .decisions import extract_resolutions
 from .document import describe, extract_items, share_organisation, split_parts
+from .document.continuation import join_continuations
 from .model import Extraction, FilePart, Flag, SourceInfo
 from .people import Roster
 from .rag import extract_rag
@@ -30,7 +31,7 @@ def extract(doc: Document) -> Extraction:
         pages = [p.number for p in doc.pages if p.ocr and p.items]
         out.flags.append(Flag("ocr-text", f"Pages {pages} were read by OCR; names and numbers "
                               "may be misread.", page=pages[0] if pages else None))
-    for part in split_parts(doc):
+    for part in join_continuations(split_parts(doc)):
         meeting = describe(part, part.record)
         attendees, apologies, flags = extract_attendance(part, meeting)
         meeting.attendees, meeting.apologies = attendees, apologies

@@ -19,6 +19,15 @@ A continuation whose first row is flagged as a header but is not the first part'
 is a *new* table of the same shape (performance reports print one small KPI box per
 measure, often one at the foot of a page and the next at the top of the following one), so
 it is never joined. Missing a join costs little; a wrong join corrupts two tables.
+
+The header flag alone does not decide that: the PDF reader flags any first row made only of
+words, and a carried-actions table continued over a page break without its header opens with
+a body row of words ("Jan23.03 | Clerk to chase … | HD | In hand") or the tail of a split row.
+After a page break such a row is read as a body row when the cells it fills look like the
+first part's body rows (a ref code, a sentence, a date in digits) more than like its header
+(a word or two per cell), and it neither repeats a header cell's words nor wears the header's
+shading. A new box of the same shape opens with a row like the first part's header, so it
+still starts a table of its own.
 """
 from __future__ import annotations
 
@@ -33,6 +42,9 @@ MAX_BETWEEN_CHARS = 120  # longer than a title line: real content, not a repeate
 # A split cell's tail reads on from the text above it: it starts in lower case or with the
 # punctuation that closes a clause. A capital, digit or bullet may start a row of its own.
 TAIL_START = re.compile(r"^[a-z,;:)\]]")
+# A header cell is a label of a word or two ("Owner", "Date due", "Action by whom"); a
+# longer run of words is a body cell's sentence.
+MAX_LABEL_WORDS = 3
 
 
 def join_continued_tables(pages: list[Page]) -> None:
@@ -141,7 +153,8 @@ def _append(first: Table, cont: Table, page: int | None, page_break: bool) -> bo
         return False
     skip = _repeats_header(first, cont)
     rows = cont.rows[skip:]
-    if skip == 0 and any(c.header for c in rows[0]):
+    if skip == 0 and any(c.header for c in rows[0]) \
+            and not (page_break and _reads_as_body(first, rows[0])):
         return False  # a header of its own: a new table that happens to have the same shape
     if skip == 0 and not page_break and _only_words(rows[0]):
         return False  # nothing explains a split, and the row reads as a header or title
@@ -153,6 +166,7 @@ def _append(first: Table, cont: Table, page: int | None, page_break: bool) -> bo
         for row in rows:
             for cell in row:
                 cell.row += shift
+                cell.header = False  # a body row the reader flagged for opening a page
                 cell.page = cell.page_or(cont.page)  # a row keeps the page it was printed on
         first.rows.extend(rows)
     start = first.pages[0] if first.pages else first.page
@@ -184,3 +198,48 @@ def _merge_split_row(above: list[Cell], tail: list[Cell]) -> bool:
     for a, t in worded:
         a.text = dehyphenate(f"{a.text.rstrip()}\n{t.text.strip()}")
     return True
+
+
+def _shape(text: str) -> str:
+    """What kind of value a cell holds, as a reader tells header from body at a glance:
+    "" empty, "number" (no letters), "code" (one token of letters and digits: a ref such as
+    "Mar24.03"), "words" (a short label, how header cells read) or "text" (anything longer,
+    or words with figures in them)."""
+    words = text.split()
+    if not words:
+        return ""
+    letters = any(ch.isalpha() for ch in text)
+    digits = any(ch.isdigit() for ch in text)
+    if not letters:
+        return "number"
+    if len(words) == 1 and digits:
+        return "code"
+    return "words" if len(words) <= MAX_LABEL_WORDS and not digits else "text"
+
+
+def _reads_as_body(first: Table, row: list[Cell]) -> bool:
+    """Whether a header-flagged first row of a continuation is the first part's body read on.
+
+    The first part's own rows are the measure: its header (if any) and at least one body row."""
+    n = _header_rows(first)
+    body = first.rows[n:]
+    if not body or not row:
+        return False
+    head = first.rows[n - 1] if n else []
+    cells = {c.col: c for c in row if c.text.strip()}
+    head_at = {c.col: c for c in head}
+    if any(_norm(c.text) == _norm(head_at[k].text) for k, c in cells.items() if k in head_at):
+        return False  # repeats a header cell's words: a new box under the same labels
+    if any(c.fill for c in head) and [c.fill for c in row] == [c.fill for c in head]:
+        return False  # shaded like the header row
+    if not row[0].text.strip() and all(r and r[0].text.strip() for r in first.rows):
+        return True  # a header labels the key column every row of the first part fills;
+        # a row without it is the tail of a row the page break cut, or a row missing its ref
+    if not n:
+        return False
+    as_head = sum(1 for k, c in cells.items()
+                  if k in head_at and _shape(c.text) == _shape(head_at[k].text))
+    as_body = max(sum(1 for c in r
+                      if c.col in cells and _shape(c.text) == _shape(cells[c.col].text))
+                  for r in body)
+    return as_body > as_head

@@ -371,3 +371,27 @@ command.check(db.alembic_config(engine))
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert "No new upgrade operations detected" in done.stdout
+
+
+def test_upgrade_to_0007_records_the_item_and_reference_of_corrections(tmp_path: Path) -> None:
+    # a correction pointing at a stored action learns its item and reference; one pointing
+    # at nothing keeps matching by its words alone (NULL)
+    path = _store_at("0004", tmp_path / "made-at-0004.sqlite")
+    engine = store_db.make_engine(_sqlite(path))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE actions SET item = '5', ref = 'Mar25.01' WHERE id = 1"))
+            for cid, action in ((1, 1), (2, None)):
+                conn.execute(text(
+                    "INSERT INTO corrections (id, kind, target_key, target, body_id, "
+                    "meeting_date, value, created_at, action_id) VALUES (:i, 'status', 'k', "
+                    "'circulate the revised forecast', 1, '2025-03-03', 'closed', "
+                    "'2025-03-05 09:00:00+00', :a)"), {"i": cid, "a": action})
+    finally:
+        engine.dispose()
+    _invoke("actions", "--db", _sqlite(path))
+    with store_db.open_session(_sqlite(path)) as s:
+        got = s.execute(select(schema.Correction.id, schema.Correction.target_item,
+                               schema.Correction.target_ref).order_by(schema.Correction.id))
+        assert [tuple(r) for r in got] == [(1, "5", "Mar25.01"), (2, None, None)]
+    store_db.dispose_all()

@@ -258,3 +258,56 @@ def test_rag_rows_from_a_continued_table_cite_their_own_page():
     record = extract(load(SAMPLES / "lancs-cpb_agenda-pack_2019-11-26.pdf"))
     pages = {item.ref: item.evidence.page for m in record.meetings for item in m.rag_items}
     assert pages["4d"] == 13 and pages["5a1"] == 14
+
+
+CARRIED = ["No", "Action", "Owner", "Update"]
+
+
+def test_continuation_opening_with_a_body_row_of_words_is_joined():
+    # the PDF reader flags the first row of every table made only of words as a header; a
+    # carried-actions table run onto the next page without its header opens with such a row
+    first = table(1, [CARRIED, ["Jun30.01", "Clerk to write to the highways team", "RB", "Sent"],
+                      ["Jun30.02", "Quotes for the bench repair", "TW", ""]])
+    cont = table(2, [["Jul28.04", "Ask the school about the crossing patrol", "PK", "Completed"],
+                     ["Jul28.05", "Order new bins", "RB", ""]])
+    assert all(c.header for c in cont.rows[0])  # as the reader hands it over
+    pages = [Page(1, items=[first, footer(1)]), Page(2, items=[cont, footer(2)])]
+    join_continued_tables(pages)
+    assert [r[0] for r in texts(first)] == ["No", "Jun30.01", "Jun30.02", "Jul28.04", "Jul28.05"]
+    assert first.pages == (1, 2) and cont not in pages[1].items
+    assert not any(c.header for c in first.rows[3])
+    assert first.rows[3][3].text == "Completed"
+
+
+def test_tail_of_a_split_row_flagged_as_header_joins_the_row_above():
+    first = table(1, [CARRIED, ["Jun30.01", "Clerk to write to the highways team", "RB",
+                                "Letter drafted, to be"]])
+    cont = table(2, [["", "", "", "sent next week"],
+                     ["Jun30.02", "Quotes for the bench repair", "TW", "Done"]])
+    pages = [Page(1, items=[first]), Page(2, items=[cont])]
+    join_continued_tables(pages)
+    assert texts(first)[1][3] == "Letter drafted, to be\nsent next week"
+    assert [r[0] for r in texts(first)] == ["No", "Jun30.01", "Jun30.02"]
+
+
+def test_a_box_under_the_same_labels_or_shading_is_still_a_new_table():
+    # one project box per page: the next opens by repeating a label, or shaded like a header
+    box1 = table(1, [["Project", "Harbour walls"], ["Spend", "Within budget, 2025 figures"]])
+    box2 = table(2, [["Project", "Riverside path, phase 2 of 2026"], ["Spend", "Over budget"]])
+    grey = "#d9d9d9"
+    t1 = table(1, [[(h, grey) for h in CARRIED], ["A1", "Mend the gate", "RB", "In hand"]])
+    # a shaded band of a new table: body-like words, but the header's shading
+    t2 = table(2, [[("B1", grey), ("Finance and the precept for next year", grey),
+                    ("TW", grey), ("", grey)], ["B2", "Set the precept", "TW", ""]])
+    join_continued_tables([Page(1, items=[box1]), Page(2, items=[box2])])
+    join_continued_tables([Page(1, items=[t1]), Page(2, items=[t2])])
+    assert len(box1.rows) == 2 and len(t1.rows) == 2
+
+
+def test_body_looking_row_without_a_page_break_stays_a_table_of_its_own():
+    # on the same page nothing explains a split: a row flagged as a header starts a new table
+    first = table(1, [CARRIED, ["Jun30.01", "Clerk to write to the highways team", "RB", "Sent"]])
+    second = table(1, [["Jul28.04", "Ask the school about the crossing patrol", "PK", "Done"]])
+    page = Page(1, items=[first, second])
+    join_continued_tables([page])
+    assert len(first.rows) == 2 and second in page.items

@@ -280,13 +280,22 @@ def _same_page(a: Item, b: Item) -> bool:
 
 
 def _pack_item_boundary(items: list[Item], agenda_before: bool) -> int:
-    """Inside a pack, the minutes end where the next "Agenda Item N" marker starts a report."""
+    """Inside a pack, the minutes end where the next "Agenda Item N" marker starts a report.
+    The minutes' own stamp printed again further on (on each sheet of a paper assembled
+    from two files) marks no new paper."""
     if not agenda_before:
         return len(items)
+    own = _item_stamp(items[0]) if items else None
     for i, it in enumerate(items[1:], start=1):
-        if isinstance(it, Block) and ITEM_MARKER.match(it.text):
+        stamp = _item_stamp(it)
+        if stamp is not None and stamp != own:
             return i
     return len(items)
+
+
+def _item_stamp(item: Item) -> str | None:
+    found = ITEM_MARKER.match(item.text) if isinstance(item, Block) else None
+    return found.group(1).lower() if found else None
 
 
 def _next_labelled_paper(items: list[Item]) -> int:

@@ -9,6 +9,9 @@ rows and makes new ones with new ids (and SQLite reuses ids):
 
 - an action: organisation + body + meeting date + the action's text (`mapping.action_key`,
   also stored on the row as `actions.key` and used by the carry-forward's threads);
+  when a re-issued paper changed a word of it, the same body and date, the same item or
+  reference (kept on the correction) and most of the words find it again (`rematch`); an
+  ambiguous fit is flagged for the clerk, not applied;
 - a flag: organisation + body + meeting date + record + kind + message (`flag_key`); a
   flag on a whole document (no meeting) is keyed by the document's content hash instead;
 - a person: the body + the person's name (merges and aliases).
@@ -43,7 +46,8 @@ database clears them when that row is deleted, and the next application sets the
 
 Modules: `keys` (kinds, bounds and natural keys), `record` (an action's corrections and flag
 dismissals), `identity` (people merged and aliased), `apply` (finding each target again
-and writing the correction onto it), `reading` (what the clerk changed, for reports).
+and writing the correction onto it), `rematch` (an action whose words a re-issue changed),
+`reading` (what the clerk changed, for reports).
 """
 from .apply import reapply_corrections
 from .identity import PeopleCorrected, alias, merge

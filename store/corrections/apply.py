@@ -16,6 +16,7 @@ from .. import schema as db
 from ..names import is_role, name_key
 from ..people import PersonResolver, add_alias, merge_people
 from .keys import ACTION_KINDS, PEOPLE_KINDS, action_key, flag_key, places_of
+from .rematch import AMBIGUOUS, Wording, rematch
 
 
 def exactly_named(session: Session, body_id: int, name: str) -> db.Person | None:
@@ -137,6 +138,7 @@ def _resolve_by_alias(session: Session, scope: Scope | None) -> None:
 def _apply_actions(session: Session, body_id: int, date: dt.date | None,
                    corrections: list[db.Correction]) -> None:
     rows = actions_by_key(session, body_id, date)
+    _find_reworded(session, rows, corrections)
     latest: dict[tuple[str, str], db.Correction] = {}
     for c in corrections:  # in id order: the last of a kind wins
         matches = rows.get(c.target_key, [])
@@ -151,6 +153,42 @@ def _apply_actions(session: Session, body_id: int, date: dt.date | None,
             elif kind == "status" and c.value:
                 set_if_changed(action, "status", c.value)
             # text and dismiss_action are read, not written: see the module docstring
+
+
+def _find_reworded(session: Session, rows: dict[str, list[db.Action]],
+                   corrections: list[db.Correction]) -> None:
+    """Point each correction whose words no action of its meeting has any longer at the
+    re-issued action it fits (`rematch`), by adding its key to `rows`; flag the ambiguous."""
+    lost: dict[str, Wording] = {}
+    for c in corrections:
+        if c.target_key not in rows and c.target_key not in lost:
+            lost[c.target_key] = Wording(c.target_key, c.target, c.target_item, c.target_ref)
+    if not lost:
+        return
+    named = {c.target_key for c in corrections}
+    free = [Wording(k, a[0].text, a[0].item, a[0].ref) for k, a in rows.items()
+            if k not in named]
+    found = rematch(list(lost.values()), free)
+    for key, action_key_now in found.found.items():
+        rows[key] = rows[action_key_now]
+    for key, keys in found.ambiguous.items():
+        _flag_ambiguous(session, lost[key], [rows[k][0] for k in keys])
+
+
+def _flag_ambiguous(session: Session, target: Wording, actions: list[db.Action]) -> None:
+    """A flag for the clerk on the meeting of the first fitting action, with its evidence;
+    raised once (re-applying must change no row)."""
+    first = actions[0]
+    texts = "; ".join(f'"{a.text}"' for a in actions)
+    message = (f'The correction of "{target.text}" fits more than one action of the paper '
+               f"now, or shares one with another correction ({texts}); not applied: "
+               "correct the action meant again")
+    if session.scalar(select(db.Flag.id).where(
+            db.Flag.meeting_id == first.meeting_id, db.Flag.kind == AMBIGUOUS,
+            db.Flag.message == message)) is None:
+        session.add(db.Flag(meeting_id=first.meeting_id, kind=AMBIGUOUS, message=message,
+                            dismissed=False, document_id=first.document_id, page=first.page,
+                            block=first.block, extractor="corrections"))
 
 
 def actions_by_key(session: Session, body_id: int, date: dt.date | None

@@ -84,7 +84,8 @@ def correct_action(session: Session, action_id: int, *, owners: list[str] | None
         if dismiss:
             values.append(("dismiss_action", None))
         rows = [db.Correction(kind=kind, target_key=action_key(place, action.text),
-                              target=action.text, body_id=place.body_id,
+                              target=action.text, target_item=action.item,
+                              target_ref=action.ref, body_id=place.body_id,
                               meeting_date=place.date, value=value, note=note,
                               created_at=timestamp(now), action_id=action.id)
                 for kind, value in values]

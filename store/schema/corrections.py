@@ -43,6 +43,10 @@ class Correction(Base):
     target: Mapped[str] = mapped_column(Text)
     # Where to look for the target again: a body never goes away, and the date narrows
     # the search to one or two meetings. Both NULL for a flag on a whole document.
+    # The corrected action's agenda item and printed reference: with the body and date they
+    # find it again when a re-issued paper changes a word of it (corrections.rematch).
+    target_item: Mapped[str | None] = mapped_column(Text)
+    target_ref: Mapped[str | None] = mapped_column(Text)
     body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"), index=True)
     meeting_date: Mapped[dt.date | None] = mapped_column(Date)
     # owner: JSON list of names; due: ISO date; status: open/closed; text; merge_people and
