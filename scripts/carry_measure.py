@@ -243,6 +243,10 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date,
     closures = [t for t in truth if state[t.id] == "closed"]
     cl_found, cl_right, by_how, by_how_found = 0, 0, Counter(), Counter()
     missed_closures, wrong_closures, partly = [], [], 0
+    # closed, but at another meeting than the truth's: early ones left the clerk's list
+    # while still open (the rolling recall counts that), late ones stayed on it too long
+    elsewhere: list[str] = []
+    early = 0
     for t in closures:
         by_how[t.closed_how] += 1
         ths = threads_of.get(t.id)
@@ -258,8 +262,10 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date,
             if last.closed_on == t.closed or last.closed_on in t.also_accept:
                 cl_right += 1
             else:
-                wrong_closures.append(f"{_name(last)}: closed {last.closed_on}, truth {t.id} "
-                                      f"closed {t.closed} ({t.closed_how})")
+                when = "early" if (last.closed_on or dt.date.max) < t.closed else "late"
+                early += when == "early"
+                elsewhere.append(f"{_name(last)}: closed {last.closed_on} ({when}), truth "
+                                 f"{t.id} closed {t.closed} ({t.closed_how})")
         else:
             why = "stale" if all(_listed_stale(th) for th in still) else "listed open"
             if len(still) < len(ths):
@@ -296,6 +302,7 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date,
         "closures_found": cl_found, "closures_right_meeting": cl_right,
         "closures_left_open_by_a_split": partly,
         "closures_by_form": {h: f"{by_how_found[h]}/{n}" for h, n in sorted(by_how.items())},
+        "closures_other_meeting": len(elsewhere), "closures_early": early,
         "wrong_closures": len(wrong_closures),
         "stale_truth": {"total": len(unknown), **dict(sorted(unk.items()))},
         "tp": tp, "listed_counted": listed, "recalled": len(recalled),
@@ -303,5 +310,5 @@ def measure(truth: list[Truth], threads: list[Thread], open_at: dt.date,
     }
     rep.lists = {"open_list_wrong": wrong, "open_missed": missed_open, "merged": merged,
                  "split": split, "closures_missed": missed_closures,
-                 "wrong_closures": wrong_closures}
+                 "closures_other_meeting": elsewhere, "wrong_closures": wrong_closures}
     return rep

@@ -60,6 +60,9 @@ def read_threads(url: str, open_at: dt.date) -> list[Thread]:
         select(db.ActionStatus.thread_id, db.ActionStatus.date, db.Action.ref, db.Action.text)
         .join(db.Action, db.ActionStatus.action_id == db.Action.id)
         .where(db.ActionStatus.kind != "raised")
+        # A closure by omission cites the thread's own last row at the meeting that left it
+        # out: nothing that meeting said, so not a mention to match against its actions.
+        .where(db.ActionStatus.rule != "omitted")
         .order_by(db.ActionStatus.thread_id, db.ActionStatus.position))
     for thread_id, date, ref, text in rows:
         words[thread_id].append(Mention(date, ref, text or ""))
@@ -144,7 +147,8 @@ def _print(rep: Report, roll: dict | None) -> None:
     print(f"merged threads {c['merged_threads']}, split actions {c['split_actions']}")
     print(f"closures found {c['closures_found']}/{c['closures_of_found']} of found actions "
           f"({c['closures_truth']} in truth), at the right meeting {c['closures_right_meeting']}"
-          f"; wrong closures {c['wrong_closures']}")
+          f" (at another {c['closures_other_meeting']}, {c['closures_early']} of them early)"
+          f"; wrong closures (open or silent actions closed) {c['wrong_closures']}")
     print("closures by form (found/total):", ", ".join(
         f"{k} {v}" for k, v in c["closures_by_form"].items()))
     print(f"silent {STALE_MEETINGS}+ meetings (stale rule: marked stale, left out; listed open "

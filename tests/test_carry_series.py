@@ -168,6 +168,17 @@ def test_a_closure_at_another_meeting_is_found_but_not_right_unless_also_accepte
         assert (c["closures_found"], c["closures_right_meeting"]) == (1, right)
 
 
+def test_a_closure_at_another_meeting_is_early_or_late_not_a_wrong_closure():
+    # a wrong closure is an open or silent action closed; a done one closed at another
+    # meeting is counted apart, early (it left the list while still open) or late
+    truth = [_t("A", MEETINGS[0], "hedge cutting quotes", closed=MEETINGS[2])]
+    for day, early in ((MEETINGS[1], 1), (MEETINGS[3], 0)):
+        th = _th(1, MEETINGS[0], "hedge cutting quotes", status="closed", closed_on=day)
+        c = cs.measure(truth, [th], MEETINGS[4], MEETINGS).counts
+        assert (c["closures_other_meeting"], c["closures_early"], c["wrong_closures"]) == (
+            1, early, 0)
+
+
 def test_silent_actions_go_stale_and_must_be_marked_not_closed():
     truth = [_t("S", MEETINGS[0], "repaint bench pond", fate="unknown")]
     assert [cs.state_at(truth[0], m, MEETINGS) for m in MEETINGS] == \
