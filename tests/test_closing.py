@@ -107,6 +107,31 @@ def test_a_table_that_reprints_few_rows_closes_nothing_by_omission(session: Sess
     assert [v.status for v in log(session)] == ["open"] * 4
 
 
+def test_a_table_carrying_several_rows_again_closes_the_rows_it_drops(
+        session: Session) -> None:
+    # Clerks drop the done rows from the carried table, so a table that carries two rows
+    # on (their references printed again) is the body's table even when it keeps under
+    # the share: the two it dropped are closed by omission, each flagged.
+    from test_store import all_open_flags
+    five = [*TABLE, ("Jan24.05", "HW to ask the county about the flooded footpath")]
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in five]),
+             paper(FEB, *[act(t, ref=r, page=4) for r, t in five[3:]]))
+    views = {v.ref: v for v in log(session)}
+    assert [views[r].status for r, _ in five] == ["closed"] * 3 + ["open"] * 2
+    assert views["Jan24.01"].closed_on == FEB
+    flags = [f for f in all_open_flags(session) if f.kind == "action-closed-by-omission"]
+    assert sorted(f.message[:8] for f in flags) == ["Jan24.01", "Jan24.02", "Jan24.03"]
+
+
+def test_old_actions_restated_without_a_table_close_nothing_by_omission(
+        session: Session) -> None:
+    # The same two actions said again in the narrative (no reference, no update) do not
+    # make a carried table: nothing else is taken as dropped.
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, *[act(t) for _, t in TABLE[2:]]))
+    assert [v.status for v in log(session)] == ["open"] * 4
+
+
 def test_an_action_unmentioned_for_several_meetings_is_stale_never_closed(
         session: Session) -> None:
     from test_store import all_open_flags

@@ -5,8 +5,9 @@
   meeting ("There were no outstanding actions from the last meeting", `closing.json`)
   closes every thread raised before that meeting and still open, each closure citing it;
 - omission: when a meeting reprints most (`omission_share`) of the previous meeting's
-  carried-actions table (its open rows that printed a reference or an update), a row it
-  leaves out is closed by omission, citing the reprinted table, and flagged for the clerk;
+  carried-actions table (its open rows that printed a reference or an update), or reprints
+  several of them as table rows again (`omission_rows`), a row it leaves out is closed by
+  omission, citing the reprinted table, and flagged for the clerk to confirm;
 - stale: an open thread no paper has mentioned at `stale_after_meetings` meetings of its
   body is marked stale (counted in meetings, not days: bodies meet at different rhythms)
   and flagged for the clerk to confirm or close; it is never closed for that.
@@ -44,6 +45,7 @@ class Closing:
 
     stale_after: int
     omission_share: float
+    omission_rows: int
     none_outstanding: tuple[str, ...]
     tabled: list[Thread] = field(default_factory=list)  # the last meeting's carried table
     dated: list[Sitting] = field(default_factory=list)  # the body's dated meetings so far
@@ -53,6 +55,7 @@ class Closing:
     def start(cls) -> Closing:
         v = closing_vocab()
         return cls(int(v["stale_after_meetings"]), float(v["omission_share"]),
+                   int(v["omission_rows"]),
                    tuple(normal_text(p) for p in v["none_outstanding"]))
 
 
@@ -103,7 +106,13 @@ def after_meeting(state: Closing, meeting: Sitting, earlier: list[Thread],
 def _omitted(state: Closing, meeting: Sitting) -> list[Thread]:
     before = state.tabled
     reprinted = [t for t in before if any(s.kind == "action" for s in _here(t, meeting))]
-    if len(before) < 3 or len(reprinted) < state.omission_share * len(before):
+    # Carried again as table rows (a reference or an update printed): a table that does
+    # this for several rows is the body's carried-actions table, whatever share it keeps
+    # (a clerk drops the done rows, so the share falls as work gets done).
+    carried = [t for t in before if any(s.kind == "action" and (s.ref or s.note)
+                                        for s in _here(t, meeting))]
+    if len(carried) < state.omission_rows and (
+            len(before) < 3 or len(reprinted) < state.omission_share * len(before)):
         return []
     closed: list[Thread] = []
     table = next(s for s in _here(reprinted[0], meeting) if s.kind == "action")
