@@ -254,6 +254,9 @@ class _Cleared:
     sole: set[int]  # meetings no other document records: dropped if now unrecorded
     shared: dict[int, tuple[int | None, int | None]]  # others record them too: old spans
     kept_flags: set[int]  # the store's flags on facts kept in shared meetings
+    # (meeting, kind, message) of the flags the clerk dismissed that the clear removes:
+    # raised again by the new reading or the carry-forward, they stay dismissed
+    dismissed: set[tuple[int, str, str]]
 
 
 def _replace(session: Session, doc: db.Document, x: rec.Extraction, now: dt.datetime,
@@ -275,6 +278,7 @@ def _replace(session: Session, doc: db.Document, x: rec.Extraction, now: dt.date
     session.flush()
     result = _fill(session, doc, x, problems, "replaced")
     result.previous_status = previous
+    result.dismissed |= cleared.dismissed
     _tidy(session, doc.id, cleared)
     return result
 
@@ -302,6 +306,10 @@ def _clear_reading(session: Session, doc_id: int) -> _Cleared:
     kept_flags = set(session.scalars(select(db.Flag.id).where(
         db.Flag.document_id == doc_id, db.Flag.meeting_id.in_(others),
         db.Flag.extractor == "store")))
+    dismissed = {(m, k, msg) for m, k, msg in session.execute(
+        select(db.Flag.meeting_id, db.Flag.kind, db.Flag.message).where(
+            db.Flag.document_id == doc_id, db.Flag.id.not_in(kept_flags),
+            db.Flag.dismissed, db.Flag.meeting_id.is_not(None)))}
     session.execute(delete(db.Flag).where(db.Flag.document_id == doc_id,
                                           db.Flag.id.not_in(kept_flags)))
     session.execute(delete(db.ActionOwner).where(db.ActionOwner.action_id.in_(actions)))
@@ -315,7 +323,7 @@ def _clear_reading(session: Session, doc_id: int) -> _Cleared:
                     select(db.ActionOwner.person_id).where(db.ActionOwner.person_id.is_not(None))))
     session.execute(delete(db.Person).where(db.Person.id.in_(people),
                                             db.Person.id.not_in(named)))
-    return _Cleared(sole, {m: spans[m] for m in others}, kept_flags)
+    return _Cleared(sole, {m: spans[m] for m in others}, kept_flags, dismissed)
 
 
 def _tidy(session: Session, doc_id: int, cleared: _Cleared) -> None:

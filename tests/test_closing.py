@@ -165,3 +165,48 @@ def test_a_dismissed_closure_flag_stays_dismissed_across_rebuilds(session: Sessi
     rows = session.scalars(select(schema.Flag).where(
         schema.Flag.kind == "action-closed-by-omission")).all()
     assert [(r.id, r.dismissed) for r in rows] == [(flag.id, True)]
+
+
+def test_a_dismissed_closure_flag_stays_dismissed_when_its_paper_is_reissued(
+        session: Session) -> None:
+    # The carry-forward rewrites its flags after the save that dropped the old version's:
+    # the clerk's dismissal must be carried over to the flag raised again.
+    from sqlalchemy import select
+
+    from store import schema
+    feb = [act(t, ref=r, update="In hand", page=4) for r, t in TABLE[1:]]
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, *feb, file="minutes-feb.pdf"))
+    flag = session.scalars(select(schema.Flag).where(
+        schema.Flag.kind == "action-closed-by-omission")).one()
+    flag.dismissed = True
+    session.commit()
+    save_all(session, paper(FEB, *feb, act("Clerk to book the hall for the AGM"),
+                            file="minutes-feb-v2.pdf"))
+    rows = session.scalars(select(schema.Flag).where(
+        schema.Flag.kind == "action-closed-by-omission")).all()
+    assert [(r.message[:8], r.dismissed) for r in rows] == [("Jan24.01", True)]
+
+
+def test_a_dismissed_closure_flag_stays_dismissed_when_its_paper_is_read_again(
+        session: Session) -> None:
+    # A partial paper read again by a better reader: the clear removes the flags that cite
+    # it, and the carry-forward raises them again; the clerk's dismissal is kept.
+    from sqlalchemy import select
+    from test_store import NEW, OLD, partial, reread
+
+    from store import schema
+    from store.save import save_extraction
+    feb = [act(t, ref=r, update="In hand", page=4) for r, t in TABLE[1:]]
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]))
+    first = partial(paper(FEB, *feb))
+    save_extraction(session, first, reader=OLD)
+    flag = session.scalars(select(schema.Flag).where(
+        schema.Flag.kind == "action-closed-by-omission")).one()
+    flag.dismissed = True
+    session.commit()
+    result = save_extraction(session, reread(paper(FEB, *feb), sha_of=first), reader=NEW)
+    assert result.outcome == "replaced"
+    rows = session.scalars(select(schema.Flag).where(
+        schema.Flag.kind == "action-closed-by-omission")).all()
+    assert [(r.message[:8], r.dismissed) for r in rows] == [("Jan24.01", True)]

@@ -44,6 +44,9 @@ def carry_forward(session: Session, result: SaveResult) -> None:
         if body_id in stale or not resumable or not resume_body(
                 session, body_id, result.document_id):
             rebuild_body(session, body_id)
+    # Again: the carry-forward's own flags were just rewritten from the fold, so a flag
+    # the clerk dismissed on the replaced reading exists again only now.
+    _keep_dismissed(session, result)
     session.flush()
 
 
