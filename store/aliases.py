@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -104,12 +105,12 @@ def holder_at(session: Session, meeting_id: int, office: str) -> db.Person | Non
     return session.get(db.Person, ids.pop()) if len(ids) == 1 else None
 
 
-def resolve_late(session: Session, meeting_ids: set[int]) -> int:
+def resolve_late(session: Session, meeting_ids: set[int]) -> set[int]:
     """Owners kept as text (or as an office) that the body's people now name: an unmatched
     owner of these meetings' bodies that is exactly one person's alias, an office at these
     meetings with one holder there. Only rows that can resolve are read (an alias with the
     owner's key; a meeting this save touched), so the cost does not grow with history.
-    Returns how many owners it resolved."""
+    Returns the meetings whose owners it resolved."""
     session.flush()
     base = (select(db.ActionOwner, db.Meeting.id, db.Meeting.body_id)
             .join(db.Action, db.ActionOwner.action_id == db.Action.id)
@@ -123,7 +124,9 @@ def resolve_late(session: Session, meeting_ids: set[int]) -> int:
         db.ActionOwner.text_key.in_(aliased_keys))).all()
     rows += session.execute(base.where(db.ActionOwner.kind == "role",
                                        db.Meeting.id.in_(meeting_ids))).all()
-    done = 0
+    done = _resolve_runs(session, session.execute(base.where(
+        db.ActionOwner.kind == "unmatched", db.Meeting.body_id.in_(bodies),
+        db.ActionOwner.text_key.contains(" "))).all())
     for owner, meeting_id, body_id in rows:
         person_id: int | None = None
         if owner.kind == "role":
@@ -138,9 +141,64 @@ def resolve_late(session: Session, meeting_ids: set[int]) -> int:
                 db.ActionOwner.person_id == person_id)) is not None:
             continue  # nobody, or the action already names the person
         owner.kind, owner.person_id = "person", person_id
-        done += 1
+        _withdraw_unmatched(session, meeting_id, owner)
+        done.add(meeting_id)
     session.flush()
     return done
+
+
+def run_people(session: Session, body_id: int, key: str) -> list[int]:
+    """The people of an initials run ("jh no": separators lost in the layout), when every
+    word is exactly one person's name or alias in the body; [] otherwise."""
+    tokens = key.split()
+    if not 2 <= len(tokens) <= 4 or any(not 2 <= len(t) <= 4 for t in tokens):
+        return []
+    found = [_named(session, body_id, t) for t in tokens]
+    if any(len(f) != 1 for f in found):
+        return []
+    return list(dict.fromkeys(f.pop() for f in found))
+
+
+def _resolve_runs(session: Session, rows: list[Any]) -> set[int]:
+    """Unmatched initials runs whose every initials now name one person: one owner row
+    each, as a save in date order would have written them."""
+    done: set[int] = set()
+    for owner, meeting_id, body_id in rows:
+        people = run_people(session, body_id, owner.text_key)
+        named = set(session.scalars(select(db.ActionOwner.person_id).where(
+            db.ActionOwner.action_id == owner.action_id,
+            db.ActionOwner.person_id.is_not(None))))
+        people = [p for p in people if p not in named]
+        if not people:
+            continue
+        owner.kind, owner.person_id = "person", people[0]
+        session.add_all(db.ActionOwner(action_id=owner.action_id, position=owner.position,
+                                       kind="person", person_id=p, text=owner.text,
+                                       text_key=owner.text_key) for p in people[1:])
+        _withdraw_unmatched(session, meeting_id, owner)
+        done.add(meeting_id)
+    return done
+
+
+def unmatched_owner_message(owner: str, why: str, action_text: str) -> str:
+    """The `owner-unmatched` flag's words, made in one place so a late resolution finds
+    the flag it answers."""
+    text = collapse(action_text)
+    text = text if len(text) <= 80 else text[:79] + "…"
+    return f"action owner {owner!r} {why}; kept as text: {text}"
+
+
+def _withdraw_unmatched(session: Session, meeting_id: int, owner: db.ActionOwner) -> None:
+    """The owner resolved after all: its `owner-unmatched` flag no longer asks anything of
+    the clerk (one they dismissed is history, and stays)."""
+    text = session.scalar(select(db.Action.text).where(db.Action.id == owner.action_id)) or ""
+    head = f"action owner {owner.text!r} "
+    tail = unmatched_owner_message(owner.text, "", text).rsplit("; kept as text: ", 1)[1]
+    for f in session.scalars(select(db.Flag).where(
+            db.Flag.meeting_id == meeting_id, db.Flag.kind == "owner-unmatched",
+            db.Flag.dismissed.is_(False))):
+        if f.message.startswith(head) and f.message.endswith(f"; kept as text: {tail}"):
+            session.delete(f)
 
 
 def similar_people(session: Session, person: db.Person) -> list[db.Person]:

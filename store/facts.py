@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 from extract import model as rec
 
 from . import schema as db
-from .aliases import fitting_initials, holder_at, learn_initials, office_key, similar_people
+from .aliases import (
+    fitting_initials,
+    holder_at,
+    learn_initials,
+    office_key,
+    similar_people,
+    unmatched_owner_message,
+)
 from .mapping import (
     Problem,
     Where,
@@ -242,8 +249,7 @@ def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
         return [row("person", p, key) for p in several]
     why = (f"could be {', '.join(match.candidates)}" if match.candidates
            else "matches no attendee or known person of this body")
-    ctx.flag(Problem("owner-unmatched",
-                     f"action owner {owner!r} {why}; kept as text: {_short(action.text)}"), at)
+    ctx.flag(Problem("owner-unmatched", unmatched_owner_message(owner, why, action.text)), at)
     return [row("unmatched", None, key)]
 
 
@@ -263,11 +269,6 @@ def _initials_run(ctx: MeetingContext, key: str) -> list[int]:
             person_id = match.person.id
         found.append(person_id)
     return found
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = collapse(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def save_parts(session: Session, document_id: int, parts: Sequence[rec.FilePart]) -> None:

@@ -48,6 +48,9 @@ class SaveResult:
     # had dismissed on a superseded version, so the same flag raised again stays dismissed.
     body_ids: set[int] = field(default_factory=set)
     dismissed: set[tuple[int, str, str]] = field(default_factory=set)
+    # Meetings whose owners `store.aliases.resolve_late` resolved in this save: when one is
+    # a meeting already folded, the carry-forward rebuilds rather than resumes.
+    owners_resolved: set[int] = field(default_factory=set)
 
 
 def add_flag(session: Session, result: SaveResult, p: Problem, meeting_id: int | None,

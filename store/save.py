@@ -113,7 +113,8 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
             result = _replace(session, stored, extraction, now, reader)
         if result.outcome in ("saved", "replaced"):
             # Owners saved before the paper that printed their initials or office holder.
-            resolve_late(session, _meetings_of(session, result.document_id))
+            result.owners_resolved = resolve_late(
+                session, _meetings_of(session, result.document_id))
             # After the facts, so the clerk's corrections win over what this reading wrote.
             reapply_corrections(session, document_id=result.document_id)
             # Threads read the corrected rows: the clerk's status and dismissals count.

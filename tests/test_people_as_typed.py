@@ -82,6 +82,11 @@ def test_printed_initials_resolve_owners_at_later_meetings_that_do_not_print_the
 def test_initials_resolve_whatever_order_the_papers_arrive_in(session: Session) -> None:
     save(session, FEBRUARY, JANUARY)
     assert owners_of(session, "Write to the landowner") == [("person", "Marjorie Quince")]
+    # so do initials run together, each the person a save in date order would give
+    assert owners_of(session, "Survey the pond") == [("person", "Marjorie Quince"),
+                                                     ("person", "Tobias Wren")]
+    # the flags February raised while "MQ" named nobody have nothing left to ask
+    assert flags(session, "owner-unmatched") == []
 
 
 def test_office_owners_resolve_to_who_held_the_office_at_that_meeting(
@@ -230,3 +235,26 @@ def test_office_resolves_when_the_list_naming_its_holder_comes_in_a_later_file(
     actions_only.source.file, actions_only.source.sha256 = "extract.pdf", "ab" * 32
     save(session, actions_only, JANUARY)  # the same meeting's full minutes, second
     assert owners_of(session, "Obtain quotes for a bench") == [("person", "Peter Lark")]
+
+
+def test_an_owner_resolved_late_reaches_the_thread_of_a_meeting_already_folded(
+        session: Session) -> None:
+    # In date order: January's "MQ" names nobody yet; February prints her initials. The
+    # carry-forward must not resume past January with the owner it folded as text (then
+    # February's poorer reading, naming nobody, would replace her as the owner).
+    from store import action_log
+    from store.carry import refresh
+    january = paper(JAN, [Attendee("Tobias Wren", evidence=ev())],
+                    [act("Write to the landowner", "MQ")])
+    february = paper(FEB, [Attendee("Marjorie Quince", initials="MQ", evidence=ev()),
+                           Attendee("Tobias Wren", evidence=ev())],
+                     [act("Write to the landowner", "Councillor Q")])
+    save(session, january, february)
+
+    def owner() -> list[str]:
+        [view] = [v for v in action_log(session, today=TODAY)
+                  if v.text == "Write to the landowner"]
+        return list(view.owners)
+    assert owner() == ["Marjorie Quince"]
+    refresh(session, set(session.scalars(select(schema.Body.id))))
+    assert owner() == ["Marjorie Quince"]

@@ -39,7 +39,11 @@ def carry_forward(session: Session, result: SaveResult) -> None:
     _keep_dismissed(session, result)
     stale = stale_bodies(session)
     # A re-read or a new version changes facts of meetings already folded.
-    resumable = result.outcome == "saved" and not result.superseded
+    # So does an owner of an earlier meeting resolved late (initials printed only now).
+    mine = set(session.scalars(select(db.MeetingSource.meeting_id).where(
+        db.MeetingSource.document_id == result.document_id)))
+    resumable = (result.outcome == "saved" and not result.superseded
+                 and result.owners_resolved <= mine)
     for body_id in sorted(result.body_ids | stale):
         if body_id in stale or not resumable or not resume_body(
                 session, body_id, result.document_id):
