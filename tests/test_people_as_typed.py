@@ -227,6 +227,19 @@ def test_clerk_session_what_is_outstanding_for_the_clerk_and_for_a_councillor(tm
     for typed in ("Denise Hollins", "Hollins", "Hollins, Denise", "DH"):
         assert count("--owner", typed) == 1, typed
     assert count("--owner", "TW") == 1
+    # and they are the right actions, whichever way the person is typed
+    from store import open_session
+    with open_session(db) as s:
+        def texts(owner: str) -> set[str]:
+            return {v.text for v in outstanding_actions(s, today=TODAY, owner=owner)}
+        assert texts("Clerk") == texts("Peter Lark") == texts("Lark, Peter") == {
+            "Clerk to obtain quotes for a replacement bench.",
+            "Clerk to order a new lock for the noticeboard.",
+            "Clerk to publish the annual accounts on the website."}
+        quince = {"Marjorie Quince to write to the landowner about the overgrown hedge.",
+                  "MQ to ask the bus company to repair the shelter roof."}
+        for typed in ("Marjorie Quince", "Quince", "Quince, Marjorie", "MQ", "Marjorie"):
+            assert texts(typed) == quince, typed
 
 
 def test_office_resolves_when_the_list_naming_its_holder_comes_in_a_later_file(
