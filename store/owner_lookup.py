@@ -4,7 +4,9 @@ An owner is a person by full name, an alias (initials the papers printed count: 
 `store.aliases`), "Surname, First", an initial and surname ("A Smith"), a bare surname or
 first name, or initials the body never printed ("AS" for the one Alan Smith); or an office
 ("Clerk", "the Chair", "Parish Clerk"), which finds the actions whose owner is that word
-and those owned by whoever held the office at the meeting that raised them. The strongest
+and those owned by whoever held the office at the meeting that raised them (at a meeting
+whose list names nobody in it, the holder its body last recorded: an office is held until
+another is named). The strongest
 form that matches anyone wins; when it fits several people of one body (two Davids) all
 are listed and `OwnerLookup.ambiguous` says so, for the CLI to tell the clerk.
 """
@@ -110,12 +112,44 @@ def owner_filter(session: Session, found: OwnerLookup) -> ColumnElement[bool]:
     owned = thread.owner_action_id.in_(select(db.ActionOwner.action_id).where(or_(*matches)))
     if not found.office:
         return owned
+    tenure = office_holders(session, found.office)
+    if not tenure:
+        return owned
     held = select(thread.id).join(
-        db.ActionOwner, db.ActionOwner.action_id == thread.owner_action_id).join(
-        db.PersonRole, and_(db.PersonRole.person_id == db.ActionOwner.person_id,
-                            db.PersonRole.meeting_id == thread.raised_meeting_id)).where(
-        db.PersonRole.role_key == found.office)
+        db.ActionOwner, db.ActionOwner.action_id == thread.owner_action_id).where(or_(*(
+            and_(db.ActionOwner.person_id == person,
+                 thread.raised_meeting_id.in_(sorted(meetings)))
+            for person, meetings in sorted(tenure.items()))))
     return or_(owned, thread.id.in_(held))
+
+
+def office_holders(session: Session, office: str) -> dict[int, set[int]]:
+    """Person id -> the meetings at which they held `office`: those whose attendance list
+    gave it them, and the later meetings of the same body whose list named nobody in it
+    (minutes often list the clerk only now and then; the office is held until another is
+    named). Offices have few holders, so this is read once per query."""
+    role, meeting = db.PersonRole, db.Meeting
+    recorded: dict[int, set[int]] = {}
+    for meeting_id, person_id in session.execute(
+            select(role.meeting_id, role.person_id).where(role.role_key == office)):
+        recorded.setdefault(meeting_id, set()).add(person_id)
+    if not recorded:
+        return {}
+    bodies = select(meeting.body_id).where(meeting.id.in_(sorted(recorded))).distinct()
+    tenure: dict[int, set[int]] = {}
+    current: dict[int, set[int]] = {}  # body -> its last recorded holders
+    for meeting_id, body_id, _ in session.execute(
+            select(meeting.id, meeting.body_id, meeting.date)
+            .where(meeting.body_id.in_(bodies), meeting.date.is_not(None))
+            .order_by(meeting.body_id, meeting.date, meeting.id)):
+        holders = recorded.get(meeting_id) or current.get(body_id, set())
+        current[body_id] = holders
+        for person in holders:
+            tenure.setdefault(person, set()).add(meeting_id)
+    for meeting_id, people in recorded.items():  # undated meetings: as recorded
+        for person in people:
+            tenure.setdefault(person, set()).add(meeting_id)
+    return tenure
 
 
 def owner_note(session: Session, owner: str, body: str | None = None) -> str:

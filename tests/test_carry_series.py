@@ -223,3 +223,38 @@ def test_the_owner_read_out_is_right_by_name_surname_or_role():
         th = cs.Thread(id=2, raised_on=MEETINGS[0], ref=None, text="litter", status="open",
                        owners=owners)
         assert cs.owner_right(nobody, th) is right, owners
+
+
+# ---- a clerk's session on the real series ----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def series_store(tmp_path_factory):
+    if not SERIES.is_dir():
+        pytest.skip("../shared/realdocs/extra/souldern-series is not present here")
+    from typer.testing import CliRunner
+
+    from boardpapers.cli import app
+    url = f"sqlite:///{tmp_path_factory.mktemp('series') / 'series.sqlite'}"
+    assert CliRunner().invoke(app, ["run", str(SERIES), "--db", url]).exit_code == 0
+    return url
+
+
+def test_series_clerk_session_finds_each_person_however_typed(series_store):
+    # The truth names who each action's owners are; the store must give the same open
+    # actions for the clerk by office, by name and by the initials the minutes print, and
+    # for the chair typed four ways.
+    from store import open_session, outstanding_actions
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    clerk = next(o for a in truth["actions"] if "Clerk" in a["owners"]
+                 for o in a["owners"] if o != "Clerk")
+    first, last = clerk.split()
+    today = D(2025, 4, 24)
+    with open_session(series_store) as s:
+        def ids(owner):
+            return {v.thread_id for v in outstanding_actions(s, today=today, owner=owner,
+                                                            status="all")}
+        by_office = ids("Clerk")
+        assert by_office
+        for typed in (clerk, f"{last}, {first}", first,
+                      "".join(w[0] for w in clerk.split())):
+            assert ids(typed) == by_office, typed

@@ -271,3 +271,17 @@ def test_an_owner_resolved_late_reaches_the_thread_of_a_meeting_already_folded(
     assert owner() == ["Marjorie Quince"]
     refresh(session, set(session.scalars(select(schema.Body.id))))
     assert owner() == ["Marjorie Quince"]
+
+
+def test_the_office_is_held_until_another_is_named(session: Session) -> None:
+    # February's list names no clerk: Peter Lark, clerk in January, still is; from March,
+    # when Rosa Finch is named clerk, his own actions are no longer the clerk's.
+    jan = paper(JAN, [Attendee("Peter Lark", role="Clerk", evidence=ev())], [])
+    feb = paper(FEB, [Attendee("Peter Lark", evidence=ev())],
+                [act("Renew the insurance", "Peter Lark")])
+    mar = paper(MAR, [Attendee("Rosa Finch", role="Clerk", evidence=ev()),
+                      Attendee("Peter Lark", evidence=ev())],
+                [act("Paint the gate", "Peter Lark"), act("Order a lock", "Rosa Finch")])
+    save(session, jan, feb, mar)
+    found = {v.text for v in outstanding_actions(session, today=TODAY, owner="Clerk")}
+    assert found == {"Renew the insurance", "Order a lock"}
