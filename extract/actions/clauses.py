@@ -40,16 +40,21 @@ def _rx() -> dict:
             rf"(?:{things})\s+(?:was|were)\s+requested\b|\brequested\s+to\s+be\s+kept\s+"
             r"(?:informed|updated|advised|briefed)\b"),
         "not_before": set(raw["agentless_not_before"]),
+        # "… to allow for matting to be put down": why the work was done, not a task
+        "purpose": re.compile(rf"(?i)\b(?:{'|'.join(raw['purpose_verbs'])})(?:s|ed|ing)?\s+"
+                              r"(?:for\s+)?(?:[\w-]+\s){0,3}$"),
         "reject": re.compile(raw["agentless_reject"]),
     }
 
 
 def nobody_named(s: str) -> bool:
     """A task decided or requested with no doer named; not a forecast ("is due to be
-    published"), a hope ("Members hoped parking would be provided") nor a question."""
+    published"), a hope ("Members hoped parking would be provided"), a condition's outcome
+    ("If …, the sum would be added"), a purpose ("… to allow for matting to be put down") nor a
+    question."""
     rx = _rx()
     if rx["requested"].search(s):
         return True
     return not s.rstrip().endswith("?") and not rx["reject"].search(s) and any(
         (m.group("lead") or "").lower() not in rx["not_before"]
-        for m in rx["agentless"].finditer(s))
+        and not rx["purpose"].search(s, 0, m.start()) for m in rx["agentless"].finditer(s))

@@ -86,9 +86,11 @@ def _rx() -> dict:
              r"|(?<=\bso\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bthen\s)|(?<=\band\sfor\s)"
              r"|(?<=\s)(?=Th(?:e|at)\s))")
     verb = r"(?P<verb>[a-z][a-z-]+)\b"
+    hopes = "|".join(raw["expectation_words"])
     return {
         "commit": re.compile(
-            rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:also\s+|kindly\s+|further\s+|now\s+)?"
+            rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+"
+            r"(?:also\s+|kindly\s+|further\s+|now\s+)?"
             r"(?P<commit>(?:has\s+|had\s+|have\s+)?(?:kindly\s+)?(?:agreed|offered|volunteered|undertook|"
             r"promised)\s+to|will(?:\s+also)?(?:\s+be)?|shall|would(?:\s+also)?(?:\s+be)?|should|"
             rf"(?:is|are)\s+going\s+to|plans?\s+(?:on|to)|"
@@ -154,6 +156,10 @@ def _rx() -> dict:
         "decisions": set(raw["decision_verbs"]),
         "body_not": set(raw["body_not_tasks"]),
         "subject": re.compile(rf"{start}(?:[Tt]he\s+)?{owner}\s"),
+        # "It is hoped that the VH will cover the cost": a hope about X, not a task for X
+        "hoped": re.compile(rf"(?i)\b(?:{hopes})\s+that\s+$"),
+        # "The Asset register had been updated": a noun read as the verb of a bare subjunctive
+        "noun_verb": re.compile(r"\s(?:had|has|have|was|were|is|are|been)\b"),
         "mention": re.compile(rf"(?<![\w'’-]){name}"),
     }
 
@@ -202,6 +208,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         before = s[:m.start()]
         if kind == "to" and re.search(r",\s*$", before):
             continue  # "… for Cllr Sue Lintern, Cllr Trudy Mann … to attend": not a task line
+        if rx["hoped"].search(before):
+            continue
         if kind and _valid(m.group("owner"), kind, m.group("verb"), people, before):
             add(m, kind)
     for m in rx["coordinated"].finditer(s):
@@ -243,8 +251,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             add(m, "asked")
     if not found and (decision or re.match(r"^\s*That\b", s)):
         m = rx["bare"].match(s)
-        if m and m.group("verb") in rx["verbs"] and _valid(m.group("owner"), "bare",
-                                                           m.group("verb"), people):
+        if m and m.group("verb") in rx["verbs"] and not rx["noun_verb"].match(s, m.end()) \
+                and _valid(m.group("owner"), "bare", m.group("verb"), people):
             add(m, "bare")
     for m in rx["passive"].finditer(s):
         if _valid(m.group("owner"), "passive", None, people):
@@ -291,7 +299,8 @@ def _kind(commit: str, verb: str) -> str | None:
     if verb in rx["not_verbs"]:
         return None
     if commit.endswith(" be"):
-        return "will" if verb.endswith("ing") else None  # "will be attending", not "will be sent"
+        # "will be attending", not "will be sent" nor "will be standing down" (what happens)
+        return "will" if _task_ing(verb) else None
     if re.search(ASKED, commit):
         return "asked"
     if re.search(r"agreed|offered|volunteered|undertook|promised", commit):
@@ -303,6 +312,13 @@ def _kind(commit: str, verb: str) -> str | None:
     if commit in ("to", "is to", "are to"):
         return "to"
     return "will"
+
+
+def _task_ing(verb: str) -> bool:
+    """"attending", "making", "setting": the -ing form of a task verb."""
+    stem = verb[:-3] if verb.endswith("ing") else ""
+    return bool(stem) and bool({stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""}
+                               & _rx()["verbs"])
 
 
 def _valid(owner: str, kind: str, verb: str | None, people: OwnerResolver,
