@@ -1,7 +1,8 @@
 """What becomes an action in running minutes: hopes, hypotheses, reports of work done and
 statements of what will happen are not tasks; a commitment inside a relative clause is.
 All sentences are invented, in the forms found in parish and board minutes."""
-from test_actions import PEOPLE, said
+from _build import part
+from test_actions import PEOPLE, owned, said
 
 from extract.actions.clauses import nobody_named
 from extract.actions.commitments import commitments
@@ -41,3 +42,9 @@ def test_what_will_happen_is_not_a_task_but_an_intention_is():
     assert said("The Treasurer will be standing down at the annual meeting.") == []
     assert said("The Treasurer will be attending the finance seminar.") == ["Treasurer"]
 
+
+def test_a_commitment_in_a_relative_clause_is_a_task():
+    p = part("#9. Allotments", "There is an open day on 4th May which KV will attend to "
+             "speak to the plot holders.")
+    assert owned(p, r=PEOPLE) == [("There is an open day on 4th May which KV will attend to "
+                                   "speak to the plot holders.", ["Kate Vale"])]

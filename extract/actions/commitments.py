@@ -88,8 +88,10 @@ def _rx() -> dict:
     verb = r"(?P<verb>[a-z][a-z-]+)\b"
     hopes = "|".join(raw["expectation_words"])
     return {
+        # "a Bushcraft Day on 18th March which NO will attend": the relative clause's subject
+        # commits as in a sentence of its own
         "commit": re.compile(
-            rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+"
+            rf"(?:{start}|(?<=\bwhich\s))(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+"
             r"(?:also\s+|kindly\s+|further\s+|now\s+)?"
             r"(?P<commit>(?:has\s+|had\s+|have\s+)?(?:kindly\s+)?(?:agreed|offered|volunteered|undertook|"
             r"promised)\s+to|will(?:\s+also)?(?:\s+be)?|shall|would(?:\s+also)?(?:\s+be)?|should|"
