@@ -48,3 +48,12 @@ def test_a_commitment_in_a_relative_clause_is_a_task():
              "speak to the plot holders.")
     assert owned(p, r=PEOPLE) == [("There is an open day on 4th May which KV will attend to "
                                    "speak to the plot holders.", ["Kate Vale"])]
+
+
+def test_a_task_line_run_into_the_sentence_before_it_is_a_task():
+    # the full stop before "KV will …" was lost; KV is on the roster
+    assert said("A letter had been received from Ann Lee KV will download it and "
+                "circulate.") == ["KV"]
+    # initials after a preposition or a task verb are its object, not a new task's owner
+    assert said("An email from KV to ask about parking was received.") == []
+    assert "KV" not in said("The Clerk will contact KV to arrange a visit.")

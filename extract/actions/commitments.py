@@ -112,6 +112,11 @@ def _rx() -> dict:
         "asked": re.compile(rf"\b{ASKED}\s+(?:all\s+|the\s+|other\s+)?{owner}\s+(?:to|if|whether)\b"
                             rf"(?:\s+{verb})?"),
         "self_asked": re.compile(rf"{start}{owner}\s+asked\s+to\s+{verb}"),
+        # "… received from David Blunt HD will download it": a full stop lost before a task
+        # line led by initials
+        "run_on": re.compile(rf"(?<=[A-Za-z]\s)(?P<before>[A-Za-z]+)\s(?P<owner>[A-Z]{{2,4}})\s"
+                             rf"(?:will|to)\s{verb}"),
+        "run_on_not_after": set(raw["run_on_not_after"]),
         "that": re.compile(rf"\b(?:asked|requested|agreed|resolved|decided)\s+that\s+(?:the\s+)?"
                            rf"{owner}\s+{verb}"),
         "coordinated": re.compile(
@@ -251,6 +256,11 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         if m.group("verb") in rx["verbs"] and m.group("verb") not in rx["asked_not"] and \
                 _known_person(m.group("owner"), people):
             add(m, "asked")
+    for m in rx["run_on"].finditer(s):
+        before = m.group("before").lower()  # "will contact AS to arrange": AS is the object
+        if m.group("verb") in rx["verbs"] and people.known(m.group("owner")) and \
+                before not in rx["run_on_not_after"] and before not in rx["verbs"]:
+            add(m, "to")
     if not found and (decision or re.match(r"^\s*That\b", s)):
         m = rx["bare"].match(s)
         if m and m.group("verb") in rx["verbs"] and not rx["noun_verb"].match(s, m.end()) \
