@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..vocab import load_vocab
-from .clauses import INITIALS_COLON, nobody_named, without_asides
+from .clauses import INITIALS_COLON, nobody_named, run_on_tasks, task_ing, without_asides
 from .owners import (
     INITIALS,
     SURNAME,
@@ -112,11 +112,6 @@ def _rx() -> dict:
         "asked": re.compile(rf"\b{ASKED}\s+(?:all\s+|the\s+|other\s+)?{owner}\s+(?:to|if|whether)\b"
                             rf"(?:\s+{verb})?"),
         "self_asked": re.compile(rf"{start}{owner}\s+asked\s+to\s+{verb}"),
-        # "… received from David Blunt HD will download it": a full stop lost before a task
-        # line led by initials
-        "run_on": re.compile(rf"(?<=[A-Za-z]\s)(?P<before>[A-Za-z]+)\s(?P<owner>[A-Z]{{2,4}})\s"
-                             rf"(?:will|to)\s{verb}"),
-        "run_on_not_after": set(raw["run_on_not_after"]),
         "that": re.compile(rf"\b(?:asked|requested|agreed|resolved|decided)\s+that\s+(?:the\s+)?"
                            rf"{owner}\s+{verb}"),
         "coordinated": re.compile(
@@ -256,10 +251,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         if m.group("verb") in rx["verbs"] and m.group("verb") not in rx["asked_not"] and \
                 _known_person(m.group("owner"), people):
             add(m, "asked")
-    for m in rx["run_on"].finditer(s):
-        before = m.group("before").lower()  # "will contact AS to arrange": AS is the object
-        if m.group("verb") in rx["verbs"] and people.known(m.group("owner")) and \
-                before not in rx["run_on_not_after"] and before not in rx["verbs"]:
+    for m in run_on_tasks(s, rx["verbs"]):
+        if people.known(m.group("owner")):
             add(m, "to")
     if not found and (decision or re.match(r"^\s*That\b", s)):
         m = rx["bare"].match(s)
@@ -312,7 +305,7 @@ def _kind(commit: str, verb: str) -> str | None:
         return None
     if commit.endswith(" be"):
         # "will be attending", not "will be sent" nor "will be standing down" (what happens)
-        return "will" if _task_ing(verb) else None
+        return "will" if task_ing(verb, rx["verbs"]) else None
     if re.search(ASKED, commit):
         return "asked"
     if re.search(r"agreed|offered|volunteered|undertook|promised", commit):
@@ -324,13 +317,6 @@ def _kind(commit: str, verb: str) -> str | None:
     if commit in ("to", "is to", "are to"):
         return "to"
     return "will"
-
-
-def _task_ing(verb: str) -> bool:
-    """"attending", "making", "setting": the -ing form of a task verb."""
-    stem = verb[:-3] if verb.endswith("ing") else ""
-    return bool(stem) and bool({stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""}
-                               & _rx()["verbs"])
 
 
 def _valid(owner: str, kind: str, verb: str | None, people: OwnerResolver,
