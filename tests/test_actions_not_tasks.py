@@ -57,3 +57,9 @@ def test_a_task_line_run_into_the_sentence_before_it_is_a_task():
     # initials after a preposition or a task verb are its object, not a new task's owner
     assert said("An email from KV to ask about parking was received.") == []
     assert "KV" not in said("The Clerk will contact KV to arrange a visit.")
+
+
+def test_a_coordinated_verb_whose_object_is_the_subject_is_not_its_task():
+    assert said("KV has met a resident who may be willing to stand, and will update KV.") == []
+    assert said("KV has met a resident who may be willing to stand, and will update the "
+                "Clerk.") == ["KV"]

@@ -220,7 +220,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             continue
         kind = "agreed" if kind == "agreed" else "will"
         owner = _nearest_subject(s, m, kind, people)
-        if owner:
+        # "NO spoke to a candidate who may stand, and will update NO": not NO's own task
+        if owner and not s[m.end("verb"):].lstrip().startswith(owner.group("owner")):
             add(owner, "coordinated")
     for m in rx["that"].finditer(s):
         if m.group("verb") in rx["verbs"] and _valid(m.group("owner"), "bare", m.group("verb"),
