@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..vocab import load_vocab
-from .clauses import INITIALS_COLON, nobody_named, without_asides
+from .clauses import INITIALS_COLON, nobody_named, run_on_tasks, task_ing, without_asides
 from .owners import (
     INITIALS,
     SURNAME,
@@ -86,9 +86,13 @@ def _rx() -> dict:
              r"|(?<=\bso\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bthen\s)|(?<=\band\sfor\s)"
              r"|(?<=\s)(?=Th(?:e|at)\s))")
     verb = r"(?P<verb>[a-z][a-z-]+)\b"
+    hopes = "|".join(raw["expectation_words"])
     return {
+        # "a Bushcraft Day on 18th March which NO will attend": the relative clause's subject
+        # commits as in a sentence of its own
         "commit": re.compile(
-            rf"{start}(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+(?:also\s+|kindly\s+|further\s+|now\s+)?"
+            rf"(?:{start}|(?<=\bwhich\s))(?:That\s+)?(?:[Tt]he\s+)?{owner}\s+"
+            r"(?:also\s+|kindly\s+|further\s+|now\s+)?"
             r"(?P<commit>(?:has\s+|had\s+|have\s+)?(?:kindly\s+)?(?:agreed|offered|volunteered|undertook|"
             r"promised)\s+to|will(?:\s+also)?(?:\s+be)?|shall|would(?:\s+also)?(?:\s+be)?|should|"
             rf"(?:is|are)\s+going\s+to|plans?\s+(?:on|to)|"
@@ -154,6 +158,10 @@ def _rx() -> dict:
         "decisions": set(raw["decision_verbs"]),
         "body_not": set(raw["body_not_tasks"]),
         "subject": re.compile(rf"{start}(?:[Tt]he\s+)?{owner}\s"),
+        # "It is hoped that the VH will cover the cost": a hope about X, not a task for X
+        "hoped": re.compile(rf"(?i)\b(?:{hopes})\s+that\s+$"),
+        # "The Asset register had been updated": a noun read as the verb of a bare subjunctive
+        "noun_verb": re.compile(r"\s(?:had|has|have|was|were|is|are|been)\b"),
         "mention": re.compile(rf"(?<![\w'’-]){name}"),
     }
 
@@ -202,6 +210,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         before = s[:m.start()]
         if kind == "to" and re.search(r",\s*$", before):
             continue  # "… for Cllr Sue Lintern, Cllr Trudy Mann … to attend": not a task line
+        if rx["hoped"].search(before):
+            continue
         if kind and _valid(m.group("owner"), kind, m.group("verb"), people, before):
             add(m, kind)
     for m in rx["coordinated"].finditer(s):
@@ -210,7 +220,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             continue
         kind = "agreed" if kind == "agreed" else "will"
         owner = _nearest_subject(s, m, kind, people)
-        if owner:
+        # "NO spoke to a candidate who may stand, and will update NO": not NO's own task
+        if owner and not s[m.end("verb"):].lstrip().startswith(owner.group("owner")):
             add(owner, "coordinated")
     for m in rx["that"].finditer(s):
         if m.group("verb") in rx["verbs"] and _valid(m.group("owner"), "bare", m.group("verb"),
@@ -241,10 +252,13 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         if m.group("verb") in rx["verbs"] and m.group("verb") not in rx["asked_not"] and \
                 _known_person(m.group("owner"), people):
             add(m, "asked")
+    for m in run_on_tasks(s, rx["verbs"]):
+        if people.known(m.group("owner")):
+            add(m, "to")
     if not found and (decision or re.match(r"^\s*That\b", s)):
         m = rx["bare"].match(s)
-        if m and m.group("verb") in rx["verbs"] and _valid(m.group("owner"), "bare",
-                                                           m.group("verb"), people):
+        if m and m.group("verb") in rx["verbs"] and not rx["noun_verb"].match(s, m.end()) \
+                and _valid(m.group("owner"), "bare", m.group("verb"), people):
             add(m, "bare")
     for m in rx["passive"].finditer(s):
         if _valid(m.group("owner"), "passive", None, people):
@@ -291,7 +305,8 @@ def _kind(commit: str, verb: str) -> str | None:
     if verb in rx["not_verbs"]:
         return None
     if commit.endswith(" be"):
-        return "will" if verb.endswith("ing") else None  # "will be attending", not "will be sent"
+        # "will be attending", not "will be sent" nor "will be standing down" (what happens)
+        return "will" if task_ing(verb, rx["verbs"]) else None
     if re.search(ASKED, commit):
         return "asked"
     if re.search(r"agreed|offered|volunteered|undertook|promised", commit):
