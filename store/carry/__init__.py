@@ -24,9 +24,10 @@ An action of a later meeting is a mention of an earlier thread when (first rule 
 - update: its update column names a thread's reference ("see Sep24.02 - done").
 
 Otherwise it raises a new thread. A RAG row speaks to an action thread by the same rules
-(its reference, or its text against open threads); a resolution under a matters-arising
-item (`MATTERS_ARISING`) speaks to the threads whose reference it names, or else to the
-open thread whose words it contains (`CONTAINS`).
+(its reference, or its text against open threads); a note (a resolution or a narrative
+sentence, `notes` table, under a matters-arising or clerk's-report item: `MATTERS_ARISING`,
+or a done-report of any item) speaks to the threads whose reference it names, or else to
+the open thread whose words it contains (`CONTAINS`).
 
 Status: an action stays open until something closes it. Every mention may state a status:
 closed when its status column, update column or note says so (`mapping.says_closed`, or a

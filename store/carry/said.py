@@ -74,6 +74,7 @@ class Said:
     people: frozenset[int] = frozenset()  # owners resolved to a person of the body
     unresolved: bool = False  # an owner that resolved to no person (a role, a bare string)
     key: str = ""
+    source: str = ""  # the history column its id goes in, when not the kind's own
     norm: str = ""
     content: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()

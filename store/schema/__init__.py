@@ -34,6 +34,7 @@ from .facts import (
     Apology,
     Attendance,
     Flag,
+    Note,
     RagItem,
     Resolution,
 )
@@ -54,7 +55,7 @@ __all__ = [
     "MENTION_KINDS", "NAMING_CONVENTION", "OWNER_KINDS", "PART_KINDS", "RAG_STATUSES",
     "RECORD_KINDS", "Action", "ActionOwner", "ActionStatus", "ActionThread", "AgendaItem",
     "Apology", "Attendance", "Base", "Body", "Correction", "Document", "DocumentFile",
-    "DocumentPart", "Flag", "Meeting", "MeetingSource", "Organisation", "Person",
+    "DocumentPart", "Flag", "Meeting", "MeetingSource", "Note", "Organisation", "Person",
     "PersonAlias", "PersonRole", "Provenance", "RagItem", "RagStatus", "RagThread",
     "Resolution",
 ]
