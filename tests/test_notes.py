@@ -152,3 +152,40 @@ def test_a_store_made_at_0005_upgrades_through_0006(db_url: str) -> None:
     finally:
         engine.dispose()
 
+
+def test_a_done_report_under_another_item_links_only_by_nearly_all_the_words(
+        session: Session, tmp_path: Path) -> None:
+    feb = minutes(tmp_path, "feb.pdf", "14 February 2024", [
+        ["1. Apologies", "None.", "", "2. Highways",
+         "The potholes in Mill Lane have been reported to the Highways Authority.", "",
+         "3. Play area", "The new swing seat for the play area has been ordered by Tom Reed."]])
+    read(session, minutes(tmp_path, "jan.pdf", "10 January 2024", JANUARY), feb)
+    views = {v.text: v for v in log(session)}
+    # Seven of the swing seat's eight words: the report of its own item closes it.
+    assert (views[SWING].status, views[SWING].mentions[0].source_page) == ("closed", 1)
+    # Five of the letter's seven words would do under matters arising, not elsewhere.
+    assert (views[POTHOLES].status, views[POTHOLES].mentions) == ("open", ())
+
+
+def test_nothing_outstanding_leaves_an_action_the_body_stopped_carrying_stale(
+        session: Session) -> None:
+    from test_carry import act, paper
+    from test_store import ev, save_all
+
+    from extract.model import AgendaItem, Resolution
+    dates = [dt.date(2024, m, 12) for m in range(1, 7)]
+    report = [AgendaItem("4", "Matters arising", ev(1))]
+    checks = [f"Ann Bell to check the {w} before the audit"
+              for w in ("bank statement", "cash book", "payroll")]
+    save_all(session, paper(dates[0], act(POTHOLES)),
+             *[paper(d, act(c, owners=["Ann Bell"])) for d, c in zip(dates[1:3], checks)],
+             paper(dates[3], act(SWING, owners=["Tom Reed"])),
+             paper(dates[4], act(checks[2], owners=["Ann Bell"])),
+             paper(dates[5], items=report, resolutions=[Resolution(
+                 "4", "There were no outstanding actions from the previous meeting.",
+                 ev(2, 3))]))
+    views = {v.text: v for v in log(session)}
+    # Unmentioned at the three meetings before: the body no longer carried it.
+    assert (views[POTHOLES].status, views[POTHOLES].stale) == ("open", True)
+    for text_ in (SWING, checks[2]):  # carried into the meeting: closed by what it said
+        assert (views[text_].status, views[text_].closed_on) == ("closed", dates[5])

@@ -106,7 +106,7 @@ class Timeline:
             self.notes[n.meeting_id].append(Said(
                 "matters-arising", n.id, by_id[n.meeting_id], n.text, None, _provenance(n),
                 status="closed" if says_done(n.text) else None, note=n.text,
-                source="note_id"))
+                source="note_id", aside=not n.arising))
         for said in (s for group in (self.actions, self.rag, self.notes)
                      for ss in group.values() for s in ss):
             for w in said.content:
