@@ -60,6 +60,17 @@ class Resolution:
 
 
 @dataclass
+class Note:
+    """A sentence of narrative (`decisions.notes`): under a matters-arising or clerk's-report
+    item (`arising`), or under any other item. Not part of the JSON contract."""
+
+    item: str | None
+    text: str  # bounded (notes.json max_chars)
+    arising: bool = False
+    evidence: Evidence | None = None
+
+
+@dataclass
 class Action:
     item: str | None
     text: str
@@ -108,6 +119,7 @@ class Meeting:
     resolutions: list[Resolution] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     rag_items: list[RagItem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from ingest.model import Document, Status
 from .actions import extract_actions
 from .attendance import extract_attendance
 from .decisions import extract_resolutions
+from .decisions.notes import extract_notes
 from .document import describe, extract_items, share_organisation, split_parts
 from .document.continuation import join_continuations
 from .model import Extraction, FilePart, Flag, SourceInfo
@@ -43,6 +44,7 @@ def extract(doc: Document) -> Extraction:
         out.flags += flags
         meeting.rag_items, flags = extract_rag(part, meeting)
         out.flags += flags
+        meeting.notes = extract_notes(part, meeting)
         out.meetings.append(meeting)
     share_organisation(out.meetings)
     return out

@@ -1,6 +1,6 @@
 """Save one meeting's facts: attendance and apologies (resolving people) with the offices
-held, agenda items, resolutions, actions with their owners and natural keys, and RAG rows;
-and a document's parts.
+held, agenda items, resolutions, narrative notes, actions with their owners and natural
+keys, and RAG rows; and a document's parts.
 
 When a meeting already has facts from an earlier document, the same fact (same person, same
 item number, same action text) is not stored twice: `Seen` holds what is there.
@@ -33,6 +33,8 @@ from .mapping import (
     apology_to_row,
     attendee_to_attendance,
     item_to_row,
+    keeps_note,
+    note_to_row,
     part_to_row,
     rag_item_to_row,
     resolution_to_row,
@@ -47,7 +49,8 @@ from .results import SaveResult, add_flag
 # Every row that carries a fact read from one document about one meeting. Action owners
 # hang off actions and person roles off attendance; each goes with its parent.
 FACT_MODELS: tuple[type[db.Base], ...] = (
-    db.Attendance, db.Apology, db.AgendaItem, db.Resolution, db.Action, db.RagItem,
+    db.Attendance, db.Apology, db.AgendaItem, db.Resolution, db.Note, db.Action,
+    db.RagItem,
 )
 
 
@@ -67,6 +70,7 @@ class Seen:
         self.keys["item"] = {r[0] for r in rows(db.AgendaItem.number)}
         self.keys["resolution"] = {(r[0], text_key(r[1])) for r in
                                    rows(db.Resolution.item, db.Resolution.text)}
+        self.keys["note"] = {(r[0], text_key(r[1])) for r in rows(db.Note.item, db.Note.text)}
         self.keys["action"] = {text_key(r[0]) for r in rows(db.Action.text)}
         self.keys["rag"] = {(r[0], text_key(r[1])) for r in
                             rows(db.RagItem.ref, db.RagItem.text)}
@@ -187,6 +191,11 @@ def save_business(ctx: MeetingContext, m: rec.Meeting) -> None:
             ctx.session.add(resolution_to_row(r, ctx.meeting_id,
                                               where(ctx.document_id, r.evidence)))
             ctx.result.resolutions += 1
+    # Narrative under matters arising, and done-reports elsewhere (`keeps_note`): what
+    # carry-forward reads as mentions that may close an action.
+    for n in m.notes:
+        if keeps_note(n) and ctx.keep("note", (n.item, text_key(n.text))):
+            ctx.session.add(note_to_row(n, ctx.meeting_id, where(ctx.document_id, n.evidence)))
     for a in m.actions:
         if ctx.keep("action", text_key(a.text)):
             _save_action(ctx, a)

@@ -258,6 +258,25 @@ def resolution_to_row(r: rec.Resolution, meeting_id: int, at: Where) -> db.Resol
     return db.Resolution(meeting_id=meeting_id, item=r.item, text=r.text, **at.columns())
 
 
+def note_to_row(n: rec.Note, meeting_id: int, at: Where) -> db.Note:
+    return db.Note(meeting_id=meeting_id, item=n.item, text=n.text, arising=n.arising,
+                   **at.columns())
+
+
+def says_none_outstanding(text: str | None) -> bool:
+    """Whether a sentence says the body carried no actions into the meeting ("There were
+    no outstanding actions from the last meeting": `closing.json`)."""
+    norm = f" {normal_text(text)} "
+    return any(f" {normal_text(p)} " in norm for p in closing_vocab()["none_outstanding"])
+
+
+def keeps_note(n: rec.Note) -> bool:
+    """A narrative note worth keeping: any under matters arising or a clerk's report, and
+    elsewhere only one that reports work done or nothing outstanding (the rest of the
+    minutes' narrative speaks to no action)."""
+    return n.arising or says_done(n.text) or says_none_outstanding(n.text)
+
+
 def action_to_row(a: rec.Action, meeting_id: int, at: Where, key: str | None = None
                   ) -> db.Action:
     """`key` is the action's natural key (`action_key`), which needs the meeting's body."""

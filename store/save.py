@@ -245,7 +245,8 @@ def _meeting_for_page(placed: list[tuple[db.Meeting, tuple[int, int] | None]],
 # -- reading a failed or partial document again ------------------------------------------------
 
 # Every row that carries a fact read from a document (action owners hang off actions).
-_FACTS = (db.Attendance, db.Apology, db.AgendaItem, db.Resolution, db.Action, db.RagItem)
+_FACTS = (db.Attendance, db.Apology, db.AgendaItem, db.Resolution, db.Note, db.Action,
+          db.RagItem)
 
 
 @dataclass

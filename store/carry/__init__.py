@@ -24,22 +24,25 @@ An action of a later meeting is a mention of an earlier thread when (first rule 
 - update: its update column names a thread's reference ("see Sep24.02 - done").
 
 Otherwise it raises a new thread. A RAG row speaks to an action thread by the same rules
-(its reference, or its text against open threads); a resolution under a matters-arising
-item (`MATTERS_ARISING`) speaks to the threads whose reference it names, or else to the
-open thread whose words it contains (`CONTAINS`).
+(its reference, or its text against open threads); a note (a resolution or a narrative
+sentence, `notes` table, under a matters-arising or clerk's-report item: `MATTERS_ARISING`)
+speaks to the threads whose reference it names, or else to the open thread whose words it
+contains (`CONTAINS`); a done-report told under another item only to one whose words it
+nearly all holds (`STRONG_CONTAINS`), while a wording link would still do (`wording_bar`).
 
 Status: an action stays open until something closes it. Every mention may state a status:
 closed when its status column, update column or note says so (`mapping.says_closed`, or a
 done-report without a closing word, `mapping.says_done`: "letter sent", "now on the
-website"; vocabulary in `store/closing.json`) or a RAG row is blue; open when it gives some
-other status or update; none when it only repeats the action. `closing` adds, after each
-meeting, the closures no row states: a note that nothing was outstanding closes what the
-body carried into the meeting; a row left out of a reprinted carried-actions table is
-closed by omission (flagged for the clerk); an action unmentioned for several meetings is
-marked stale (flagged), never closed. The latest stated status is the thread's. The clerk's
-status correction (`store.corrections`, kind "status", on any action of the thread) wins
-over every paper; actions the clerk dismissed are left out. Age is counted from the raising
-meeting to today, or to the meeting (or the clerk's date) that closed it.
+website"; vocabulary in `store/closing.json`) or a RAG row is blue; open when it gives
+some other status or update; none when it only repeats the action. `closing` adds, after
+each meeting, the closures no row states: a note that nothing was outstanding closes what
+the body carried into the meeting (not what was already stale); a row left out of a
+reprinted carried-actions table is closed by omission (flagged for the clerk); an action
+unmentioned for several meetings is marked stale (flagged), never closed. The latest
+stated status is the thread's. The clerk's status correction (`store.corrections`, kind
+"status", on any action of the thread) wins over every paper; actions the clerk dismissed
+are left out. Age is counted from the raising meeting to today, or to the meeting (or the
+clerk's date) that closed it.
 
 Owner: the latest mention's owners that resolved to people (a different person there
 reassigns it), unless that mention only reads the owners already held worse (no one new,

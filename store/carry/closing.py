@@ -3,7 +3,9 @@
 
 - none outstanding: a matters-arising note saying the body carried nothing into the
   meeting ("There were no outstanding actions from the last meeting", `closing.json`)
-  closes every thread raised before that meeting and still open, each closure citing it;
+  closes every thread raised before that meeting and still open, each closure citing it,
+  except those already stale (no paper spoke of them at the body's last
+  `stale_after_meetings` meetings: the body no longer carried them);
 - omission: when a meeting reprints most (`omission_share`) of the previous meeting's
   carried-actions table (its open rows that printed a reference or an update), or reprints
   several of them as table rows again (`omission_rows`), a row it leaves out is closed by
@@ -94,13 +96,22 @@ def after_meeting(state: Closing, meeting: Sitting, earlier: list[Thread],
     for n in notes:
         if says_none_outstanding(state, n.text):
             for t in earlier:
-                if t.status == "open" and not _here(t, meeting):
+                if t.status == "open" and not _here(t, meeting) and not _stale(state, t):
                     _close(t, n, "none-outstanding", n.text)
                     closed.append(t)
     closed += _omitted(state, meeting)
     state.tabled = [t for t in earlier + raised if t.status == "open" and any(
         s.kind == "action" and (s.ref or s.note) for s in _here(t, meeting))]
     return closed
+
+
+def _stale(state: Closing, t: Thread) -> bool:
+    """Whether no paper mentioned `t` at the last `stale_after` meetings before the one
+    just added: the body no longer carried it, so "nothing outstanding" does not speak of
+    it (it stays open, marked stale for the clerk, rather than closed on a guess)."""
+    position = {m.id: n for n, m in enumerate(state.dated)}
+    seen = [position[s.meeting.id] for s, _ in t.events if s.meeting.id in position]
+    return bool(seen) and max(seen) + state.stale_after <= len(state.dated) - 1
 
 
 def _omitted(state: Closing, meeting: Sitting) -> list[Thread]:

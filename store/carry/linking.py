@@ -13,6 +13,7 @@ from .said import (
     CONTAINS,
     NEAR_WORDS,
     REF_TEXT_WORDS,
+    STRONG_CONTAINS,
     Said,
     Thread,
     WordIndex,
@@ -21,6 +22,7 @@ from .said import (
     overlap,
     ref_key,
     same_subject,
+    wording_bar,
 )
 from .timeline import Timeline
 
@@ -132,11 +134,13 @@ class _Pool:
         for t in self.contained.candidates(note.content, share=0):
             n = t.raised.rank
             own = t.raised.content
-            if t.status != "open" or len(own) < 3:
+            if t.status != "open" or len(own) < 3 or (
+                    note.aside and wording_bar(self.since(t)) > 1):
                 continue
             shared = len(own & note.content)
             share = shared / len(own)
-            if shared >= 3 and share >= CONTAINS and (best is None or (share, n) > best[:2]):
+            need = STRONG_CONTAINS if note.aside else CONTAINS
+            if shared >= 3 and share >= need and (best is None or (share, n) > best[:2]):
                 best = (share, n, t)
         return best[2] if best else None
 

@@ -66,7 +66,7 @@ def stale_bodies(session: Session) -> set[int]:
     version deleted them, and the foreign keys were set NULL), or that migration 0003 made
     one per action and did not link."""
     gone = and_(db.ActionStatus.action_id.is_(None), db.ActionStatus.rag_item_id.is_(None),
-                db.ActionStatus.resolution_id.is_(None))
+                db.ActionStatus.resolution_id.is_(None), db.ActionStatus.note_id.is_(None))
     query = (
         select(db.ActionThread.body_id)
         .where(or_(db.ActionThread.raised_action_id.is_(None), db.ActionThread.relink))

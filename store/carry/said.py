@@ -21,6 +21,10 @@ NEAR = 0.9  # character similarity of normalised texts that makes two wordings o
 NEAR_WORDS = 0.6  # word overlap (Dice) below which two texts cannot be near-identical
 BARE_REF_OVERLAP = 0.5  # word overlap a bare reference needs to link two texts
 CONTAINS = 0.6  # share of a thread's words a matters-arising note must contain (≥ 3)
+# A done-report told under another item ("the bench has now been installed" under
+# "Village green") is not about earlier actions by its place, so it links only when it
+# holds nearly all of a thread's words, and not once a wording link would no longer do.
+STRONG_CONTAINS = 0.8
 # A full reference ("Mar24.03") links two texts unless both say something and what they
 # say shares almost nothing: then the clerk has reused the reference for a new action.
 # A row with fewer content words than REF_TEXT_WORDS ("done", "see above") is a status
@@ -74,6 +78,8 @@ class Said:
     people: frozenset[int] = frozenset()  # owners resolved to a person of the body
     unresolved: bool = False  # an owner that resolved to no person (a role, a bare string)
     key: str = ""
+    source: str = ""  # the history column its id goes in, when not the kind's own
+    aside: bool = False  # a note told outside matters arising (`STRONG_CONTAINS`)
     norm: str = ""
     content: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()

@@ -9,14 +9,17 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from extract.decisions.notes import arising_titles
+
 from .. import mapping
 from .. import schema as db
 from ..mapping import normal_text, says_closed, says_done
 from .said import Said, Sitting
 
 # Agenda item titles under which a later meeting reports on earlier actions ("Matters
-# arising", "Clerk's report and actions from previous meeting"): `closing.json`.
-MATTERS_ARISING: tuple[str, ...] = tuple(mapping.closing_vocab()["arising_titles"])
+# arising", "Clerk's report and actions from previous meeting"): extract's `notes.json`,
+# so the notes extract keeps and the resolutions read here agree on what those items are.
+MATTERS_ARISING: tuple[str, ...] = arising_titles()
 
 
 @dataclass
@@ -101,6 +104,14 @@ class Timeline:
                     "matters-arising", n.id, by_id[n.meeting_id], n.text, None,
                     _provenance(n), status="closed" if says_done(n.text) else None,
                     note=n.text))
+        # Narrative notes (`db.Note`): the sentences of those items, and done-reports of
+        # any item; linked by the references they name or the words they contain.
+        for n in session.execute(_columns(db.Note).where(
+                db.Note.meeting_id.in_(ids)).order_by(db.Note.id)):
+            self.notes[n.meeting_id].append(Said(
+                "matters-arising", n.id, by_id[n.meeting_id], n.text, None, _provenance(n),
+                status="closed" if says_done(n.text) else None, note=n.text,
+                source="note_id", aside=not n.arising))
         for said in (s for group in (self.actions, self.rag, self.notes)
                      for ss in group.values() for s in ss):
             for w in said.content:

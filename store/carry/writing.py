@@ -107,15 +107,15 @@ def owner_of(actions: list[Said]) -> Said | None:
 
 
 def _event_values(said: Said, rule: str, position: int, raised: bool) -> dict[str, Any]:
-    source = {"action": "action_id", "rag": "rag_item_id",
-              "matters-arising": "resolution_id"}[said.kind]
+    source = said.source or {"action": "action_id", "rag": "rag_item_id",
+                             "matters-arising": "resolution_id"}[said.kind]
     status = said.status
     if raised:  # the raising paper always states one: open unless it says done
         status = "closed" if status == "closed" else "open"
     return {"position": position, "meeting_id": said.meeting.id, "date": said.meeting.date,
             "kind": "raised" if raised else said.kind, "rule": rule, "status": status,
             "note": said.note, "action_id": None, "rag_item_id": None,
-            "resolution_id": None, source: said.id, **said.provenance}
+            "resolution_id": None, "note_id": None, source: said.id, **said.provenance}
 
 
 def _assign(row: Any, values: dict[str, Any]) -> None:

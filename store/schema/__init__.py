@@ -34,6 +34,7 @@ from .facts import (
     Apology,
     Attendance,
     Flag,
+    Note,
     RagItem,
     Resolution,
 )
@@ -53,8 +54,9 @@ __all__ = [
     "ACTION_STATUSES", "CATEGORIES", "CLOSED_BY", "CORRECTION_KINDS", "DOCUMENT_STATUSES",
     "MENTION_KINDS", "NAMING_CONVENTION", "OWNER_KINDS", "PART_KINDS", "RAG_STATUSES",
     "RECORD_KINDS", "Action", "ActionOwner", "ActionStatus", "ActionThread", "AgendaItem",
-    "Apology", "Attendance", "Base", "Body", "CarrySnapshot", "Correction", "Document", "DocumentFile",
-    "DocumentPart", "Flag", "Meeting", "MeetingSource", "Organisation", "Person",
+    "Apology", "Attendance", "Base", "Body", "CarrySnapshot", "Correction", "Document",
+    "DocumentFile", "DocumentPart", "Flag", "Meeting", "MeetingSource", "Note", "Organisation",
+    "Person",
     "PersonAlias", "PersonRole", "Provenance", "RagItem", "RagStatus", "RagThread",
     "Resolution",
 ]

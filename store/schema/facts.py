@@ -1,5 +1,6 @@
 """What a paper said about one meeting: attendance and apologies, agenda items,
-resolutions, actions with their owners, RAG rows, and the flags raised for the clerk."""
+resolutions, narrative notes, actions with their owners, RAG rows, and the flags raised for
+the clerk."""
 from __future__ import annotations
 
 import datetime as dt
@@ -76,6 +77,20 @@ class Resolution(Provenance, Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
     item: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+
+
+class Note(Provenance, Base):
+    """A sentence of narrative the minutes told (`extract.decisions.notes`): under a
+    matters-arising or clerk's-report item (`arising`), or a done-report under any other
+    item. Read by `store.carry` as a mention that may close an action."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    item: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    arising: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Action(Provenance, Base):

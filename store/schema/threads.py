@@ -111,6 +111,9 @@ class ActionStatus(Provenance, Base):
         ForeignKey("rag_items.id", ondelete="SET NULL"), index=True)
     resolution_id: Mapped[int | None] = mapped_column(
         ForeignKey("resolutions.id", ondelete="SET NULL"), index=True)
+    # A narrative note's mention (kind matters-arising): the sentence it rests on.
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("notes.id", ondelete="SET NULL"),
+                                                index=True)
 
 
 class RagThread(Base):
