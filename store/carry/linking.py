@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..mapping import words
+from . import same_meeting
 from .said import (
     BARE_REF_OVERLAP,
     CONTAINS,
@@ -151,6 +152,7 @@ def link_actions(timeline: Timeline) -> list[Thread]:
     RAG rows and matters-arising notes are mentions only."""
     pool = _Pool(timeline.frequency)
     threads: list[Thread] = []
+    said_by: dict[int, Thread] = {}  # each action's thread
     for meeting in timeline.meetings:
         if meeting.date is None:  # no before or after: each action stands alone
             threads += [Thread(a, [(a, "raised")], "closed" if a.status == "closed"
@@ -158,7 +160,10 @@ def link_actions(timeline: Timeline) -> list[Thread]:
             continue
         pool.at(meeting.date)
         raised: list[Thread] = []
+        restated = same_meeting.restated(timeline.actions[meeting.id], timeline.titles)
         for a in timeline.actions[meeting.id]:
+            if a.id in restated:  # a mention of the row that restates it, below
+                continue
             t, rule = pool.by_reference(a), "ref"
             reused = pool.reused(a) if t is None else None
             if t is None:
@@ -173,6 +178,11 @@ def link_actions(timeline: Timeline) -> list[Thread]:
             for other in pool.named_in(a.note or ""):
                 if other is not t:
                     _mention(pool, other, a, "update-ref")
+            said_by[a.id] = t
+        for a in timeline.actions[meeting.id]:
+            if a.id in restated:
+                row = restated[a.id]
+                _mention(pool, said_by[row.id], same_meeting.as_mention(a, row), "same-meeting")
         for r in timeline.rag[meeting.id]:
             t = pool.by_reference(r)
             rule = "rag-ref"

@@ -74,6 +74,8 @@ class Said:
     people: frozenset[int] = frozenset()  # owners resolved to a person of the body
     unresolved: bool = False  # an owner that resolved to no person (a role, a bare string)
     key: str = ""
+    item: str | None = None  # the agenda item it was minuted under
+    owner_text: str | None = None  # the owners as written ("NO", "Clerk")
     norm: str = ""
     content: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
