@@ -98,3 +98,13 @@ def test_topic_is_the_heading_before_a_spaced_dash() -> None:
     assert topic("Football agreement- AS to amend") == "Football agreement"
     assert topic("Co-option of councillors – Clerk to write") == "Co-option of councillors"
     assert topic("Sam Gorton to re-order the signs") is None
+
+
+def test_a_later_fuller_restatement_of_the_same_owner_is_a_mention(session: Session) -> None:
+    later = dt.date(2024, 10, 8)
+    save_all(session,
+             paper(SEPT, sg("SG will speak to the farmer at Mill End", item="7", page=2)),
+             paper(later, sg("Footpaths - SG will speak to the farmer at Mill End about the "
+                             "broken stile", item="4", page=2)))
+    [a] = log(session)
+    assert a.meeting_date == SEPT and [m.meeting_date for m in a.mentions] == [later]

@@ -168,6 +168,9 @@ def link_actions(timeline: Timeline) -> list[Thread]:
             reused = pool.reused(a) if t is None else None
             if t is None:
                 t, rule = pool.by_wording(a), "text"
+            if t is None:
+                t, rule = same_meeting.extended(
+                    pool.contained.candidates(a.content, share=0), a, pool.since), "contains"
             if t is not None:
                 _mention(pool, t, a, rule)
             else:

@@ -18,13 +18,17 @@ owners do not name different people, and either
   (`OVERLAP`) that two tasks of one person on one subject ("write to the district council
   about the hedge" / "ask the district council for a bench") stay apart.
 Each narrative statement goes with the one row it best agrees with.
+
+`extended` finds the open thread a later meeting restates, without its reference, in
+fuller words.
 """
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
-from .said import Said, content_words
+from .said import WORDING_MEETINGS, Said, Thread, content_words
 
 SHARED = 3  # words beyond the owners that two statements of one task have in common
 OVERLAP = 0.3  # Dice over those words: rewordings of one task share more than this
@@ -130,3 +134,22 @@ def as_mention(narrative: Said, row: Said) -> Said:
     if row.due or row.due_text:
         changes.update(due=None, due_text=None)
     return dataclasses.replace(narrative, **changes) if changes else narrative  # type: ignore[arg-type]
+
+
+# -- a later meeting's fuller restatement --------------------------------------------------------
+
+CONTAINED_WORDS = 3  # a thread's text must say this much to be recognised inside another
+
+
+def extended(candidates: list[Thread], said: Said, since: Callable[[Thread], int]
+             ) -> Thread | None:
+    """The open thread of the same owner whose every word a later action repeats, adding
+    detail or a topic ("JH will speak to the resident" -> "Trees - JH will speak to the
+    resident about the willows"): the minutes restating it without its reference. Only
+    within `WORDING_MEETINGS` of its last mention, where a reworded link is allowed at all
+    (`wording_bar`); the latest raised wins."""
+    fits = [t for t in candidates
+            if t.status == "open" and said.people & t.raised.people
+            and len(t.raised.content) >= CONTAINED_WORDS and t.raised.content <= said.content
+            and t.raised.meeting.id != said.meeting.id and since(t) <= WORDING_MEETINGS]
+    return max(fits, key=lambda t: t.raised.id) if fits else None
