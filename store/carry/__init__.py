@@ -23,7 +23,9 @@ An action of a later meeting is a mention of an earlier thread when (first rule 
   only the same words link, after seven none do;
 - update: its update column names a thread's reference ("see Sep24.02 - done").
 
-Otherwise it raises a new thread. A RAG row speaks to an action thread by the same rules
+Otherwise it raises a new thread. Within one meeting, an action the minutes state twice
+(in the item's narrative and again in the action list at the end) is one: the list row
+links by the rules above and the narrative statement is its mention (`same_meeting`). A RAG row speaks to an action thread by the same rules
 (its reference, or its text against open threads); a note (a resolution or a narrative
 sentence, `notes` table, under a matters-arising or clerk's-report item: `MATTERS_ARISING`)
 speaks to the threads whose reference it names, or else to the open thread whose words it

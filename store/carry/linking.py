@@ -8,6 +8,7 @@ from typing import Any
 
 from ..mapping import words
 from . import closing
+from . import same_meeting
 from .said import (
     BARE_REF_OVERLAP,
     CONTAINS,
@@ -181,6 +182,7 @@ def link_actions(timeline: Timeline, pool: _Pool | None = None) -> list[Thread]:
         learn(pool.frequency, timeline.frequency)
     threads = pool.threads
     first = len(threads)
+    said_by: dict[int, Thread] = {}  # each action's thread (this fold's meetings)
     for meeting in timeline.meetings:
         if meeting.date is None:  # no before or after: each action stands alone
             threads += [Thread(a, [(a, "raised")], "closed" if a.status == "closed"
@@ -188,11 +190,17 @@ def link_actions(timeline: Timeline, pool: _Pool | None = None) -> list[Thread]:
             continue
         pool.at(meeting.date)
         raised: list[Thread] = []
+        restated = same_meeting.restated(timeline.actions[meeting.id], timeline.titles)
         for a in timeline.actions[meeting.id]:
+            if a.id in restated:  # a mention of the row that restates it, below
+                continue
             t, rule = pool.by_reference(a), "ref"
             reused = pool.reused(a) if t is None else None
             if t is None:
                 t, rule = pool.by_wording(a), "text"
+            if t is None:
+                t, rule = same_meeting.extended(
+                    pool.contained.candidates(a.content, share=0), a, pool.since), "contains"
             if t is not None:
                 _mention(pool, t, a, rule)
             else:
@@ -203,6 +211,11 @@ def link_actions(timeline: Timeline, pool: _Pool | None = None) -> list[Thread]:
             for other in pool.named_in(a.note or ""):
                 if other is not t:
                     _mention(pool, other, a, "update-ref")
+            said_by[a.id] = t
+        for a in timeline.actions[meeting.id]:
+            if a.id in restated:
+                row = restated[a.id]
+                _mention(pool, said_by[row.id], same_meeting.as_mention(a, row), "same-meeting")
         for r in timeline.rag[meeting.id]:
             t = pool.by_reference(r)
             rule = "rag-ref"

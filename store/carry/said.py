@@ -80,6 +80,8 @@ class Said:
     key: str = ""
     source: str = ""  # the history column its id goes in, when not the kind's own
     aside: bool = False  # a note told outside matters arising (`STRONG_CONTAINS`)
+    item: str | None = None  # the agenda item it was minuted under
+    owner_text: str | None = None  # the owners as written ("NO", "Clerk")
     norm: str = ""
     content: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()

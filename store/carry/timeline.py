@@ -55,7 +55,7 @@ class Timeline:
         by_id = {m.id: m for m in self.meetings}
         ids = list(by_id)
         self.clerk = _clerk(session, ids)
-        titles = {(m, n): t for m, n, t in session.execute(
+        self.titles = titles = {(m, n): t for m, n, t in session.execute(
             select(db.AgendaItem.meeting_id, db.AgendaItem.number, db.AgendaItem.title)
             .where(db.AgendaItem.meeting_id.in_(ids)))}
 
@@ -87,7 +87,7 @@ class Timeline:
                 "action", a.id, by_id[a.meeting_id], a.text, a.ref, _provenance(a),
                 status=status, note=note, due=a.due, due_text=a.due_text,
                 has_owners=a.id in owned, people=frozenset(people), unresolved=unresolved,
-                key=a.key or ""))
+                key=a.key or "", item=a.item, owner_text=a.owner_text))
         self.rag: dict[int, list[Said]] = {m: [] for m in ids}
         for r in session.execute(_columns(db.RagItem).where(db.RagItem.meeting_id.in_(ids))
                                  .order_by(db.RagItem.id)):

@@ -1,0 +1,155 @@
+"""One action stated twice in one meeting's papers: once in the item's narrative ("NO to
+draft a letter to the residents") and again in the action list at the end of the minutes
+("Trees - NO to draft response to residents' letter", often with a reference). Minutes of
+parish and town councils and of boards commonly do both; read as two actions, the clerk
+would hear one task read out twice and close only one of them.
+
+`restated` pairs each such narrative statement with the later statement that restates it
+(the list row: with a reference, or later in the papers). The carry-forward then keeps the
+list row as the action and the narrative statement as a mention of it, with its evidence;
+its owners and due date count only where the row gives none.
+
+Two statements are one action when the later one is not the earlier's own paragraph, their
+owners do not name different people, and either
+- topic: the row opens with a topic ("Bus shelter - ...") that is the title of the item the
+  narrative statement sits under, and they share a word beyond the topic and the owners
+  (two when the narrative statement names no owner); or
+- words: they share at least `SHARED` words beyond the owners' names, and enough of them
+  (`OVERLAP`) that two tasks of one person on one subject ("write to the district council
+  about the hedge" / "ask the district council for a bench") stay apart.
+Each narrative statement goes with the one row it best agrees with.
+
+`extended` finds the open thread a later meeting restates, without its reference, in
+fuller words.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from .said import WORDING_MEETINGS, Said, Thread, content_words
+
+SHARED = 3  # words beyond the owners that two statements of one task have in common
+OVERLAP = 0.3  # Dice over those words: rewordings of one task share more than this
+TOPIC_DASHES = "-\u2013\u2014"  # the dash between a list row's topic and its task
+TOPIC_CHARS = 60  # a topic is a short heading, not a sentence
+_LETTERS = re.compile(r"[a-z]+")  # "Planning 24/01234/F" is about planning
+# Words that say nothing of an item's subject ("Playground update" is "Playground").
+_TOPIC_STOP = frozenset({"of", "the", "and", "by", "to", "for", "in", "on", "at", "update"})
+
+
+def _stem(word: str) -> str:
+    # Plural and singular headings ("Co-option of councillors" under "Co-option of
+    # Councillor") are one topic.
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _topic_words(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _LETTERS.findall(text.casefold())
+                     if len(w) > 1 and w not in _TOPIC_STOP)
+
+
+def topic(text: str) -> str | None:
+    """The heading a list row opens with, before a dash that a space touches ("Village
+    upkeep - ...", "BTFC agreement- ..."); None when the row has none."""
+    for i, ch in enumerate(text[:TOPIC_CHARS]):
+        if ch in TOPIC_DASHES and i > 0 and (text[i - 1] == " " or text[i + 1:i + 2] == " "):
+            return text[:i].strip() or None
+    return None
+
+
+def _same_topic(row: Said, title: str | None) -> bool:
+    heading = topic(row.text)
+    if not heading or not title:
+        return False
+    mine, theirs = _topic_words(heading), _topic_words(topic(title) or title)
+    shared = mine & theirs
+    return bool(shared) and 2 * len(shared) >= min(len(mine), len(theirs))
+
+
+def _task_words(said: Said) -> frozenset[str]:
+    """Content words without the owners' names or initials ("NO", "Clerk", "CF")."""
+    owners = content_words(said.owner_text or "")
+    return frozenset(_stem(w) for w in (said.content | said.numbers) - owners)
+
+
+def _owners_differ(a: Said, b: Said) -> bool:
+    return bool(a.people and b.people and not a.people & b.people)
+
+
+def _agreement(narrative: Said, row: Said, title: str | None) -> float | None:
+    """How well `row` restates `narrative` (shared task words), or None when it does not."""
+    if _owners_differ(narrative, row):
+        return None
+    mine, theirs = _task_words(narrative), _task_words(row)
+    shared = mine & theirs
+    if _same_topic(row, title):
+        beyond = shared - _topic_words(topic(row.text) or "")
+        # A statement naming no one ("A letter will be sent") must agree by more words.
+        enough = 1 if narrative.has_owners else 2
+        return float(len(shared)) if len(beyond) >= enough else None
+    if len(shared) >= SHARED and 2 * len(shared) >= OVERLAP * (len(mine) + len(theirs)):
+        return float(len(shared))
+    return None
+
+
+def _place(s: Said) -> tuple[int, int, int]:
+    p = s.provenance
+    return (p.get("page") or 0, p.get("block") or 0, s.id)
+
+
+def restated(actions: list[Said], titles: dict[tuple[int, str], str]) -> dict[int, Said]:
+    """One meeting's narrative statements that a later statement restates: the narrative
+    statement's id -> the restating statement. `titles` are item titles by (meeting id,
+    item number)."""
+    out: dict[int, Said] = {}
+    for d in actions:
+        if d.ref:  # a referenced row is the action itself
+            continue
+        best: tuple[float, tuple[int, int, int], Said] | None = None
+        for p in actions:
+            later = _place(p) > _place(d) and _place(p)[:2] != _place(d)[:2]
+            if p is d or not later or p.id in out or (not p.ref and d.has_owners
+                                                      and not p.has_owners):
+                continue
+            score = _agreement(d, p, titles.get((d.meeting.id, d.item or "")))
+            if score is not None and (best is None or (score, _place(p)) > best[:2]):
+                best = (score, _place(p), p)
+        if best is not None:
+            out[d.id] = best[2]
+    for d_id, p in out.items():  # a restatement that is itself restated: to the last
+        while p.id in out:
+            p = out[p.id]
+        out[d_id] = p
+    return out
+
+
+def as_mention(narrative: Said, row: Said) -> Said:
+    """The narrative statement as a mention of the row's action: its owners and due date
+    only where the row gives none (the row is the minute's own list)."""
+    changes: dict[str, object] = {}
+    if row.has_owners:
+        changes.update(has_owners=False, people=frozenset(), unresolved=False)
+    if row.due or row.due_text:
+        changes.update(due=None, due_text=None)
+    return dataclasses.replace(narrative, **changes) if changes else narrative  # type: ignore[arg-type]
+
+
+# -- a later meeting's fuller restatement --------------------------------------------------------
+
+CONTAINED_WORDS = 3  # a thread's text must say this much to be recognised inside another
+
+
+def extended(candidates: list[Thread], said: Said, since: Callable[[Thread], int]
+             ) -> Thread | None:
+    """The open thread of the same owner whose every word a later action repeats, adding
+    detail or a topic ("JH will speak to the resident" -> "Trees - JH will speak to the
+    resident about the willows"): the minutes restating it without its reference. Only
+    within `WORDING_MEETINGS` of its last mention, where a reworded link is allowed at all
+    (`wording_bar`); the latest raised wins."""
+    fits = [t for t in candidates
+            if t.status == "open" and said.people & t.raised.people
+            and len(t.raised.content) >= CONTAINED_WORDS and t.raised.content <= said.content
+            and t.raised.meeting.id != said.meeting.id and since(t) <= WORDING_MEETINGS]
+    return max(fits, key=lambda t: t.raised.id) if fits else None

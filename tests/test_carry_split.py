@@ -1,0 +1,110 @@
+"""One action stated twice in one meeting's minutes (the item's narrative, then the action
+list at the end) is one thread: the list row is the action, the narrative statement a
+mention with its evidence (store/carry/same_meeting.py). Invented minutes throughout."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+from test_carry import SEPT, act, log, paper
+from test_store import ev, save_all
+
+from extract.model import Action, AgendaItem
+from store.carry.same_meeting import topic
+
+OCT = dt.date(2024, 10, 8)
+
+
+def sg(text_: str, *, item: str, page: int, ref: str | None = None) -> Action:
+    """An action of Sam Gorton's as minutes print it: by his initials."""
+    return Action(item, text_, owners=["Sam Gorton"], owner_text="SG", ref=ref,
+                  evidence=ev(page, 10))
+ITEMS = [AgendaItem("7", "Allotments"), AgendaItem("8", "Bus Shelter Repairs")]
+
+
+def test_a_narrative_line_and_its_action_list_row_are_one_action(session: Session) -> None:
+    save_all(session, paper(
+        SEPT,
+        act("Sam Gorton to write to the allotment tenants about the new water charges",
+            item="7", page=2, due=OCT),
+        act("Allotments - Sam Gorton to write to tenants about water charges",
+            ref="Sep24.03", item="8", page=4),
+        items=ITEMS))
+    [a] = log(session)
+    assert (a.ref, a.text) == ("Sep24.03", "Allotments - Sam Gorton to write to tenants "
+                                           "about water charges")
+    [m] = a.mentions
+    assert (m.meeting_date, m.source_page) == (SEPT, 2)  # the narrative's evidence kept
+    assert a.due == OCT  # the row gives no date: the narrative's fills it
+
+
+def test_an_ownerless_narrative_line_fills_the_rows_owner_gap(session: Session) -> None:
+    save_all(session, paper(
+        SEPT,
+        Action("8", "Two further quotes for the shelter roof will be obtained", owners=[],
+               evidence=ev(2, 10)),
+        Action("8", "Bus shelter repairs - Sam Gorton to obtain two further quotes",
+               owners=["Sam Gorton"], ref="Sep24.04", evidence=ev(4, 20)),
+        items=ITEMS))
+    [a] = log(session)
+    assert a.owners == ("Sam Gorton",) and len(a.mentions) == 1
+
+
+def test_a_restatement_later_in_the_minutes_without_a_reference_is_a_mention(session: Session) -> None:
+    save_all(session, paper(
+        SEPT,
+        act("Sam Gorton to chase the district council about the broken litter bin on "
+            "Mill Lane", item="8", page=2),
+        act("Clerk to chase emptying of the litter bin on Mill Lane", item="8", page=5,
+            owners=["Sam Gorton"]),
+        items=ITEMS))
+    [a] = log(session)
+    assert a.source_page == 5 and [m.source_page for m in a.mentions] == [2]
+
+
+def test_two_tasks_of_one_person_in_one_meeting_stay_apart(session: Session) -> None:
+    save_all(session, paper(
+        SEPT,
+        sg("SG to write to the district council about the hedge", item="7", page=2),
+        sg("SG to ask the district council for a bench by the pond", item="8", page=4),
+        sg("Allotments - SG to order a new gate", ref="Sep24.01", item="8", page=5),
+        items=ITEMS))
+    assert len(log(session)) == 3
+
+
+def test_a_statement_naming_no_one_needs_more_than_the_topic(session: Session) -> None:
+    save_all(session, paper(
+        SEPT,
+        Action("7", "A notice will be sent to the village asking for more use of the "
+               "allotments", owners=[], evidence=ev(2, 10)),
+        act("Allotments - Sam Gorton to ask the landowner about use of the field",
+            ref="Sep24.02", item="8", page=4),
+        items=ITEMS))
+    assert len(log(session)) == 2
+
+
+def test_a_list_row_on_another_topic_stays_apart(session: Session) -> None:
+    save_all(session, paper(
+        SEPT,
+        sg("SG to obtain quotes for the shelter roof", item="8", page=2),
+        sg("Allotments - SG to obtain quotes for a water trough", ref="Sep24.05", item="7",
+           page=4),
+        items=ITEMS))
+    assert len(log(session)) == 2
+
+
+def test_topic_is_the_heading_before_a_spaced_dash() -> None:
+    assert topic("Village upkeep - HD to walk the lanes") == "Village upkeep"
+    assert topic("Football agreement- AS to amend") == "Football agreement"
+    assert topic("Co-option of councillors – Clerk to write") == "Co-option of councillors"
+    assert topic("Sam Gorton to re-order the signs") is None
+
+
+def test_a_later_fuller_restatement_of_the_same_owner_is_a_mention(session: Session) -> None:
+    later = dt.date(2024, 10, 8)
+    save_all(session,
+             paper(SEPT, sg("SG will speak to the farmer at Mill End", item="7", page=2)),
+             paper(later, sg("Footpaths - SG will speak to the farmer at Mill End about the "
+                             "broken stile", item="4", page=2)))
+    [a] = log(session)
+    assert a.meeting_date == SEPT and [m.meeting_date for m in a.mentions] == [later]
