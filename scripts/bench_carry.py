@@ -105,7 +105,11 @@ def series(n: int, fresh: bool = False) -> tuple[list[float], list[float]]:
 
 
 def main(argv: list[str]) -> int:
-    sizes = [int(a) for a in argv] or [12, 60, 120]
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, metavar="N",
+                        help="meetings per series (default: 12 60 120)")
+    sizes = parser.parse_args(argv).sizes or [12, 60, 120]
     print("carry-forward CPU per save over the last 12 saves of each series, and the rest of")
     print("the save (the yardstick); 'new process' reads the fold state from the store each save")
     print("meetings  carry median ms  mean ms  rest ms  carry/rest (mean)  new process: mean ms  /rest")
@@ -118,6 +122,7 @@ def main(argv: list[str]) -> int:
         print(f"{n:8d}  {1000 * c:15.1f}  {1000 * m:7.1f}  {1000 * r:7.1f}  {m / r:17.2f}"
               f"  {1000 * f:20.1f}  {f / statistics.median(fresh_rest[-12:]):5.2f}")
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -112,6 +112,9 @@ def threads(session: Session) -> list[Any]:
                                    .order_by(child.position))
             out.append((plain(t, {"id", "body_id"}),
                         [plain(h, {"id", "thread_id"}) for h in kids]))
+    # and the carry-forward's own flags (omission, stale, reused reference)
+    out += [("flag", plain(f, {"id"})) for f in session.scalars(
+        select(db.Flag).where(db.Flag.extractor == "carry"))]
     return sorted(out, key=repr)
 
 

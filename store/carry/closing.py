@@ -52,6 +52,9 @@ class Closing:
     tabled: list[Thread] = field(default_factory=list)  # the last meeting's carried table
     dated: list[Sitting] = field(default_factory=list)  # the body's dated meetings so far
     flags: list[ClosureFlag] = field(default_factory=list)
+    # The (meeting, kind, message) of the flags last written, for a fold continued in
+    # memory to write only the changes (reading every flag back grows with history).
+    written: frozenset[tuple[int, str, str]] | None = None
 
     @classmethod
     def start(cls) -> Closing:
@@ -126,7 +129,11 @@ def _omitted(state: Closing, meeting: Sitting) -> list[Thread]:
             len(before) < 3 or len(reprinted) < state.omission_share * len(before)):
         return []
     closed: list[Thread] = []
-    table = next(s for s in _here(reprinted[0], meeting) if s.kind == "action")
+    # Cite the table where it starts on the page (its first reprinted row), whatever order
+    # the papers arrived in.
+    table = min((s for t in reprinted for s in _here(t, meeting) if s.kind == "action"),
+                key=lambda s: (s.provenance.get("page") or 0, s.provenance.get("block") or 0,
+                               s.provenance.get("span_start") or 0))
     for t in before:
         if t in reprinted or t.status != "open" or _here(t, meeting):
             continue
@@ -168,21 +175,38 @@ def finish(state: Closing, threads: list[Thread]) -> list[Thread]:
     return changed
 
 
-def write_flags(session: Session, body_id: int, flags: list[ClosureFlag]) -> None:
-    """The body's closure flags as the rebuild found them: one row per (meeting, kind,
-    message); a flag the clerk dismissed stays dismissed, one no longer found goes."""
+def write_flags(session: Session, body_id: int, state: Closing, *, diff: bool = False
+                ) -> None:
+    """The body's closure flags as the fold found them: one row per (meeting, kind,
+    message); a flag the clerk dismissed stays dismissed, one no longer found goes. With
+    `diff` (the state continued in this process since it last wrote them), only the flags
+    that came or went are touched."""
     f = db.Flag
-    meetings = select(db.Meeting.id).where(db.Meeting.body_id == body_id)
-    have = {(r.meeting_id, r.kind, r.message): r for r in session.scalars(
-        select(f).where(f.meeting_id.in_(meetings), f.kind.in_(FLAG_KINDS)))}
-    wanted = {(c.meeting_id, c.kind, c.message): c for c in flags}
-    gone = [r.id for k, r in have.items() if k not in wanted and not r.dismissed]
-    if gone:
-        session.execute(delete(f).where(f.id.in_(gone)))
-    for key, c in wanted.items():
-        if key not in have:
-            p = c.provenance
-            session.add(f(meeting_id=c.meeting_id, kind=c.kind, message=c.message,
-                          dismissed=False, document_id=p["document_id"], page=p["page"],
-                          block=p["block"], extractor="carry", span_start=p["span_start"],
-                          span_end=p["span_end"]))
+    wanted = {(c.meeting_id, c.kind, c.message): c for c in state.flags}
+    if diff and state.written is not None:
+        for m, kind, message in state.written - wanted.keys():
+            session.execute(delete(f).where(f.meeting_id == m, f.kind == kind,
+                                            f.message == message, f.dismissed.is_(False)))
+        have = set()
+        for m, kind, message in wanted.keys() - state.written:
+            if session.scalar(select(f.id).where(f.meeting_id == m, f.kind == kind,
+                                                 f.message == message).limit(1)) is not None:
+                have.add((m, kind, message))
+        new = [(k, c) for k, c in wanted.items() if k not in state.written and k not in have]
+    else:
+        meetings = select(db.Meeting.id).where(db.Meeting.body_id == body_id)
+        rows = {(r.meeting_id, r.kind, r.message): (r.id, r.dismissed)
+                for r in session.execute(select(f.id, f.meeting_id, f.kind, f.message,
+                                                f.dismissed).where(
+                    f.meeting_id.in_(meetings), f.kind.in_(FLAG_KINDS)))}
+        gone = [i for k, (i, dismissed) in rows.items() if k not in wanted and not dismissed]
+        if gone:
+            session.execute(delete(f).where(f.id.in_(gone)))
+        new = [(k, c) for k, c in wanted.items() if k not in rows]
+    for _, c in new:
+        p = c.provenance
+        session.add(f(meeting_id=c.meeting_id, kind=c.kind, message=c.message,
+                      dismissed=False, document_id=p["document_id"], page=p["page"],
+                      block=p["block"], extractor="carry", span_start=p["span_start"],
+                      span_end=p["span_end"]))
+    state.written = frozenset(wanted)

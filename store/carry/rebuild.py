@@ -105,14 +105,15 @@ def rebuild_body(session: Session, body_id: int) -> None:
         write_rag(session, body_id, rag.threads), timeline.clerk,
         [m.id for m in timeline.meetings],
         timeline.meetings[-1].order if timeline.meetings else None)
-    _write_flags(session, body_id, pool)
+    _write_flags(session, body_id, pool, diff=False)
     snapshot.store(session, body_id, snap, full=True)
 
 
-def _write_flags(session: Session, body_id: int, pool: _Pool) -> None:
+def _write_flags(session: Session, body_id: int, pool: _Pool, *, diff: bool) -> None:
     """The carry-forward's own flags, rewritten from the whole fold: closures by omission,
-    stale marks and reused references."""
-    closing.write_flags(session, body_id, pool.closing.flags)
+    stale marks and reused references. `diff`: the closure flags as changes to what this
+    process last wrote (a fold continued in memory), not read back from the store."""
+    closing.write_flags(session, body_id, pool.closing, diff=diff)
     writing.write_flags(session, body_id, pool.threads)
 
 
@@ -140,7 +141,7 @@ def resume_body(session: Session, body_id: int, document_id: int) -> bool:
         old_rag = [t for t in snap.rag.touched.values() if t[0].id in snap.rag_keys.given]
         write_rag(session, body_id, old_rag + snap.rag.threads[first:], snap.rag_keys,
                   partial=True)
-        _write_flags(session, body_id, snap.pool)
+        _write_flags(session, body_id, snap.pool, diff=not snap.read)
         snap.folded += [m.id for m in timeline.meetings]
         snap.last = timeline.meetings[-1].order
     snapshot.store(session, body_id, snap, full=False)
