@@ -51,6 +51,7 @@ class Closing:
     none_outstanding: tuple[str, ...]
     tabled: list[Thread] = field(default_factory=list)  # the last meeting's carried table
     dated: list[Sitting] = field(default_factory=list)  # the body's dated meetings so far
+    position: dict[int, int] = field(default_factory=dict)  # meeting id -> index in dated
     flags: list[ClosureFlag] = field(default_factory=list)
     # The (meeting, kind, message) of the flags last written, for a fold continued in
     # memory to write only the changes (reading every flag back grows with history).
@@ -94,6 +95,7 @@ def after_meeting(state: Closing, meeting: Sitting, earlier: list[Thread],
     """Apply the closure rules to one dated meeting, after its facts were linked:
     `earlier` are the threads raised before it, `raised` those it raised. Returns the
     threads it closed (a resumed fold writes them)."""
+    state.position[meeting.id] = len(state.dated)
     state.dated.append(meeting)
     closed: list[Thread] = []
     for n in notes:
@@ -112,9 +114,15 @@ def _stale(state: Closing, t: Thread) -> bool:
     """Whether no paper mentioned `t` at the last `stale_after` meetings before the one
     just added: the body no longer carried it, so "nothing outstanding" does not speak of
     it (it stays open, marked stale for the clerk, rather than closed on a guess)."""
-    position = {m.id: n for n, m in enumerate(state.dated)}
-    seen = [position[s.meeting.id] for s, _ in t.events if s.meeting.id in position]
-    return bool(seen) and max(seen) + state.stale_after <= len(state.dated) - 1
+    last = _last_mention(state, t)
+    return last is not None and last[0] + state.stale_after <= len(state.dated) - 1
+
+
+def _last_mention(state: Closing, t: Thread) -> tuple[int, Said] | None:
+    """The latest dated meeting that spoke of `t` (its index in `dated`) and what it said."""
+    seen = [(state.position[s.meeting.id], s) for s, _ in t.events
+            if s.meeting.id in state.position]
+    return max(seen, key=lambda p: p[0]) if seen else None
 
 
 def _omitted(state: Closing, meeting: Sitting) -> list[Thread]:
@@ -153,15 +161,13 @@ def finish(state: Closing, threads: list[Thread]) -> list[Thread]:
     lift the mark from those mentioned since; returns the threads whose mark changed.
     Run after every fold, full or resumed, so the stale flags are rebuilt each time."""
     state.flags = [f for f in state.flags if f.kind != STALE]
-    position = {m.id: n for n, m in enumerate(state.dated)}
     changed: list[Thread] = []
     for t in threads:
         was, t.stale_since = t.stale_since, None
-        seen = [position[s.meeting.id] for s, _ in t.events if s.meeting.id in position]
-        since = max(seen) + state.stale_after if seen else len(state.dated)
-        if t.status == "open" and since < len(state.dated):
-            last = max((s for s, _ in t.events if s.meeting.id in position),
-                       key=lambda s: position[s.meeting.id])
+        mention = _last_mention(state, t)
+        since = mention[0] + state.stale_after if mention else len(state.dated)
+        if t.status == "open" and mention is not None and since < len(state.dated):
+            last = mention[1]
             t.stale_since = state.dated[since].date
             what = t.raised.ref or t.raised.text[:80]
             # The message names fixed dates only, so a later meeting does not renew the
