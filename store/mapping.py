@@ -76,6 +76,13 @@ def words(text: str | None) -> list[str]:
     return _WORD_RE.findall((text or "").casefold())
 
 
+def singular(word: str) -> str:
+    """A word with a plural "s" taken off, so "invoices" and "invoice", "councillors" and
+    "councillor" compare equal ("address", "bus" are left alone)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
+        else word
+
+
 @cache
 def closing_vocab() -> dict[str, Any]:
     """`closing.json`: how papers say an action is done (see its `_doc`)."""

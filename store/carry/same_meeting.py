@@ -28,6 +28,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
+from ..mapping import singular
 from .said import WORDING_MEETINGS, Said, Thread, content_words
 
 SHARED = 3  # words beyond the owners that two statements of one task have in common
@@ -39,14 +40,10 @@ _LETTERS = re.compile(r"[a-z]+")  # "Planning 24/01234/F" is about planning
 _TOPIC_STOP = frozenset({"of", "the", "and", "by", "to", "for", "in", "on", "at", "update"})
 
 
-def _stem(word: str) -> str:
+def _topic_words(text: str) -> frozenset[str]:
     # Plural and singular headings ("Co-option of councillors" under "Co-option of
     # Councillor") are one topic.
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
-def _topic_words(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in _LETTERS.findall(text.casefold())
+    return frozenset(singular(w) for w in _LETTERS.findall(text.casefold())
                      if len(w) > 1 and w not in _TOPIC_STOP)
 
 
@@ -71,7 +68,7 @@ def _same_topic(row: Said, title: str | None) -> bool:
 def _task_words(said: Said) -> frozenset[str]:
     """Content words without the owners' names or initials ("NO", "Clerk", "CF")."""
     owners = content_words(said.owner_text or "")
-    return frozenset(_stem(w) for w in (said.content | said.numbers) - owners)
+    return frozenset(singular(w) for w in (said.content | said.numbers) - owners)
 
 
 def _owners_differ(a: Said, b: Said) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..mapping import words
+from ..mapping import singular, words
 
 # Share of words in common (Jaccard, over distinct words with a plural "s" dropped) for a
 # reworded action to be the corrected one. One word changed in an action of ten words
@@ -46,13 +46,8 @@ class Rematched:
     ambiguous: dict[str, list[str]]  # target key -> the action keys it fits (two or more)
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
-        else word
-
-
 def overlap(a: str, b: str) -> float:
-    wa, wb = {_stem(w) for w in words(a)}, {_stem(w) for w in words(b)}
+    wa, wb = {singular(w) for w in words(a)}, {singular(w) for w in words(b)}
     return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
 
 
