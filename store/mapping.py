@@ -138,6 +138,7 @@ def says_done(text: str | None) -> bool:
     states = [p.split() for p in v["now_states"]]
     markers = [m.split() for m in v["open_markers"]]
     not_yet = frozenset(v["not_yet"])
+    perfect = frozenset(v["perfect_auxiliaries"])
     last: bool | None = None
     for sentence in _SENTENCE_RE.split((text or "").casefold()):
         found = _closing_words(sentence)
@@ -145,10 +146,21 @@ def says_done(text: str | None) -> bool:
             if any(found[i:i + len(m)] == m for m in markers):
                 last = False
             elif any(found[i:i + len(p)] == p for p in done):
-                last = not not_yet & set(found[max(0, i - 3):i])
+                last = not _negated(found, i, not_yet, perfect)
             elif found[i] == "now" and any(found[i + 1:i + 1 + len(s)] == s for s in states):
-                last = not not_yet & set(found[max(0, i - 3):i])
+                last = not _negated(found, i, not_yet, perfect)
     return bool(last)
+
+
+def _negated(found: list[str], i: int, not_yet: frozenset[str],
+             perfect: frozenset[str]) -> bool:
+    """Whether a `not_yet` word stands among the few words before `found[i]`. "No" right
+    before "has"/"had" is a member's initials written in capitals ("NO has sent the
+    letter"): English says "no one has", never "no has"."""
+    start = max(0, i - 3)
+    return any(w in not_yet and not (w == "no" and found[start + k + 1:start + k + 2]
+                                     and found[start + k + 1] in perfect)
+               for k, w in enumerate(found[start:i]))
 
 
 def action_status(raw: str | None) -> tuple[str, str | None]:

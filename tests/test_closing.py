@@ -36,6 +36,8 @@ def test_closing_words_glued_by_bad_spacing(words: str, closed: bool) -> None:
     ("To be sent next week", False), ("Not yet paid", False), ("Will be installed soon", False),
     ("Letter sent; awaiting reply", False), ("Quote approved, work to be booked", False),
     ("Ongoing", False), ("No responses sent back", False), ("Represented at the meeting", False),
+    # a member's initials in capitals are not the word "no"
+    ("NO has sent a letter to the owner", True), ("No letter sent", False),
     (None, False),
 ])
 def test_done_reports_without_a_closing_word(words: str | None, done: bool) -> None:
@@ -121,6 +123,55 @@ def test_a_table_carrying_several_rows_again_closes_the_rows_it_drops(
     assert views["Jan24.01"].closed_on == FEB
     flags = [f for f in all_open_flags(session) if f.kind == "action-closed-by-omission"]
     assert sorted(f.message[:8] for f in flags) == ["Jan24.01", "Jan24.02", "Jan24.03"]
+
+
+def test_unnumbered_rows_of_a_referenced_table_are_carried_and_dropped_with_it(
+        session: Session) -> None:
+    # A clerk numbers some rows of the action table and not others; the next table
+    # reprints most of them, one unnumbered row left out. A narrative action elsewhere in
+    # the minutes (another page) is no row of that table and stays open.
+    from test_store import all_open_flags
+    rows = ["MK to book the hall for the summer fete",
+            "Clerk to renew the insurance policy before it lapses",
+            "HW to ask the county about the flooded footpath"]
+    save_all(session, paper(JAN, act(BENCH, ref="Jan24.01"), *[act(t) for t in rows],
+                            act("Clerk to thank the volunteers", page=3)),
+             paper(FEB, act(BENCH, ref="Jan24.01", update="In hand", page=4),
+                   *[act(t, page=4) for t in rows[1:]]))
+    views = {v.text: v for v in log(session)}
+    assert (views[rows[0]].status, views[rows[0]].closed_on) == ("closed", FEB)
+    assert [views[t].status for t in (BENCH, *rows[1:])] == ["open"] * 3
+    assert views["Clerk to thank the volunteers"].status == "open"
+    [flag] = [f for f in all_open_flags(session) if f.kind == "action-closed-by-omission"]
+    assert flag.message.startswith("MK to book the hall")
+
+
+def test_a_table_carried_from_a_missing_meeting_drops_the_rows_it_leaves_out(
+        session: Session) -> None:
+    # February's minutes were never published: March's carried-actions table prints rows
+    # first seen there, with their references and updates, and none of January's rows.
+    # January's rows were dropped at the meeting the store lacks (or at this one): closed
+    # by omission, each flagged for the clerk.
+    from test_store import all_open_flags
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(MAR, act("NS to order a dog waste bin for the pond", ref="Feb24.01",
+                            update="Outstanding", page=4),
+                   act("Clerk to chase the road sweeper", ref="Feb24.02",
+                       update="Chased 3 March", page=4)))
+    views = {v.ref: v for v in log(session)}
+    assert [(views[r].status, views[r].closed_on) for r, _ in TABLE] == [("closed", MAR)] * 4
+    assert views["Feb24.01"].status == views["Feb24.02"].status == "open"
+    flags = [f for f in all_open_flags(session) if f.kind == "action-closed-by-omission"]
+    assert len(flags) == 4 and all("meetings not in the store" in f.message for f in flags)
+
+
+def test_a_table_of_new_actions_after_a_gap_closes_nothing_by_omission(
+        session: Session) -> None:
+    # New actions raised at March (references, no updates) say nothing of January's rows.
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(MAR, act("NS to order a dog waste bin", ref="Mar24.01", page=4),
+                   act("Clerk to chase the road sweeper", ref="Mar24.02", page=4)))
+    assert all(v.status == "open" for v in log(session))
 
 
 def test_old_actions_restated_without_a_table_close_nothing_by_omission(

@@ -7,9 +7,12 @@
   except those already stale (no paper spoke of them at the body's last
   `stale_after_meetings` meetings: the body no longer carried them);
 - omission: when a meeting reprints most (`omission_share`) of the previous meeting's
-  carried-actions table (its open rows that printed a reference or an update), or reprints
-  several of them as table rows again (`omission_rows`), a row it leaves out is closed by
-  omission, citing the reprinted table, and flagged for the clerk to confirm;
+  carried-actions table (its open rows that printed a reference or an update, and the
+  unnumbered rows of the same tables), or reprints several of them as table rows again
+  (`omission_rows`), a row it leaves out is closed by omission, citing the reprinted
+  table, and flagged for the clerk to confirm. A table of several rows first seen there
+  with references and updates was carried from meetings the store lacks: the rows of the
+  last table held that it leaves out are closed by omission too, flagged;
 - stale: an open thread no paper has mentioned at `stale_after_meetings` meetings of its
   body is marked stale (counted in meetings, not days: bodies meet at different rhythms)
   and flagged for the clerk to confirm or close; it is never closed for that.
@@ -104,10 +107,29 @@ def after_meeting(state: Closing, meeting: Sitting, earlier: list[Thread],
                 if t.status == "open" and not _here(t, meeting) and not _stale(state, t):
                     _close(t, n, "none-outstanding", n.text)
                     closed.append(t)
-    closed += _omitted(state, meeting)
-    state.tabled = [t for t in earlier + raised if t.status == "open" and any(
-        s.kind == "action" and (s.ref or s.note) for s in _here(t, meeting))]
+    closed += _omitted(state, meeting, raised)
+    state.tabled = _tabled(meeting, earlier + raised)
     return closed
+
+
+def _table(s: Said) -> tuple[object, object, object]:
+    """Where a row sits: rows of one table share the document, page and block."""
+    p = s.provenance
+    return (p.get("document_id"), p.get("page"), p.get("block"))
+
+
+def _tabled(meeting: Sitting, threads: list[Thread]) -> list[Thread]:
+    """The open threads this meeting's action tables carry: a row printing a reference or
+    an update, and the other rows of the same table (a clerk leaves some rows of a
+    referenced table unnumbered, and drops them as the others when they are done)."""
+    rows = [(t, s) for t in threads if t.status == "open"
+            for s in _here(t, meeting) if s.kind == "action"]
+    tables = {_table(s) for _, s in rows if s.ref or s.note}
+    out: list[Thread] = []
+    for t, s in rows:
+        if _table(s) in tables and t not in out:
+            out.append(t)
+    return out
 
 
 def _stale(state: Closing, t: Thread) -> bool:
@@ -125,7 +147,7 @@ def _last_mention(state: Closing, t: Thread) -> tuple[int, Said] | None:
     return max(seen, key=lambda p: p[0]) if seen else None
 
 
-def _omitted(state: Closing, meeting: Sitting) -> list[Thread]:
+def _omitted(state: Closing, meeting: Sitting, raised: list[Thread]) -> list[Thread]:
     before = state.tabled
     reprinted = [t for t in before if any(s.kind == "action" for s in _here(t, meeting))]
     # Carried again as table rows (a reference or an update printed): a table that does
@@ -133,21 +155,36 @@ def _omitted(state: Closing, meeting: Sitting) -> list[Thread]:
     # (a clerk drops the done rows, so the share falls as work gets done).
     carried = [t for t in before if any(s.kind == "action" and (s.ref or s.note)
                                         for s in _here(t, meeting))]
+    # Rows first seen here that already print a reference and an update were carried from
+    # a meeting the store lacks (its minutes unpublished or not loaded): a table of them is
+    # the body's carried-actions table too, and what it leaves out of the last one we hold
+    # was dropped at the missing meeting or at this one.
+    gap = [t for t in raised if t.raised.kind == "action" and t.raised.ref
+           and t.raised.note]
+    if not reprinted and len(gap) >= state.omission_rows:
+        return _close_left_out(state, meeting, before, [], gap,
+                               f"which carries {len(gap)} actions from meetings not in the "
+                               f"store and none of its {len(before)} open rows")
     if len(carried) < state.omission_rows and (
             len(before) < 3 or len(reprinted) < state.omission_share * len(before)):
         return []
+    return _close_left_out(state, meeting, before, reprinted, reprinted,
+                           f"{len(reprinted)} of its {len(before)} open rows reprinted")
+
+
+def _close_left_out(state: Closing, meeting: Sitting, before: list[Thread],
+                    reprinted: list[Thread], cite: list[Thread], why: str) -> list[Thread]:
     closed: list[Thread] = []
     # Cite the table where it starts on the page (its first reprinted row), whatever order
     # the papers arrived in.
-    table = min((s for t in reprinted for s in _here(t, meeting) if s.kind == "action"),
+    table = min((s for t in cite for s in _here(t, meeting) if s.kind == "action"),
                 key=lambda s: (s.provenance.get("page") or 0, s.provenance.get("block") or 0,
                                s.provenance.get("span_start") or 0))
     for t in before:
         if t in reprinted or t.status != "open" or _here(t, meeting):
             continue
         what = t.raised.ref or t.raised.text[:80]
-        note = (f"left out of the carried-actions table of {meeting.date} "
-                f"({len(reprinted)} of its {len(before)} open rows reprinted)")
+        note = f"left out of the carried-actions table of {meeting.date} ({why})"
         _left_out(t, table, note)
         closed.append(t)
         state.flags.append(ClosureFlag(
