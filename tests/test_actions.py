@@ -592,3 +592,14 @@ def test_a_title_row_without_task_text_below_is_not_an_action_table():
 def test_a_task_after_a_spaced_hyphen_is_read_from_its_owner():
     assert said("Finance - no report - Mike Stephens to circulate the accounts") == [
         "Mike Stephens"]
+
+
+def test_a_sentence_whose_last_words_the_layout_set_as_a_heading_ends_there():
+    # "... KV to add to" then "Asset Register" on its own bold line: the sentence's end, not
+    # a new heading; a full heading after a finished sentence stays a heading.
+    p = part("#7. Village hall", "New chairs were bought with a grant. They should be "
+             "recorded. KV to add to", "#Asset Register",
+             "The register was last reviewed in May.", "#Footpaths",
+             "MS to walk the footpath and report.")
+    assert owned(p) == [("KV to add to Asset Register", ["Kate Vale"]),
+                        ("MS to walk the footpath and report.", ["Mike Stephens"])]

@@ -96,6 +96,17 @@ def segments(part: Part, smap: SectionMap, skip_tables: set[int] | None = None) 
         hit = heading_match(it)
         if hit or new_minute:
             in_quote = False
+        if out and not hit and _ends_in_heading(out[-1], it):
+            # "… NS to add to" / "Asset Register": a sentence whose last words the layout
+            # set apart (bold, or alone on a line) ends there; the short line is no heading
+            last = out[-1]
+            tail = it.text.strip().replace("\n", " ")
+            if last.units:
+                last.units = (*last.units[:-1], f"{last.units[-1]} {tail}")
+            last.text = f"{last.text} {tail}"
+            last.raw = f"{last.raw} {it.text.strip()}"
+            prev_index = it.index
+            continue
         if (out and not hit and it.kind == "paragraph" and out[-1].page != it.page
                 and out[-1].index == prev_index and not out[-1].heading
                 and not re.search(r"[.:;!?”]\s*$", out[-1].raw)):
@@ -128,6 +139,22 @@ def segments(part: Part, smap: SectionMap, skip_tables: set[int] | None = None) 
             out.append(Segment(flat, smap.item(it.index), it.page, it.index, n, enum,
                                it.kind == "heading", quoted, it.text, soft_units(text, width)))
     return out
+
+
+HEADING_TAIL_WORDS = 4  # the words a sentence's end set apart as a heading can hold
+
+
+def _ends_in_heading(last: Segment, block: Block) -> bool:
+    """Whether `block`, set as a heading, is the end of the sentence `last` stops in the
+    middle of ("… to" + "Asset Register"): one short line with no full stop, after running
+    text whose last word cannot end a phrase (`mid_phrase_end`)."""
+    tail = block.text.strip()
+    if (block.kind != "heading" or last.heading or last.quoted or "\n" in tail
+            or not tail or len(tail.split()) > HEADING_TAIL_WORDS
+            or tail.endswith((".", ":", ";"))):
+        return False
+    words = last.raw.rstrip().split()
+    return bool(words) and words[-1].casefold() in _soft()[0]
 
 
 # --- soft line ends ---------------------------------------------------------------------
