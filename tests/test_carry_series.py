@@ -70,7 +70,7 @@ def test_series_open_list_floors(series_score):
     assert c["truth_found"] >= 107  # of 116 truth actions
     assert c["open_precision"] >= 0.25  # 0.273: 3 right of 11 listed at the last meeting
     assert c["open_recall"] >= 0.95  # 1.0: the 3 truth-open actions found are listed
-    assert roll["open_precision"] >= 0.53  # 0.549, summed over the 20 meetings
+    assert roll["open_precision"] >= 0.54  # 0.556, summed over the 20 meetings
     # 0.947: "no outstanding actions" (May 2024) closes three narrative tasks the truth
     # reads as of unknown fate (no doer named, or a resident's); by the rule it closes what
     # the body carried, and the closure cites the sentence (tests/test_notes.py).

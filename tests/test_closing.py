@@ -165,6 +165,23 @@ def test_a_table_carried_from_a_missing_meeting_drops_the_rows_it_leaves_out(
     assert len(flags) == 4 and all("meetings not in the store" in f.message for f in flags)
 
 
+def test_a_table_carrying_older_actions_on_drops_the_rows_it_leaves_out(
+        session: Session) -> None:
+    # January's table held two rows; its narrative raised two more tasks. February's table
+    # numbers those two (with updates) and one of January's rows: it is the body's
+    # carried-actions table, though it reprints only one of the two rows it followed.
+    narrative = ["MK to book the hall for the summer fete",
+                 "Clerk to renew the insurance policy before it lapses"]
+    save_all(session, paper(JAN, act(BENCH, ref="Jan24.01"), act(SIGN, ref="Jan24.02"),
+                            *[act(t, page=3) for t in narrative]),
+             paper(FEB, act(SIGN, ref="Jan24.02", update="In hand", page=4),
+                   *[act(t, ref=f"Jan24.0{n}", update="Ongoing", page=4)
+                     for n, t in enumerate(narrative, 3)]))
+    views = {v.text: v for v in log(session)}
+    assert (views[BENCH].status, views[BENCH].closed_on) == ("closed", FEB)
+    assert [views[t].status for t in (SIGN, *narrative)] == ["open"] * 3
+
+
 def test_a_table_of_new_actions_after_a_gap_closes_nothing_by_omission(
         session: Session) -> None:
     # New actions raised at March (references, no updates) say nothing of January's rows.

@@ -107,7 +107,7 @@ def after_meeting(state: Closing, meeting: Sitting, earlier: list[Thread],
                 if t.status == "open" and not _here(t, meeting) and not _stale(state, t):
                     _close(t, n, "none-outstanding", n.text)
                     closed.append(t)
-    closed += _omitted(state, meeting, raised)
+    closed += _omitted(state, meeting, earlier, raised)
     state.tabled = _tabled(meeting, earlier + raised)
     return closed
 
@@ -147,29 +147,38 @@ def _last_mention(state: Closing, t: Thread) -> tuple[int, Said] | None:
     return max(seen, key=lambda p: p[0]) if seen else None
 
 
-def _omitted(state: Closing, meeting: Sitting, raised: list[Thread]) -> list[Thread]:
+def _carries(t: Thread, meeting: Sitting) -> bool:
+    """Whether a row of this meeting carries `t` on: a table row printing its reference or
+    an update (a narrative restatement carries nothing)."""
+    return any(s.kind == "action" and (s.ref or s.note) and rule != "raised"
+               for s, rule in t.events if s.meeting.id == meeting.id)
+
+
+def _omitted(state: Closing, meeting: Sitting, earlier: list[Thread],
+             raised: list[Thread]) -> list[Thread]:
     before = state.tabled
     reprinted = [t for t in before if any(s.kind == "action" for s in _here(t, meeting))]
     # Carried again as table rows (a reference or an update printed): a table that does
     # this for several rows is the body's carried-actions table, whatever share it keeps
-    # (a clerk drops the done rows, so the share falls as work gets done).
-    carried = [t for t in before if any(s.kind == "action" and (s.ref or s.note)
-                                        for s in _here(t, meeting))]
-    # Rows first seen here that already print a reference and an update were carried from
-    # a meeting the store lacks (its minutes unpublished or not loaded): a table of them is
-    # the body's carried-actions table too, and what it leaves out of the last one we hold
-    # was dropped at the missing meeting or at this one.
+    # (a clerk drops the done rows, so the share falls as work gets done). The rows it
+    # carries need not be the last table's: older actions it carries on, and rows first seen
+    # here that already print a reference and an update (carried from a meeting the store
+    # lacks, its minutes unpublished or not loaded) show the same.
+    carried = [t for t in earlier if _carries(t, meeting)]
     gap = [t for t in raised if t.raised.kind == "action" and t.raised.ref
            and t.raised.note]
-    if not reprinted and len(gap) >= state.omission_rows:
-        return _close_left_out(state, meeting, before, [], gap,
-                               f"which carries {len(gap)} actions from meetings not in the "
-                               f"store and none of its {len(before)} open rows")
-    if len(carried) < state.omission_rows and (
+    if len(carried) + len(gap) < state.omission_rows and (
             len(before) < 3 or len(reprinted) < state.omission_share * len(before)):
         return []
-    return _close_left_out(state, meeting, before, reprinted, reprinted,
-                           f"{len(reprinted)} of its {len(before)} open rows reprinted")
+    if reprinted:
+        why = f"{len(reprinted)} of its {len(before)} open rows reprinted"
+    else:
+        why = (f"which carries {len(carried) + len(gap)} other actions on and none of the "
+               f"{len(before)} open rows before it")
+        if gap:
+            why += f"; {len(gap)} of them from meetings not in the store"
+    return _close_left_out(state, meeting, before, reprinted, reprinted or carried or gap,
+                           why)
 
 
 def _close_left_out(state: Closing, meeting: Sitting, before: list[Thread],
