@@ -8,11 +8,10 @@
   `stale_after_meetings` meetings: the body no longer carried them);
 - omission: when a meeting reprints most (`omission_share`) of the previous meeting's
   carried-actions table (its open rows that printed a reference or an update, and the
-  unnumbered rows of the same tables), or reprints several of them as table rows again
-  (`omission_rows`), a row it leaves out is closed by omission, citing the reprinted
-  table, and flagged for the clerk to confirm. A table of several rows first seen there
-  with references and updates was carried from meetings the store lacks: the rows of the
-  last table held that it leaves out are closed by omission too, flagged;
+  unnumbered rows of the same tables), or carries several actions on as table rows
+  (`omission_rows`: the last table's, older ones, or rows first seen there with references
+  and updates, carried from meetings the store lacks), a row of the last table it leaves
+  out is closed by omission, citing the table, and flagged for the clerk to confirm;
 - stale: an open thread no paper has mentioned at `stale_after_meetings` meetings of its
   body is marked stale (counted in meetings, not days: bodies meet at different rhythms)
   and flagged for the clerk to confirm or close; it is never closed for that.
