@@ -152,6 +152,18 @@ def says_done(text: str | None) -> bool:
     return bool(last)
 
 
+def says_handed_over(text: str | None) -> bool:
+    """Whether a row's whole update refers the action to an item of the meeting ("Agenda
+    item", "See item 7", "Covered in item 10"): the matter is dealt with there, and the
+    action log stops carrying it. Only the whole cell: "Agenda item" after other words, or
+    "next agenda", leaves it open (`closing.json`, 'handed_over')."""
+    found = words(text)
+    while found and any(ch.isdigit() for ch in found[-1]):
+        found = found[:-1]  # the item's number, printed any way ("10", "5b", "05.24.06")
+    return bool(found) and " ".join(found) in closing_vocab()["handed_over"] \
+        and len(words(text)) - len(found) <= 3
+
+
 def _negated(found: list[str], i: int, not_yet: frozenset[str],
              perfect: frozenset[str]) -> bool:
     """Whether a `not_yet` word stands among the few words before `found[i]`. "No" right

@@ -70,11 +70,11 @@ def test_series_open_list_floors(series_score):
     assert c["truth_found"] >= 107  # of 116 truth actions
     assert c["open_precision"] >= 0.25  # 0.273: 3 right of 11 listed at the last meeting
     assert c["open_recall"] >= 0.95  # 1.0: the 3 truth-open actions found are listed
-    assert roll["open_precision"] >= 0.54  # 0.556, summed over the 20 meetings
+    assert roll["open_precision"] >= 0.55  # 0.568, summed over the 20 meetings
     # 0.947: "no outstanding actions" (May 2024) closes three narrative tasks the truth
     # reads as of unknown fate (no doer named, or a resident's); by the rule it closes what
     # the body carried, and the closure cites the sentence (tests/test_notes.py).
-    assert roll["open_recall"] >= 0.94  # 0.951
+    assert roll["open_recall"] >= 0.94  # 0.945
     assert roll["owner_right"] >= 0.92  # 0.927 (before: 0.847, initials not resolved)
 
 
@@ -83,9 +83,9 @@ def test_series_merges_splits_and_closures(series_score):
     assert c["merged_threads"] == 0  # none before or after: keep it
     assert c["split_actions"] <= 10  # 23 before issue 10
     # of 82 closures of actions found, closed on every thread the action has: 75 (19
-    # before), 52 at the truth's meeting, 23 at another (3 of them early)
+    # before), 58 at the truth's meeting, 17 at another (4 of them early)
     assert c["closures_found"] >= 73
-    assert c["closures_right_meeting"] >= 50
+    assert c["closures_right_meeting"] >= 56
     # 3: the three "no outstanding" closures above
     assert c["wrong_closures"] <= 3
 

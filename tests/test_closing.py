@@ -44,6 +44,26 @@ def test_done_reports_without_a_closing_word(words: str | None, done: bool) -> N
     assert says_done(words) is done
 
 
+@pytest.mark.parametrize(("words", "handed"), [
+    ("Agenda item", True), ("Agenda Item 7", True), ("See item 05.24.06", True),
+    ("Covered in item 10", True), ("Next agenda", False), ("On the agenda for March", False),
+    ("Quotes awaited. Agenda item", False), ("Agenda item to follow", False), (None, False),
+])
+def test_an_update_referring_the_action_to_an_item_of_the_meeting(words: str | None,
+                                                                   handed: bool) -> None:
+    from store.mapping import says_handed_over
+    assert says_handed_over(words) is handed
+
+
+def test_a_row_handed_to_an_agenda_item_closes_at_that_meeting(session: Session) -> None:
+    save_all(session, paper(JAN, act(BENCH, ref="Jan24.01"), act(SIGN, ref="Jan24.02")),
+             paper(FEB, act(BENCH, ref="Jan24.01", update="Agenda item"),
+                   act(SIGN, ref="Jan24.02", update="Next agenda")))
+    views = {v.ref: v for v in log(session)}
+    assert (views["Jan24.01"].status, views["Jan24.01"].closed_on) == ("closed", FEB)
+    assert views["Jan24.02"].status == "open"
+
+
 def test_an_update_reporting_the_work_done_closes_the_thread(session: Session) -> None:
     save_all(session, paper(JAN, act(BENCH, ref="Jan24.01")),
              paper(FEB, act(BENCH, ref="Jan24.01", update="Letter sent to highways 2 Feb")))

@@ -35,7 +35,8 @@ nearly all holds (`STRONG_CONTAINS`), while a wording link would still do (`word
 Status: an action stays open until something closes it. Every mention may state a status:
 closed when its status column, update column or note says so (`mapping.says_closed`, or a
 done-report without a closing word, `mapping.says_done`: "letter sent", "now on the
-website"; vocabulary in `store/closing.json`) or a RAG row is blue; open when it gives
+website"; or an update that is only a reference to an item of the meeting, "Agenda item",
+`mapping.says_handed_over`; vocabulary in `store/closing.json`) or a RAG row is blue; open when it gives
 some other status or update; none when it only repeats the action. `closing` adds, after
 each meeting, the closures no row states: a note that nothing was outstanding closes what
 the body carried into the meeting (not what was already stale); a row left out of a

@@ -13,7 +13,7 @@ from extract.decisions.notes import arising_titles
 
 from .. import mapping
 from .. import schema as db
-from ..mapping import normal_text, says_closed, says_done
+from ..mapping import normal_text, says_closed, says_done, says_handed_over
 from .said import Said, Sitting
 
 # Agenda item titles under which a later meeting reports on earlier actions ("Matters
@@ -159,6 +159,7 @@ def _action_says(a: Any, clerk: Clerk, arising: bool) -> tuple[str | None, str |
     note = a.update or a.status_text
     # A done-report counts as much as a closing word ("Letter sent", "Now on the website").
     if (paper == "closed" or says_done(a.update) or says_done(a.status_text)
+            or says_handed_over(a.update) or says_handed_over(a.status_text)
             or (arising and says_closed(a.text))):
         return "closed", note or "closed"
     if a.status_text or a.update:
