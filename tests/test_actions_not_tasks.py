@@ -63,3 +63,10 @@ def test_a_coordinated_verb_whose_object_is_the_subject_is_not_its_task():
     assert said("KV has met a resident who may be willing to stand, and will update KV.") == []
     assert said("KV has met a resident who may be willing to stand, and will update the "
                 "Clerk.") == ["KV"]
+
+
+def test_all_before_a_count_is_a_determiner_not_the_group_all():
+    # a councillor's report of what other bodies will do: "all 4 districts" is not "All"
+    assert said("The county councillor reported that the review is under way and that all 4 "
+                "districts are meeting and will send proposals to the minister.") == []
+    assert said("It was agreed that all will send comments to the Clerk.") == ["all"]

@@ -108,3 +108,53 @@ def test_a_later_fuller_restatement_of_the_same_owner_is_a_mention(session: Sess
                              "broken stile", item="4", page=2)))
     [a] = log(session)
     assert a.meeting_date == SEPT and [m.meeting_date for m in a.mentions] == [later]
+
+
+def test_two_tasks_of_one_person_sharing_one_word_stay_apart(session: Session) -> None:
+    save_all(session, paper(
+        SEPT,
+        sg("SG to write to the parish magazine about the litter pick", item="7", page=2),
+        sg("Bus shelter - SG to order a new litter bin for the shelter", ref="Sep24.02",
+           item="8", page=4),
+        items=ITEMS))
+    assert len(log(session)) == 2
+
+
+def test_a_person_the_row_tasks_someone_to_ask_is_the_narratives_owner(session: Session) -> None:
+    # "X has offered to ..." in the narrative, "SG to ask X to proceed" in the list: the
+    # offer's maker, named in the row's task, is what the two statements share.
+    save_all(session, paper(
+        SEPT,
+        Action("7", "Tom Acre has offered to rebuild the churchyard wall for £300",
+               owners=[], owner_text="Tom Acre", evidence=ev(2, 10)),
+        sg("SG to ask Tom Acre to proceed with the churchyard wall", ref="Sep24.06",
+           item="8", page=4),
+        items=ITEMS))
+    [a] = log(session)
+    assert a.ref == "Sep24.06" and [m.source_page for m in a.mentions] == [2]
+
+
+def test_a_report_sentence_restating_the_row_is_a_mention(session: Session) -> None:
+    # Pronouns and auxiliaries of the narrative's report sentence are not task words, and
+    # the officer it names is the row's task although the owner column names someone else.
+    save_all(session, paper(
+        SEPT,
+        sg("The district councillor had sent his report which SG will circulate to all "
+           "members", item="7", page=2),
+        Action("8", "SG to circulate the report", owners=[], owner_text="XQ",
+               ref="Sep24.07", evidence=ev(4, 10)),
+        items=ITEMS))
+    [a] = log(session)
+    assert a.ref == "Sep24.07" and [m.source_page for m in a.mentions] == [2]
+
+
+def test_a_reply_restated_with_its_pronouns_is_one_action(session: Session) -> None:
+    save_all(session, paper(
+        SEPT,
+        sg("SG to reply accepting the new fee and asking for 6 visits at £40 per visit",
+           item="7", page=2),
+        sg("SG to reply to the caretaker accepting his fee rise and requesting that he "
+           "clears the gutters and drains by the hall", ref="Sep24.08", item="8", page=4),
+        items=ITEMS))
+    [a] = log(session)
+    assert a.ref == "Sep24.08" and len(a.mentions) == 1

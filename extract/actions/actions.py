@@ -40,7 +40,7 @@ from .margin_owners import (
 )
 from .markers import MarkedTask, marker_tasks
 from .owners import OwnerResolver
-from .tables import is_action_table, table_actions
+from .tables import is_action_table, reprinted_layout, table_actions
 
 EXTRACTOR = "actions@2"
 WORD = re.compile(r"[a-z0-9]+")
@@ -69,9 +69,15 @@ class _Reader:
         self.smap: SectionMap = sections(part)
         self.flags: list[Flag] = []
         self.found: list[_Pending] = []
+        self.reprints: dict[int, dict[str, int]] = {}  # table index -> the columns it reprints
 
     def read(self) -> tuple[list[Action], list[Flag]]:
         tables = {t.index for t in self.part.tables if is_action_table(t)}
+        # A summary reprinting an earlier action table without its header row.
+        self.reprints = {t.index: cols for n, t in enumerate(self.part.tables)
+                         if t.index not in tables and (cols := reprinted_layout(
+                             t, [e for e in self.part.tables[:n] if e.index in tables]))}
+        tables |= set(self.reprints)
         self._tables(tables)
         segs = segments(self.part, self.smap, skip_tables=tables)
         for task in marker_tasks(segs, self.people):
@@ -119,7 +125,7 @@ class _Reader:
         for t in self.part.tables:
             if t.index not in tables:
                 continue
-            for row in table_actions(t):
+            for row in table_actions(t, self.reprints.get(t.index)):
                 owner = row.owner_text or _lead(commitments(row.text, self.people))
                 status = "closed" if re.search(r"(?i)\bcomplete", row.update or "") else None
                 due = due_cell(row.due_text, self.cal) if row.due_text else None

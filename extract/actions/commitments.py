@@ -78,7 +78,8 @@ def _rx() -> dict:
             rf"|{title}?[A-Z]\.?\s{SURNAME})")  # "G Reeve", "Cllr F. Eglington"
     initials = r"[A-Z]{2,4}(?:[a-z]{1,3})?(?:\s*/\s*[A-Z][A-Za-z]{1,4})*\b"
     unit = raw["organisation_unit"]
-    one = rf"(?:{roles}|(?i:{groups})\b|{initials}|{unit}|{name})"
+    # "all 6 councils": a group word before a count is a determiner, not the group
+    one = rf"(?:{roles}|(?i:{groups})\b(?!\s\d)|{initials}|{unit}|{name})"
     owner = rf"(?P<owner>{one}(?:(?:\s*,\s*|\s+(?:and|&)\s+)(?:the\s+)?{one}){{0,3}})"
     # where a subject can start; a capitalised "The"/"That" mid-line starts one too (a heading
     # line run into its paragraph: "Members Handbook for Section 106 The Libraries …")

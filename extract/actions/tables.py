@@ -56,6 +56,35 @@ def is_action_table(table: Table) -> bool:
     return _layout(table.texts()) is not None
 
 
+# A reference as a cell of its own: "Feb23.04", "Feb 23.05", "April23.02", "A12", "3.1".
+_REF_CELL = re.compile(r"[A-Za-z]{0,12}[ .]?\d{1,4}(?:[./-]\d{1,4}){0,2}[a-z]?")
+
+
+def reprinted_layout(table: Table, earlier: list[Table]) -> dict[str, int] | None:
+    """The columns of a headerless table that reprints an earlier action table of the
+    paper: the action list summary at the end of the minutes, whose header row is printed
+    apart from it (a line of text above the rules, on the page before) or left out. It is
+    as wide as that table, its rows are numbered in that table's reference column, and its
+    owner column holds owners; then it is read under that table's header."""
+    rows = table.texts()
+    if len(rows) < 2 or _layout(rows) is not None:
+        return None
+    for t in earlier:
+        layout = _layout(t.texts())
+        if layout is None or layout[1] == 0 or t.n_cols != table.n_cols:
+            continue
+        cols = layout[0]
+        if "ref" not in cols or cols.get("owner") is None:
+            continue
+        refs = [_cell(r, cols["ref"]) for r in rows]
+        owners = [_owner_cell(o)[0] for r in rows if (o := _cell(r, cols["owner"]))]
+        numbered = sum(1 for c in refs if _REF_CELL.fullmatch(re.sub(r"\s+", " ", c)))
+        owned = sum(1 for o in owners if _owner_like(o))
+        if 3 * numbered >= 2 * len(rows) and owners and 3 * owned >= 2 * len(owners):
+            return cols
+    return None
+
+
 def _layout(rows: list[list[str]]) -> tuple[dict[str, int], int] | None:
     """The columns and the first task row: under a header (which may sit below title rows of
     one cell, "ACTION LOG" over "Ref | Action | Owner"), under a title alone ("Action Items"
@@ -144,9 +173,15 @@ def _owner_cell(text: str) -> tuple[str, str | None]:
     return (text[:m.start()].strip(), m.group(1)) if m else (text, None)
 
 
-def table_actions(table: Table) -> list[RowAction]:
+def _cell(row: list[str], i: int) -> str:
+    return row[i].strip() if i < len(row) else ""
+
+
+def table_actions(table: Table, cols_given: dict[str, int] | None = None) -> list[RowAction]:
+    """Each task row of an action table; `cols_given` reads a headerless table under the
+    columns of the one it reprints (`reprinted_layout`)."""
     rows = table.texts()
-    layout = _layout(rows)
+    layout = (cols_given, 0) if cols_given is not None else _layout(rows)
     if layout is None:
         return []
     cols, first = layout
@@ -160,8 +195,8 @@ def table_actions(table: Table) -> list[RowAction]:
         text = cell("action")
         if not text or len(text) < 4:
             continue
-        if first == 0:
-            owner, status = _owner_cell(row[cols["owner"]])
+        if first == 0 and cols.get("owner") is not None:
+            owner, status = _owner_cell(_cell(row, cols["owner"]))
         else:
             owner, status = cell("owner"), None
         if "lead" in cols and owner and not _owner_like(owner):

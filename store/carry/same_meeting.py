@@ -16,7 +16,12 @@ owners do not name different people, and either
   (two when the narrative statement names no owner); or
 - words: they share at least `SHARED` words beyond the owners' names, and enough of them
   (`OVERLAP`) that two tasks of one person on one subject ("write to the district council
-  about the hedge" / "ask the district council for a bench") stay apart.
+  about the hedge" / "ask the district council for a bench") stay apart. The person one
+  statement is owned by counts as a shared word when the other's task names them ("the
+  contractor has offered to repair the wall" / "NO to ask the contractor to proceed with
+  the repairs"; "... which the Clerk will circulate" / a row "Clerk to circulate the
+  report" whose owner column names someone else), and words that say nothing of a task
+  (pronouns, auxiliaries: `_NOT_TASK`) count on neither side.
 Each narrative statement goes with the one row it best agrees with.
 
 `extended` finds the open thread a later meeting restates, without its reference, in
@@ -65,10 +70,30 @@ def _same_topic(row: Said, title: str | None) -> bool:
     return bool(shared) and 2 * len(shared) >= min(len(mine), len(theirs))
 
 
+# Function words the carry's stop list keeps (they matter to near-identical wording) but
+# that say nothing of what a task is: a report sentence ("had submitted his report which")
+# would otherwise outweigh the words it shares with its row.
+_NOT_TASK = frozenset({
+    "he", "she", "they", "him", "her", "them", "his", "hers", "their", "its", "we", "our",
+    "has", "had", "have", "been", "being", "which", "who", "whom", "also", "all", "any",
+    "if", "out", "per", "there", "so", "can", "should", "shall", "could",
+})
+
+
+def _owner_words(said: Said) -> frozenset[str]:
+    return frozenset(singular(w) for w in content_words(said.owner_text or ""))
+
+
 def _task_words(said: Said) -> frozenset[str]:
     """Content words without the owners' names or initials ("NO", "Clerk", "CF")."""
-    owners = content_words(said.owner_text or "")
-    return frozenset(singular(w) for w in (said.content | said.numbers) - owners)
+    return frozenset(singular(w) for w in said.content | said.numbers) - _owner_words(said) \
+        - _NOT_TASK
+
+
+def _words_compared(a: Said, b: Said) -> tuple[frozenset[str], frozenset[str]]:
+    """Each statement's task words, with its owners where the other's task names them."""
+    mine, theirs = _task_words(a), _task_words(b)
+    return mine | (_owner_words(a) & theirs), theirs | (_owner_words(b) & mine)
 
 
 def _owners_differ(a: Said, b: Said) -> bool:
@@ -79,7 +104,7 @@ def _agreement(narrative: Said, row: Said, title: str | None) -> float | None:
     """How well `row` restates `narrative` (shared task words), or None when it does not."""
     if _owners_differ(narrative, row):
         return None
-    mine, theirs = _task_words(narrative), _task_words(row)
+    mine, theirs = _words_compared(narrative, row)
     shared = mine & theirs
     if _same_topic(row, title):
         beyond = shared - _topic_words(topic(row.text) or "")
