@@ -64,28 +64,31 @@ def series_score():
 
 def test_series_open_list_floors(series_score):
     # Floors a little under the values measured after issue 10 (2026-12-06); before it, at
-    # the last meeting 4 right of 133 listed (0.03), rolling precision 0.137.
+    # the last meeting 4 right of 133 listed (0.03), rolling precision 0.137. The measured
+    # values are against the truth's second reading (122 actions; the first read 116).
     rep, roll = series_score
     c = rep.counts
-    assert c["truth_found"] >= 107  # of 116 truth actions
-    assert c["open_precision"] >= 0.25  # 0.273: 3 right of 11 listed at the last meeting
+    assert c["truth_found"] >= 110  # 111 of 122 truth actions
+    assert c["open_precision"] >= 0.35  # 0.375: 3 right of 8 listed at the last meeting
     assert c["open_recall"] >= 0.95  # 1.0: the 3 truth-open actions found are listed
-    assert roll["open_precision"] >= 0.55  # 0.568, summed over the 20 meetings
-    # 0.947: "no outstanding actions" (May 2024) closes three narrative tasks the truth
+    assert roll["open_precision"] >= 0.67  # 0.688, summed over the 20 meetings
+    # 0.948: "no outstanding actions" (May 2024) closes three narrative tasks the truth
     # reads as of unknown fate (no doer named, or a resident's); by the rule it closes what
     # the body carried, and the closure cites the sentence (tests/test_notes.py).
-    assert roll["open_recall"] >= 0.94  # 0.945
-    assert roll["owner_right"] >= 0.92  # 0.927 (before: 0.847, initials not resolved)
+    assert roll["open_recall"] >= 0.94
+    assert roll["owner_right"] >= 0.93  # 0.94 (before: 0.847, initials not resolved)
 
 
 def test_series_merges_splits_and_closures(series_score):
     c = series_score[0].counts
     assert c["merged_threads"] == 0  # none before or after: keep it
-    assert c["split_actions"] <= 10  # 23 before issue 10
-    # of 82 closures of actions found, closed on every thread the action has: 75 (19
-    # before), 58 at the truth's meeting, 17 at another (4 of them early)
-    assert c["closures_found"] >= 73
-    assert c["closures_right_meeting"] >= 56
+    # 4 (23 before issue 10): owners that conflict (a clerk's slip), an unnumbered row
+    # under a numbered one, restatements that share no words
+    assert c["split_actions"] <= 4
+    # of 83 closures of actions found, closed on every thread the action has: 78 (19
+    # before), 64 at the truth's meeting, 14 at another (4 of them early)
+    assert c["closures_found"] >= 76
+    assert c["closures_right_meeting"] >= 62
     # 3: the three "no outstanding" closures above
     assert c["wrong_closures"] <= 3
 
