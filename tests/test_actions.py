@@ -81,10 +81,17 @@ def test_a_commitment_restated_by_the_action_line_below_is_one_action():
 
 def test_owner_update_table():
     p = part([["No", "Action", "Owner", "Update"],
-              ["Sept24.02", "Clerk to ask Cllr McHugh to chase up the road sweeper", "CF",
-               "Asked"]])
+              ["Sept24.02", "Clerk to ask the county to sweep the lane", "CF", "Asked"]])
     (a,), _ = run(p)
     assert (a.ref, a.owners, a.update) == ("Sept24.02", ["Cathy Fleet"], "Asked")
+
+
+def test_an_action_tables_last_column_without_a_heading_is_its_update():
+    p = part([["No", "Action", "Owner", ""],
+              ["Jan24.01", "Clerk to ask the county to sweep the lane", "CF", "Emailed 26.1.24"],
+              ["Jan24.02", "MS to check the grit bin", "MS", ""]])
+    a, b = run(p)[0]
+    assert (a.ref, a.update, b.update) == ("Jan24.01", "Emailed 26.1.24", None)
 
 
 def test_the_body_restating_a_summary_table_row_is_not_a_second_action():

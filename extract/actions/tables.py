@@ -48,6 +48,12 @@ def header_map(header: list[str]) -> dict[str, int] | None:
     if "owner" in found and ("action" in found or "ref" in found):
         if "action" not in found:
             found["action"] = found["ref"] + 1
+        # "No | Action | Owner | (blank)": a last column the clerk left without a heading,
+        # after the named ones, holds each row's progress ("Emailed 26.1.24", "Done")
+        last = len(header) - 1
+        if ("update" not in found and last > max(found.values())
+                and not re.sub(r"\s+", "", header[last])):
+            found["update"] = last
         return found
     return None
 
