@@ -90,11 +90,11 @@ def test_html_navigation_is_stripped(tmp_path):
 
 
 def test_wide_gap_becomes_tab_and_numbered_lines_start_blocks():
-    words = [Word("Nick", 72, 90, 100, 110), Word("Oakhill", 92, 120, 100, 110),
+    words = [Word("Nora", 72, 90, 100, 110), Word("Oakes", 92, 120, 100, 110),
              Word("D/Cllr", 300, 330, 100, 110), Word("1.", 72, 80, 113, 123),
              Word("Apologies", 84, 130, 113, 123)]
     lines = words_to_lines(words)
-    assert [ln.text for ln in lines] == ["Nick Oakhill\tD/Cllr", "1. Apologies"]
+    assert [ln.text for ln in lines] == ["Nora Oakes\tD/Cllr", "1. Apologies"]
     assert len(lines_to_blocks(lines)) == 2
 
 

@@ -93,7 +93,7 @@ def test_minutes_paper_takes_its_title_lines_and_ends_with_its_last_page():
 
 def test_pages_at_the_end_with_only_furniture_belong_to_the_last_part():
     doc = _doc([[("heading", "Minutes of the Parish Council Meeting"),
-                 ("paragraph", "Present: Nick Oakhill")],
+                 ("paragraph", "Present: Nora Oakes")],
                 [("furniture", "Registered Office: County Library")]])
     assert split_parts(doc)[0].pages == (1, 2)
 
@@ -116,11 +116,11 @@ def test_body_and_organisation_from_a_minutes_sentence_and_the_lines_above_it():
 
 
 def test_a_parish_council_meets_as_itself_and_its_item_codes_are_not_times():
-    p = describe(_head("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING",
+    p = describe(_head("MINUTES OF THE FENBURY PARISH COUNCIL MEETING",
                        "HELD IN THE VILLAGE HALL\nON 31st October 2024", "Present:",
                        "10.24.01\tApologies", "The minutes of the parish council meeting held "
                        "on 26th September were agreed."), "minutes")
-    assert (p.body, p.organisation) == ("Souldern Parish Council", "Souldern Parish Council")
+    assert (p.body, p.organisation) == ("Fenbury Parish Council", "Fenbury Parish Council")
     assert p.venue == "Village Hall" and p.start_time is None
 
 
@@ -158,7 +158,7 @@ def test_minutes_in_a_pack_take_the_councils_name_from_its_front_sheet():
 
 
 def test_a_time_in_the_minutes_text_is_not_the_start_time():
-    p = describe(_head("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING", "Present:",
+    p = describe(_head("MINUTES OF THE FENBURY PARISH COUNCIL MEETING", "Present:",
                        "02.24.07\tPlayground update\nOn Easter Sunday there will be at 10.30 a "
                        "playground opening."), "minutes")
     assert p.start_time is None
