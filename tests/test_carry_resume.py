@@ -272,3 +272,68 @@ def test_a_batch_keeps_its_state_and_writes_the_table_copy_every_lag_meetings(
     snapshot._KEPT.clear()  # a new process: reads the table's copy, and writes it back
     save_all(session, SERIES[11])
     assert calls == {"loads": 1, "dumps": 4}
+
+
+def test_a_reference_to_a_cold_thread_takes_the_full_path(session: Session, tmp_path: Any,
+                                                           spy: list[str]) -> None:
+    """Of closed threads the body stopped speaking of, the fold's state keeps only their
+    references (so the state a save reads stays the size of the recent business); a later
+    row with one's reference cannot be folded onto it, so that save rebuilds in full."""
+    save_all(session, *SERIES[:13])
+    (_, snap), = snapshot._KEPT.values()
+    from store.carry.said import ref_key
+    cold = snap.pool.cold_full
+    assert cold and not any(t.refs & cold for t in snap.pool.threads)
+    ref, text = next((r, x) for r, x, s in session.execute(
+        select(db.ActionThread.ref, db.ActionThread.text, db.ActionThread.status)
+        .order_by(db.ActionThread.ref)) if ref_key(r) in cold and s == "closed")
+    late = minutes(13)
+    late.meetings[0].actions.append(Action(
+        "2", text, owners=["Jo Clerk"], ref=ref, update="Reopened: needs doing again",
+        evidence=ev(2, 7)))
+    spy.clear()
+    save_all(session, late)
+    assert spy == ["full"]
+    assert threads(session) == full_rebuild_of(tmp_path, [*SERIES[:13], late])
+    reopened = session.scalar(select(db.ActionThread.status).where(
+        db.ActionThread.ref == ref))
+    assert reopened == "open"
+
+
+def _dropping(n: int) -> Extraction:
+    """The n-th minutes of a body that reprints its open actions in full: four new rows,
+    and the last meeting's rows carried on with an update, one of them left out."""
+    rows = [Action("3", f"Clerk to {TASKS[(n + k) % len(TASKS)]} (batch {n})",
+                   owners=["Jo Clerk"], ref=f"B{n:02d}.{k}", evidence=ev(2, k))
+            for k in range(4)]
+    if n:
+        rows += [Action("2", f"Clerk to {TASKS[(n - 1 + k) % len(TASKS)]} (batch {n - 1})",
+                        owners=["Jo Clerk"], ref=f"B{n - 1:02d}.{k}", update="In hand",
+                        evidence=ev(2, 10 + k)) for k in range(1, 4)]
+    meeting = Meeting(
+        body=BODY, organisation=ORG, date=_date(n), record="minutes",  # type: ignore[arg-type]
+        pages=(1, 3), attendees=[Attendee("Jo Clerk", category="officer", evidence=ev(1, 1))],
+        actions=rows)
+    name = f"dropping-{_date(n)}.pdf"
+    return Extraction(SourceInfo(name, sha(name + repr(meeting)), "pdf", 3),
+                      meetings=[meeting])
+
+
+def test_old_closures_by_omission_stay_flagged_when_a_new_process_resumes(
+        session: Session, tmp_path: Any, spy: list[str]) -> None:
+    """The fold's state forgets the omission flags of meetings long past (they are written
+    and cannot change); a save by a new process, which rewrites the body's carry flags from
+    the state, keeps them."""
+    papers = [_dropping(n) for n in range(12)]
+    for paper in papers:
+        snapshot._KEPT.clear()
+        save_all(session, paper)
+    assert spy.count("resumed") == len(papers) - 1
+    state = session.get(db.CarrySnapshot, 1)
+    assert state is not None
+    kept = snapshot.pickle.loads(state.state).pool.closing
+    assert kept.frozen_before > 0 and len(kept.flags) < 11  # old ones no longer held
+    flags = session.scalars(select(db.Flag.message).where(
+        db.Flag.kind == "action-closed-by-omission")).all()
+    assert len(flags) == 11  # one row dropped at each meeting after the first, all kept
+    assert threads(session) == full_rebuild_of(tmp_path, papers)

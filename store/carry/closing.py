@@ -58,6 +58,23 @@ class Closing:
     # The (meeting, kind, message) of the flags last written, for a fold continued in
     # memory to write only the changes (reading every flag back grows with history).
     written: frozenset[tuple[int, str, str]] | None = None
+    # Closures by omission at the meetings before this index of `dated` are in the store and
+    # no longer here (`trim`): nothing a later meeting does changes them.
+    frozen_before: int = 0
+
+    def trim(self, keep: int) -> None:
+        """Forget the omission flags of all but the last `keep` meetings: they are written,
+        and only a full rebuild (which starts afresh) could change them."""
+        horizon = len(self.dated) - keep
+        if horizon <= self.frozen_before:
+            return
+
+        def old(meeting_id: int, kind: str) -> bool:
+            return kind == OMITTED and self.position.get(meeting_id, horizon) < horizon
+        self.flags = [f for f in self.flags if not old(f.meeting_id, f.kind)]
+        if self.written is not None:
+            self.written = frozenset(w for w in self.written if not old(w[0], w[1]))
+        self.frozen_before = horizon
 
     @classmethod
     def start(cls) -> Closing:
@@ -163,7 +180,8 @@ def _omitted(state: Closing, meeting: Sitting, earlier: list[Thread],
     # carries need not be the last table's: older actions it carries on, and rows first seen
     # here that already print a reference and an update (carried from a meeting the store
     # lacks, its minutes unpublished or not loaded) show the same.
-    carried = [t for t in earlier if _carries(t, meeting)]
+    carried = [t for t in earlier if t.events and t.events[-1][0].meeting.id == meeting.id
+               and _carries(t, meeting)]
     gap = [t for t in raised if t.raised.kind == "action" and t.raised.ref
            and t.raised.note]
     if len(carried) + len(gap) < state.omission_rows and (
@@ -250,7 +268,9 @@ def write_flags(session: Session, body_id: int, state: Closing, *, diff: bool = 
                 for r in session.execute(select(f.id, f.meeting_id, f.kind, f.message,
                                                 f.dismissed).where(
                     f.meeting_id.in_(meetings), f.kind.in_(FLAG_KINDS)))}
-        gone = [i for k, (i, dismissed) in rows.items() if k not in wanted and not dismissed]
+        gone = [i for k, (i, dismissed) in rows.items() if k not in wanted and not dismissed
+                and not (k[1] == OMITTED
+                         and state.position.get(k[0], -1) in range(state.frozen_before))]
         if gone:
             session.execute(delete(f).where(f.id.in_(gone)))
         new = [(k, c) for k, c in wanted.items() if k not in rows]

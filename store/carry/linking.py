@@ -28,6 +28,22 @@ from .said import (
 from .timeline import Timeline
 
 
+# A closed thread no paper of its body has spoken of at this many meetings is cold: only a
+# reference can reach it (wording, containment and the closure rules look at open threads),
+# so the fold's state keeps it as a ghost holding just what a reference is checked by, and
+# the state a save reads and writes stays the size of the body's recent business.
+COLD_AFTER = 6
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+class ColdHit(Exception):
+    """A reference reached a cold thread: the fold must be redone from the start, where
+    every thread is whole (`rebuild.resume_body` falls back to the full rebuild)."""
+
+
 class _Pool:
     """Threads raised at earlier meetings, indexed for matching: the whole state of the
     fold, so `link_actions` can resume from a pickled copy (`snapshot`). Whatever a fold
@@ -55,6 +71,59 @@ class _Pool:
         self.last_date: dt.date | None = None
         self.last_seen: dict[int, int] = {}
         self.closing = closing.Closing.start()  # the closures no row states (`closing`)
+        # What is kept of the cold threads (`freeze`): their references and reused-reference
+        # flags, no more.
+        self.cold_full: set[str] = set()
+        self.cold_bare: dict[str, list[frozenset[str]]] = {}
+        self.cold_named: dict[str, list[list[str]]] = {}
+        self.cold_reused: list[tuple[Said, Said]] = []
+
+    def freeze(self) -> None:
+        """Forget the cold threads but for what tells a later reference reached one: out
+        of `threads` and every index; their full references in `cold_full` and `cold_named`,
+        their bare ones (which only link with agreeing words) with their raising words in
+        `cold_bare`; their reused-reference flags in `cold_reused`. A reference that may
+        reach one raises `ColdHit` (the full rebuild, where every thread is whole, decides)."""
+        self.closing.trim(COLD_AFTER)
+        cold = {id(t): t for t in self.threads
+                if t.status == "closed" and t.raised.id in self.last_seen
+                and self.since(t) > COLD_AFTER}
+        if not cold:
+            return
+        self.threads[:] = [t for t in self.threads if id(t) not in cold]
+        for t in cold.values():
+            for key in t.refs:
+                if bare_ref(key):
+                    self.cold_bare.setdefault(key, []).append(t.raised.content)
+                else:
+                    self.cold_full.add(key)
+            self.cold_reused += t.reused
+            self.last_seen.pop(t.raised.id, None)
+        for lists in (self.by_ref, self.by_text):
+            for key in list(lists):
+                kept = [t for t in lists[key] if id(t) not in cold]
+                if kept:
+                    lists[key] = kept
+                else:
+                    del lists[key]
+        for index in (self.similar, self.contained):
+            index.drop(lambda t: id(t) in cold)
+        for first in list(self.named):
+            for written, t in self.named[first]:
+                if id(t) in cold and written not in self.cold_named.setdefault(first, []):
+                    self.cold_named[first].append(written)
+            self.named[first] = [(w, t) for w, t in self.named[first] if id(t) not in cold]
+
+    def reaches_cold(self, said: Said) -> bool:
+        """Whether `said`'s reference may be a cold thread's: any full one, a bare one
+        whose words agree (`BARE_REF_OVERLAP`) with one's raising text."""
+        key = ref_key(said.ref)
+        if not key:
+            return False
+        if not bare_ref(key):
+            return key in self.cold_full
+        return any(_dice(said.content, c) >= BARE_REF_OVERLAP
+                   for c in self.cold_bare.get(key, ()))
 
     def at(self, date: dt.date | None) -> None:
         """The next dated meeting's facts are about to be linked."""
@@ -90,6 +159,8 @@ class _Pool:
         """The thread whose reference `said` has and whose words agree with it (a bare
         reference by `BARE_REF_OVERLAP`, a full one unless the subjects clearly differ);
         the best agreeing, then the latest, wins."""
+        if self.reaches_cold(said):
+            raise ColdHit(said.ref)
         key = ref_key(said.ref)
         scored = [(overlap(said, t.raised), n, t)
                   for n, t in enumerate(self.by_ref.get(key, []) if key else [])]
@@ -127,6 +198,9 @@ class _Pool:
             for written, t in self.named.get(word, []):
                 if found[i:i + len(written)] == written and t not in out:
                     out.append(t)
+            for written in self.cold_named.get(word, []):
+                if found[i:i + len(written)] == written:
+                    raise ColdHit(" ".join(written))
         return out
 
     def containing(self, note: Said) -> Thread | None:

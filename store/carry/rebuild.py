@@ -11,7 +11,7 @@ from .. import mapping
 from .. import schema as db
 from ..results import SaveResult
 from . import closing, snapshot, writing
-from .linking import RagPool, _Pool, link_actions, link_rag
+from .linking import ColdHit, RagPool, _Pool, link_actions, link_rag
 from .timeline import Timeline
 from .writing import write_actions, write_rag
 
@@ -114,7 +114,7 @@ def _write_flags(session: Session, body_id: int, pool: _Pool, *, diff: bool) -> 
     stale marks and reused references. `diff`: the closure flags as changes to what this
     process last wrote (a fold continued in memory), not read back from the store."""
     closing.write_flags(session, body_id, pool.closing, diff=diff)
-    writing.write_flags(session, body_id, pool.threads)
+    writing.write_flags(session, body_id, pool.threads, pool.cold_reused)
 
 
 def resume_body(session: Session, body_id: int, document_id: int) -> bool:
@@ -131,7 +131,10 @@ def resume_body(session: Session, body_id: int, document_id: int) -> bool:
         return False
     if timeline.meetings:
         first = len(snap.pool.threads)
-        link_actions(timeline, snap.pool)
+        try:
+            link_actions(timeline, snap.pool)
+        except ColdHit:  # a reference to a thread the state keeps only a ghost of
+            return False
         snap.clerk.update(timeline.clerk)
         old = [t for t in snap.pool.touched.values() if t.raised.id in snap.action_keys.given]
         write_actions(session, body_id, old + snap.pool.threads[first:], snap.clerk,

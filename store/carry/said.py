@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Generic, TypeVar
@@ -187,6 +188,15 @@ class WordIndex(Generic[T]):
     def add(self, t: T, words_: frozenset[str], group: frozenset[str] = frozenset()) -> None:
         for w in self._rarest(words_, self.share):
             self.filed.setdefault((group, w), []).append(t)
+
+    def drop(self, gone: Callable[[T], bool]) -> None:
+        """Take out every text `gone` says goes; the rest keep their order."""
+        for key in list(self.filed):
+            kept = [t for t in self.filed[key] if not gone(t)]
+            if kept:
+                self.filed[key] = kept
+            else:
+                del self.filed[key]
 
     def candidates(self, words_: frozenset[str], group: frozenset[str] = frozenset(), *,
                    share: float | None = None) -> list[T]:

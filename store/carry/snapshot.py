@@ -13,7 +13,12 @@ meeting, a re-read, a clerk's correction, a merge of people) takes the full rebu
 writes a new state; the result is the same either way (tests/test_carry_resume.py). The
 table's copy is rewritten every `LAG` meetings while the process keeps its own, not every
 save, as pickling it costs in proportion to the body's history; resuming from an older
-copy folds the meetings since again and writes the same rows.
+copy folds the meetings since again and writes the same rows. Before it is kept, the state
+forgets what no later meeting can change (`linking._Pool.freeze`): closed threads the body
+has not spoken of at `linking.COLD_AFTER` meetings, but for their references, and the
+omission flags of those meetings (written already); a later row reaching such a reference
+takes the full rebuild. So the state, and a save by a new process that reads it, stay the
+size of the body's recent business, not of its history.
 """
 from __future__ import annotations
 
@@ -118,6 +123,7 @@ def load(session: Session, body_id: int) -> Snapshot | None:
 def store(session: Session, body_id: int, snap: Snapshot, *, full: bool) -> None:
     """Keep `snap` as the body's fold state: written to the table after a full rebuild or
     when it is `LAG` meetings ahead of the stored one, and kept in this process."""
+    snap.pool.freeze()
     row = session.get(db.CarrySnapshot, body_id)
     # A state read from the table will likely be read from it next time too (one save per
     # process, or more bodies than this process keeps): write it, or each of those saves

@@ -4,6 +4,7 @@ that did not change cost nothing and thread rows keep their ids across rebuilds.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -215,11 +216,14 @@ def _reused_flag(said: Said, earlier: Said) -> tuple[int, str, dict[str, Any]]:
     return said.meeting.id, message, {**said.provenance, "extractor": CARRY}
 
 
-def write_flags(session: Session, body_id: int, threads: list[Thread]) -> None:
+def write_flags(session: Session, body_id: int, threads: list[Thread],
+                more: Sequence[tuple[Said, Said]] = ()) -> None:
     """Flag each reference the clerk reused for another action, with both texts and where
-    the later one was read. Rewritten with the threads: a flag still wanted keeps its row
-    (and the clerk's dismissal), one no longer wanted goes."""
-    wanted = {(m, msg): at for t in threads for said, earlier in t.reused
+    the later one was read (`more`: those of threads the fold's state no longer holds).
+    Rewritten with the threads: a flag still wanted keeps its row (and the clerk's
+    dismissal), one no longer wanted goes."""
+    pairs = [p for t in threads for p in t.reused] + list(more)
+    wanted = {(m, msg): at for said, earlier in pairs
               for m, msg, at in [_reused_flag(said, earlier)]}
     meetings = select(db.Meeting.id).where(db.Meeting.body_id == body_id)
     for f in session.scalars(select(db.Flag).where(
