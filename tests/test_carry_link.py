@@ -44,6 +44,26 @@ def test_a_reused_reference_is_flagged_once_across_rebuilds(session: Session) ->
     assert [f.kind for f in all_open_flags(session)].count("reference-reused") == 1
 
 
+def test_one_reference_printed_for_two_actions_of_a_meeting_is_flagged(session: Session
+                                                                      ) -> None:
+    save_all(session, paper(SEPT, act(GORTON, ref="Sep24.03"),
+                            act(VENUE, ref="Sep24.03", owners=["Clerk"]),
+                            act("Find a Police Representative for the board", ref="Sep24.04")))
+    assert {a.text for a in log(session)} >= {GORTON, VENUE}
+    [flag] = [f for f in all_open_flags(session) if f.kind == "reference-reused"]
+    assert GORTON in flag.message and VENUE in flag.message and flag.meeting_date == SEPT
+
+
+def test_one_action_printed_twice_under_its_reference_in_a_meeting_is_one_thread(
+        session: Session) -> None:
+    # the action list and its reprint at the end of the minutes
+    save_all(session, paper(SEPT, act(GORTON, ref="Sep24.03"),
+                            act(f"Police - {GORTON}", ref="Sep24.03", page=5)))
+    [thread] = log(session)
+    assert [m.source_page for m in thread.mentions] == [5]
+    assert not [f for f in all_open_flags(session) if f.kind == "reference-reused"]
+
+
 def test_a_later_row_with_the_reused_reference_speaks_to_the_subject_it_names(
         session: Session) -> None:
     save_all(session, paper(SEPT, act(GORTON, ref="Sep24.03")),

@@ -25,7 +25,9 @@ An action of a later meeting is a mention of an earlier thread when (first rule 
 
 Otherwise it raises a new thread. Within one meeting, an action the minutes state twice
 (in the item's narrative and again in the action list at the end) is one: the list row
-links by the rules above and the narrative statement is its mention (`same_meeting`). A RAG row speaks to an action thread by the same rules
+links by the rules above and the narrative statement is its mention (`same_meeting`); a
+full reference printed twice with agreeing words (a table and its reprint) is one action,
+with disagreeing words two, flagged "reference-reused". A RAG row speaks to an action thread by the same rules
 (its reference, or its text against open threads); a note (a resolution or a narrative
 sentence, `notes` table, under a matters-arising or clerk's-report item: `MATTERS_ARISING`)
 speaks to the threads whose reference it names, or else to the open thread whose words it

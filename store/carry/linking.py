@@ -264,6 +264,7 @@ def link_actions(timeline: Timeline, pool: _Pool | None = None) -> list[Thread]:
             continue
         pool.at(meeting.date)
         raised: list[Thread] = []
+        printed: dict[str, Thread] = {}  # full references raised at this meeting
         restated = same_meeting.restated(timeline.actions[meeting.id], timeline.titles)
         for a in timeline.actions[meeting.id]:
             if a.id in restated:  # a mention of the row that restates it, below
@@ -275,11 +276,22 @@ def link_actions(timeline: Timeline, pool: _Pool | None = None) -> list[Thread]:
             if t is None:
                 t, rule = same_meeting.extended(
                     pool.contained.candidates(a.content, share=0), a, pool.since), "contains"
+            # One reference printed twice in a meeting: the same action stated twice (a
+            # table and its reprint) when the words agree, else the clerk's slip
+            # ("May24.01" on two actions), both kept and the clerk told.
+            key = ref_key(a.ref) if a.ref and not bare_ref(ref_key(a.ref)) else ""
+            twin = printed.get(key) if t is None and key else None
+            if twin is not None and _agrees(a, twin):
+                t, rule = twin, "same-meeting"
             if t is not None:
                 _mention(pool, t, a, rule)
             else:
                 t = Thread(a, [(a, "raised")], "closed" if a.status == "closed" else "open")
                 raised.append(t)
+                if twin is not None and reused is None:
+                    reused = twin
+                elif key:
+                    printed.setdefault(key, t)
             if reused is not None:
                 t.reused.append((a, reused.raised))
             for other in pool.named_in(a.note or ""):
