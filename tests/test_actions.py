@@ -89,9 +89,11 @@ def test_owner_update_table():
 def test_an_action_tables_last_column_without_a_heading_is_its_update():
     p = part([["No", "Action", "Owner", ""],
               ["Jan24.01", "Clerk to ask the county to sweep the lane", "CF", "Emailed 26.1.24"],
-              ["Jan24.02", "MS to check the grit bin", "MS", ""]])
-    a, b = run(p)[0]
+              ["Jan24.02", "MS to check the grit bin", "MS", ""],
+              ["", "Clerk to obtain the new keys", "", "CF"]])  # owner a cell too far right
+    a, b, c = run(p)[0]
     assert (a.ref, a.update, b.update) == ("Jan24.01", "Emailed 26.1.24", None)
+    assert (c.owners, c.update) == (["Carol Flynn"], None)
 
 
 def test_the_body_restating_a_summary_table_row_is_not_a_second_action():

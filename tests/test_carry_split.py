@@ -158,3 +158,19 @@ def test_a_reply_restated_with_its_pronouns_is_one_action(session: Session) -> N
         items=ITEMS))
     [a] = log(session)
     assert a.ref == "Sep24.08" and len(a.mentions) == 1
+
+
+def test_an_unnumbered_carried_row_with_an_update_speaks_of_the_earlier_action(
+        session: Session) -> None:
+    # The carried-actions table prints an earlier narrative task again, unnumbered, with
+    # its update; the meeting's new list then numbers a follow-up of it. The carried row
+    # reports on the earlier action: it is no narrative statement of the new one.
+    garden = "Sam Gorton to write to the housing trust about the overgrown garden"
+    save_all(session, paper(SEPT, act(garden, item="7", page=2)),
+             paper(OCT, act(garden, item="2", page=1, update="Completed, the trust visited"),
+                   act("Sam Gorton to chase the housing trust about the overgrown garden",
+                       ref="Oct24.01", item="9", page=5)))
+    views = {v.text: v for v in log(session)}
+    assert (views[garden].status, views[garden].closed_on) == ("closed", OCT)
+    assert views["Sam Gorton to chase the housing trust about the overgrown garden"
+                 ].status == "open"

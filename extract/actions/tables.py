@@ -157,6 +157,11 @@ def _owner_like(text: str) -> bool:
     return looks_like_owner_list(text) or bool(NAME.fullmatch(re.sub(r"\s+", " ", text)))
 
 
+def _owners_only(text: str) -> bool:
+    from .owners import looks_like_owner_list
+    return looks_like_owner_list(text)
+
+
 def _owner_column(rows: list[list[str]]) -> bool:
     """A headerless task list: at least three rows of task text whose last cell, in two rows
     of three, is owners only ("JD", "BV / JD & Committee", "Clerk")."""
@@ -207,8 +212,13 @@ def table_actions(table: Table, cols_given: dict[str, int] | None = None) -> lis
             owner, status = cell("owner"), None
         if "lead" in cols and owner and not _owner_like(owner):
             text, owner = f"{owner} – {text}", None
+        update = cell("update")
+        if not owner and update and _owners_only(update):
+            # the owner set one cell to the right (a PDF's column edges misread): the update
+            # column holds owners only and the owner cell is empty
+            owner, update = update, None
         out.append(RowAction(text=text, owner_text=owner or "", due_text=cell("due"),
-                             ref=cell("ref"), update=cell("update") or status,
+                             ref=cell("ref"), update=update or status,
                              page=cells[0].page_or(table.page) if cells else table.page,
                              index=table.index))
     return out

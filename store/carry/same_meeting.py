@@ -127,7 +127,9 @@ def restated(actions: list[Said], titles: dict[tuple[int, str], str]) -> dict[in
     item number)."""
     out: dict[int, Said] = {}
     for d in actions:
-        if d.ref:  # a referenced row is the action itself
+        # A referenced row is the action itself; a row printing an update reports on an
+        # earlier action (an unnumbered row of the carried-actions table), not this one.
+        if d.ref or d.note:
             continue
         best: tuple[float, tuple[int, int, int], Said] | None = None
         for p in actions:
