@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from .. import schema as db
@@ -264,13 +264,15 @@ def write_flags(session: Session, body_id: int, state: Closing, *, diff: bool = 
         new = [(k, c) for k, c in wanted.items() if k not in state.written and k not in have]
     else:
         meetings = select(db.Meeting.id).where(db.Meeting.body_id == body_id)
+        # Omission flags of the meetings the state no longer holds (`trim`) are as written;
+        # only the later ones, and the stale marks, are read back to compare.
+        later = [m.id for m in state.dated[state.frozen_before:]]
         rows = {(r.meeting_id, r.kind, r.message): (r.id, r.dismissed)
                 for r in session.execute(select(f.id, f.meeting_id, f.kind, f.message,
                                                 f.dismissed).where(
-                    f.meeting_id.in_(meetings), f.kind.in_(FLAG_KINDS)))}
-        gone = [i for k, (i, dismissed) in rows.items() if k not in wanted and not dismissed
-                and not (k[1] == OMITTED
-                         and state.position.get(k[0], -1) in range(state.frozen_before))]
+                    or_(and_(f.kind == STALE, f.meeting_id.in_(meetings)),
+                        and_(f.kind == OMITTED, f.meeting_id.in_(later)))))}
+        gone = [i for k, (i, dismissed) in rows.items() if k not in wanted and not dismissed]
         if gone:
             session.execute(delete(f).where(f.id.in_(gone)))
         new = [(k, c) for k, c in wanted.items() if k not in rows]

@@ -78,18 +78,19 @@ class _Pool:
         self.cold_named: dict[str, list[list[str]]] = {}
         self.cold_reused: list[tuple[Said, Said]] = []
 
-    def freeze(self) -> None:
+    def freeze(self) -> list[int]:
         """Forget the cold threads but for what tells a later reference reached one: out
         of `threads` and every index; their full references in `cold_full` and `cold_named`,
         their bare ones (which only link with agreeing words) with their raising words in
         `cold_bare`; their reused-reference flags in `cold_reused`. A reference that may
-        reach one raises `ColdHit` (the full rebuild, where every thread is whole, decides)."""
+        reach one raises `ColdHit` (the full rebuild, where every thread is whole, decides).
+        Returns the ids of the facts that raised them."""
         self.closing.trim(COLD_AFTER)
         cold = {id(t): t for t in self.threads
                 if t.status == "closed" and t.raised.id in self.last_seen
                 and self.since(t) > COLD_AFTER}
         if not cold:
-            return
+            return []
         self.threads[:] = [t for t in self.threads if id(t) not in cold]
         for t in cold.values():
             for key in t.refs:
@@ -113,6 +114,7 @@ class _Pool:
                 if id(t) in cold and written not in self.cold_named.setdefault(first, []):
                     self.cold_named[first].append(written)
             self.named[first] = [(w, t) for w, t in self.named[first] if id(t) not in cold]
+        return [t.raised.id for t in cold.values()]
 
     def reaches_cold(self, said: Said) -> bool:
         """Whether `said`'s reference may be a cold thread's: any full one, a bare one

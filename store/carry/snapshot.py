@@ -41,7 +41,7 @@ from .linking import RagPool, _Pool
 from .timeline import Clerk
 from .writing import Keys
 
-FORMAT = 1  # of the pickled state; bump when its shape changes
+FORMAT = 2  # of the pickled state; bump when its shape changes
 
 
 @cache
@@ -123,7 +123,10 @@ def load(session: Session, body_id: int) -> Snapshot | None:
 def store(session: Session, body_id: int, snap: Snapshot, *, full: bool) -> None:
     """Keep `snap` as the body's fold state: written to the table after a full rebuild or
     when it is `LAG` meetings ahead of the stored one, and kept in this process."""
-    snap.pool.freeze()
+    for raised_id in snap.pool.freeze():  # never written again: their keys stay taken
+        snap.action_keys.given.pop(raised_id, None)
+    snap.pool.touched.clear()  # written by now
+    snap.rag.touched.clear()
     row = session.get(db.CarrySnapshot, body_id)
     # A state read from the table will likely be read from it next time too (one save per
     # process, or more bodies than this process keeps): write it, or each of those saves

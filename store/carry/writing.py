@@ -18,14 +18,21 @@ from .timeline import Clerk
 
 # -- action threads -----------------------------------------------------------------------------
 
-def _unique(key: str, taken: set[str]) -> str:
+def _tag(key: str) -> int:
+    """64 bits standing for a key in `Keys.taken`: the fold's kept state holds one per
+    thread the body ever had, so it stays small (two keys sharing them: odds of 1 in 10^15
+    at 10^5 threads)."""
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
+
+
+def _unique(key: str, taken: set[int]) -> str:
     """`key`, or a hash of it when another thread of the body has it (the same action
     worded again after the first was closed, in a meeting of the same date)."""
     n, out = 1, key
-    while out in taken:
+    while _tag(out) in taken:
         n += 1
         out = hashlib.sha256(f"{key}#{n}".encode()).hexdigest()
-    taken.add(out)
+    taken.add(_tag(out))
     return out
 
 
@@ -35,7 +42,7 @@ class Keys:
     and every key taken: a resumed fold names its new threads as a full rebuild would."""
 
     given: dict[int, str] = field(default_factory=dict)
-    taken: set[str] = field(default_factory=set)
+    taken: set[int] = field(default_factory=set)  # `_tag` of each key given
 
     def of(self, raised_id: int, key: str) -> str:
         if raised_id not in self.given:
