@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import select  # noqa: E402
+
 from extract.model import Action, Attendee, Evidence, Extraction, Meeting, SourceInfo  # noqa: E402
 from store import open_session, save  # noqa: E402
 from store import save_extraction  # noqa: E402
@@ -72,6 +74,9 @@ def _text(n: int, k: int) -> str:
     return f"Clerk to {VERBS[(n + k) % len(VERBS)]} {SUBJECTS[(n * 3 + k) % len(SUBJECTS)]} ({n}/{k})"
 
 
+STATE_BYTES: list[int] = []  # the stored fold state after each fresh series
+
+
 def series(n: int, fresh: bool = False) -> tuple[list[float], list[float]]:
     """Carry-forward and rest-of-save seconds (CPU) of each of n saves. `fresh`: each save
     as if by a new process (the fold state read from the store, not kept in memory)."""
@@ -99,6 +104,10 @@ def series(n: int, fresh: bool = False) -> tuple[list[float], list[float]]:
                     t = time.process_time()
                     save_extraction(s, x, now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
                     total.append(time.process_time() - t)
+                if fresh:  # the size of the state a new process reads, as stored last
+                    from store import schema as db
+                    blob = s.scalars(select(db.CarrySnapshot.state)).first()
+                    STATE_BYTES.append(len(blob or b""))
     finally:
         save.carry_forward = inner
     return carry_s, [t - c for t, c in zip(total, carry_s, strict=True)]
@@ -112,15 +121,17 @@ def main(argv: list[str]) -> int:
     sizes = parser.parse_args(argv).sizes or [12, 60, 120]
     print("carry-forward CPU per save over the last 12 saves of each series, and the rest of")
     print("the save (the yardstick); 'new process' reads the fold state from the store each save")
-    print("meetings  carry median ms  mean ms  rest ms  carry/rest (mean)  new process: mean ms  /rest")
+    print("meetings  carry median ms  mean ms  rest ms  carry/rest (mean)  new process: "
+          "median ms  mean ms  /rest (mean)  state KB")
     for n in sizes:
         carry_s, rest = series(n)
         fresh_s, fresh_rest = series(n, fresh=True)
         c, m, r = (statistics.median(carry_s[-12:]), statistics.mean(carry_s[-12:]),
                    statistics.median(rest[-12:]))
-        f = statistics.mean(fresh_s[-12:])
+        fm, f = statistics.median(fresh_s[-12:]), statistics.mean(fresh_s[-12:])
         print(f"{n:8d}  {1000 * c:15.1f}  {1000 * m:7.1f}  {1000 * r:7.1f}  {m / r:17.2f}"
-              f"  {1000 * f:20.1f}  {f / statistics.median(fresh_rest[-12:]):5.2f}")
+              f"  {1000 * fm:23.1f}  {1000 * f:7.1f}  "
+              f"{f / statistics.median(fresh_rest[-12:]):12.2f}  {STATE_BYTES[-1] / 1024:8.0f}")
     return 0
 
 
