@@ -178,7 +178,7 @@ def test_bare_outcome_takes_the_item_title_and_alone_means_nothing():
 
 def test_list_lines_with_amounts_end_their_sentences():
     p = part("#19.09.09 Finance",
-             "Invoices received :-\nK & A Thompson & Sons Larch for Seat\t£ 48.00\n"
+             "Invoices received :-\nK & A Timms & Sons Larch for Seat\t£ 48.00\n"
              "Fellrunner Village Bus\tDonation requested, agreed to pay £ 65.00\n"
              "The Councillors resolved to pay all of the above.")
     assert [t for _, t in texts(p)] == [
@@ -218,7 +218,7 @@ def test_this_was_agreed_takes_the_sentence_before_and_as_agreed_is_a_reference(
 
 def test_a_sentence_carried_over_a_page_break_into_a_heading_is_whole_again():
     p = part("#04.24.07 Correspondence",
-             "NO has inspected the wall. Malcolm Sweetman has offered to repair it for £250. It",
+             "NO has inspected the wall. Martin Sweet has offered to repair it for £250. It",
              "#was agreed that NO will ask him to proceed.")
     assert texts(p) == [("04.24.07", "It was agreed that NO will ask him to proceed.")]
 
