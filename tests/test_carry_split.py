@@ -174,3 +174,29 @@ def test_an_unnumbered_carried_row_with_an_update_speaks_of_the_earlier_action(
     assert (views[garden].status, views[garden].closed_on) == ("closed", OCT)
     assert views["Sam Gorton to chase the housing trust about the overgrown garden"
                  ].status == "open"
+
+
+def test_a_row_restating_the_task_in_the_items_heading_words_is_one_action(
+        session: Session) -> None:
+    # The heading runs on past its topic into what was agreed; the narrative's task and
+    # the row share no word, but the row restates the heading's.
+    items = [AgendaItem("7", "Village Charity – The council agreed to confirm the trustees")]
+    save_all(session, paper(
+        SEPT,
+        sg("SG to draft a reply to the email from the secretary", item="7", page=2),
+        sg("Village Charity - SG to write to the charity confirming the appointments",
+           ref="Sep24.05", item="9", page=4),
+        items=items))
+    [a] = log(session)
+    assert a.ref == "Sep24.05" and [m.source_page for m in a.mentions] == [2]
+
+
+def test_a_row_sharing_only_the_items_topic_stays_apart(session: Session) -> None:
+    items = [AgendaItem("7", "Village Upkeep – The flowerbed by the green needs a sponsor")]
+    save_all(session, paper(
+        SEPT,
+        sg("SG to find out who sponsored it last year", item="7", page=2),
+        sg("Village Upkeep - SG to list ten tasks to finish before Christmas",
+           ref="Sep24.06", item="9", page=4),
+        items=items))
+    assert len(log(session)) == 2

@@ -13,7 +13,9 @@ Two statements are one action when the later one is not the earlier's own paragr
 owners do not name different people, and either
 - topic: the row opens with a topic ("Bus shelter - ...") that is the title of the item the
   narrative statement sits under, and they share a word beyond the topic and the owners
-  (two when the narrative statement names no owner); or
+  (two when the narrative statement names no owner), or, for the person the narrative
+  names, the row shares a word with the heading's own words after its topic ("Charity –
+  The PC agreed to confirm …" / "Charity - NO to write confirming …"); or
 - words: they share at least `SHARED` words beyond the owners' names, and enough of them
   (`OVERLAP`) that two tasks of one person on one subject ("write to the district council
   about the hedge" / "ask the district council for a bench") stay apart. The person one
@@ -80,6 +82,25 @@ _NOT_TASK = frozenset({
 })
 
 
+def _title_words(title: str | None) -> frozenset[str]:
+    """The words of an item's heading after its topic ("Charity – The PC agreed to …")."""
+    rest = (title or "")[len(topic(title or "") or ""):]
+    return frozenset(singular(w) for w in _LETTERS.findall(rest.casefold())
+                     if len(w) > 3 and w not in _NOT_TASK and w not in _TOPIC_STOP)
+
+
+def _stems(ws: frozenset[str]) -> frozenset[str]:
+    """Words with a verb's ending taken off ("confirming", "confirmed" -> "confirm")."""
+    out = set()
+    for w in ws:
+        for end in ("ing", "ed"):
+            if w.endswith(end) and len(w) - len(end) >= 4:
+                w = w[:-len(end)]
+                break
+        out.add(w)
+    return frozenset(out)
+
+
 def _owner_words(said: Said) -> frozenset[str]:
     return frozenset(singular(w) for w in content_words(said.owner_text or ""))
 
@@ -110,7 +131,17 @@ def _agreement(narrative: Said, row: Said, title: str | None) -> float | None:
         beyond = shared - _topic_words(topic(row.text) or "")
         # A statement naming no one ("A letter will be sent") must agree by more words.
         enough = 1 if narrative.has_owners else 2
-        return float(len(shared)) if len(beyond) >= enough else None
+        if len(beyond) >= enough:
+            return float(len(shared))
+        # The item's heading runs on past its topic into what was agreed ("Charity - The
+        # PC agreed to confirm the trustees"): the row may restate the task in those words
+        # ("Charity - NO to write confirming the appointments"), for the person the
+        # narrative names.
+        told = _stems(_title_words(title) - _topic_words(topic(row.text) or ""))
+        if narrative.has_owners and not _owners_differ(narrative, row) \
+                and told & _stems(theirs - _owner_words(row)):
+            return 0.5
+        return None
     if len(shared) >= SHARED and 2 * len(shared) >= OVERLAP * (len(mine) + len(theirs)):
         return float(len(shared))
     return None
