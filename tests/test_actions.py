@@ -86,6 +86,16 @@ def test_owner_update_table():
     assert (a.ref, a.owners, a.update) == ("Sept24.02", ["Carol Flynn"], "Asked")
 
 
+def test_a_stamp_glued_to_the_reference_is_the_rows_status():
+    # "Action closed" stamped in the number column, glued to it by the PDF's spacing
+    p = part([["No", "Action", "Owner", "Update"],
+              ["Action closedDec22.05", "MS to fix the gate latch", "MS", "Fixed in March"],
+              ["Dec22.06", "KV to order the bulbs", "KV", ""]])
+    a, b = run(p)[0]
+    assert (a.ref, a.update) == ("Dec22.05", "Action closed. Fixed in March")
+    assert (b.ref, b.update) == ("Dec22.06", None)
+
+
 def test_an_action_tables_last_column_without_a_heading_is_its_update():
     p = part([["No", "Action", "Owner", ""],
               ["Jan24.01", "Clerk to ask the county to sweep the lane", "CF", "Emailed 26.1.24"],

@@ -184,6 +184,23 @@ def _owner_cell(text: str) -> tuple[str, str | None]:
     return (text[:m.start()].strip(), m.group(1)) if m else (text, None)
 
 
+def _stamped_ref(ref: str | None) -> tuple[str | None, str | None]:
+    """(the reference, the words stamped before it): "Action closedDec22.05" ->
+    ("Dec22.05", "Action closed"). Bad PDF spacing glues the clerk's stamp in the number
+    column to the reference: a status word, then the reference's capital. A reference
+    alone is returned as it is."""
+    if not ref:
+        return ref, None
+    for i in range(len(ref) - 1, 0, -1):
+        if ref[i].isupper() and ref[i - 1].islower() and _REF_CELL.fullmatch(ref[i:]) \
+                and _STATUS_END.search(ref[:i]):
+            return ref[i:], ref[:i].strip()
+    return ref, None
+
+
+_STATUS_END = re.compile(r"(?i)\b(?:ongoing|complete[d]?|done|closed|open)$")
+
+
 def _cell(row: list[str], i: int) -> str:
     return row[i].strip() if i < len(row) else ""
 
@@ -213,12 +230,15 @@ def table_actions(table: Table, cols_given: dict[str, int] | None = None) -> lis
         if "lead" in cols and owner and not _owner_like(owner):
             text, owner = f"{owner} – {text}", None
         update = cell("update")
+        ref, stamped = _stamped_ref(cell("ref"))
+        if stamped:  # "Action closedDec22.05": the clerk's stamp, glued to the number
+            update = f"{stamped}. {update}" if update else stamped
         if not owner and update and _owners_only(update):
             # the owner set one cell to the right (a PDF's column edges misread): the update
             # column holds owners only and the owner cell is empty
             owner, update = update, None
         out.append(RowAction(text=text, owner_text=owner or "", due_text=cell("due"),
-                             ref=cell("ref"), update=update or status,
+                             ref=ref, update=update or status,
                              page=cells[0].page_or(table.page) if cells else table.page,
                              index=table.index))
     return out
