@@ -24,19 +24,16 @@ from .said import (
     ref_key,
     same_subject,
     wording_bar,
+    words_overlap,
 )
 from .timeline import Timeline
 
 
 # A closed thread no paper of its body has spoken of at this many meetings is cold: only a
 # reference can reach it (wording, containment and the closure rules look at open threads),
-# so the fold's state keeps it as a ghost holding just what a reference is checked by, and
-# the state a save reads and writes stays the size of the body's recent business.
+# so the fold's state keeps only its references, and the state a save reads and writes
+# stays the size of the body's recent business.
 COLD_AFTER = 6
-
-
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 class ColdHit(Exception):
@@ -74,7 +71,7 @@ class _Pool:
         # What is kept of the cold threads (`freeze`): their references and reused-reference
         # flags, no more.
         self.cold_full: set[str] = set()
-        self.cold_bare: dict[str, list[frozenset[str]]] = {}
+        self.cold_bare: dict[str, list[tuple[frozenset[str], str]]] = {}
         self.cold_named: dict[str, list[list[str]]] = {}
         self.cold_reused: list[tuple[Said, Said]] = []
 
@@ -95,7 +92,8 @@ class _Pool:
         for t in cold.values():
             for key in t.refs:
                 if bare_ref(key):
-                    self.cold_bare.setdefault(key, []).append(t.raised.content)
+                    self.cold_bare.setdefault(key, []).append((t.raised.content,
+                                                               t.raised.norm))
                 else:
                     self.cold_full.add(key)
             self.cold_reused += t.reused
@@ -124,8 +122,8 @@ class _Pool:
             return False
         if not bare_ref(key):
             return key in self.cold_full
-        return any(_dice(said.content, c) >= BARE_REF_OVERLAP
-                   for c in self.cold_bare.get(key, ()))
+        return any(words_overlap(said.content, said.norm, c, n) >= BARE_REF_OVERLAP
+                   for c, n in self.cold_bare.get(key, ()))
 
     def at(self, date: dt.date | None) -> None:
         """The next dated meeting's facts are about to be linked."""

@@ -130,9 +130,14 @@ def content_words(text: str) -> frozenset[str]:
 
 def overlap(a: Said, b: Said) -> float:
     """Dice coefficient of the two texts' content words: cheap and order-blind."""
-    if not a.content or not b.content:
-        return 1.0 if a.norm == b.norm else 0.0
-    return 2 * len(a.content & b.content) / (len(a.content) + len(b.content))
+    return words_overlap(a.content, a.norm, b.content, b.norm)
+
+
+def words_overlap(a: frozenset[str], a_norm: str, b: frozenset[str], b_norm: str) -> float:
+    """`overlap` of two texts given by their content words and normalised text."""
+    if not a or not b:
+        return 1.0 if a_norm == b_norm else 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
 
 
 def near_identical(a: Said, b: Said, meetings: int = 1) -> bool:
