@@ -74,12 +74,10 @@ def _text(n: int, k: int) -> str:
     return f"Clerk to {VERBS[(n + k) % len(VERBS)]} {SUBJECTS[(n * 3 + k) % len(SUBJECTS)]} ({n}/{k})"
 
 
-STATE_BYTES: list[int] = []  # the stored fold state after each fresh series
-
-
-def series(n: int, fresh: bool = False) -> tuple[list[float], list[float]]:
-    """Carry-forward and rest-of-save seconds (CPU) of each of n saves. `fresh`: each save
-    as if by a new process (the fold state read from the store, not kept in memory)."""
+def series(n: int, fresh: bool = False) -> tuple[list[float], list[float], int]:
+    """Carry-forward and rest-of-save seconds (CPU) of each of n saves, and the size of the
+    stored fold state after them. `fresh`: each save as if by a new process (the fold
+    state read from the store, not kept in memory)."""
     carry_s: list[float] = []
     inner = save.carry_forward
 
@@ -104,13 +102,11 @@ def series(n: int, fresh: bool = False) -> tuple[list[float], list[float]]:
                     t = time.process_time()
                     save_extraction(s, x, now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
                     total.append(time.process_time() - t)
-                if fresh:  # the size of the state a new process reads, as stored last
-                    from store import schema as db
-                    blob = s.scalars(select(db.CarrySnapshot.state)).first()
-                    STATE_BYTES.append(len(blob or b""))
+                from store import schema as db
+                blob = s.scalars(select(db.CarrySnapshot.state)).first()
     finally:
         save.carry_forward = inner
-    return carry_s, [t - c for t, c in zip(total, carry_s, strict=True)]
+    return carry_s, [t - c for t, c in zip(total, carry_s, strict=True)], len(blob or b"")
 
 
 def main(argv: list[str]) -> int:
@@ -124,14 +120,14 @@ def main(argv: list[str]) -> int:
     print("meetings  carry median ms  mean ms  rest ms  carry/rest (mean)  new process: "
           "median ms  mean ms  /rest (mean)  state KB")
     for n in sizes:
-        carry_s, rest = series(n)
-        fresh_s, fresh_rest = series(n, fresh=True)
+        carry_s, rest, _ = series(n)
+        fresh_s, fresh_rest, state = series(n, fresh=True)
         c, m, r = (statistics.median(carry_s[-12:]), statistics.mean(carry_s[-12:]),
                    statistics.median(rest[-12:]))
         fm, f = statistics.median(fresh_s[-12:]), statistics.mean(fresh_s[-12:])
         print(f"{n:8d}  {1000 * c:15.1f}  {1000 * m:7.1f}  {1000 * r:7.1f}  {m / r:17.2f}"
               f"  {1000 * fm:23.1f}  {1000 * f:7.1f}  "
-              f"{f / statistics.median(fresh_rest[-12:]):12.2f}  {STATE_BYTES[-1] / 1024:8.0f}")
+              f"{f / statistics.median(fresh_rest[-12:]):12.2f}  {state / 1024:8.0f}")
     return 0
 
 

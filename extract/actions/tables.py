@@ -14,6 +14,7 @@ from functools import lru_cache
 from ingest.model import Table
 
 from ..vocab import load_vocab
+from .owners import looks_like_owner_list
 
 
 @dataclass
@@ -153,19 +154,12 @@ NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
 def _owner_like(text: str) -> bool:
     """Owners only: initials, roles and groups ("MS/AB", "Clerk") or a short name ("Amber",
     "Phyllis Baca")."""
-    from .owners import looks_like_owner_list
     return looks_like_owner_list(text) or bool(NAME.fullmatch(re.sub(r"\s+", " ", text)))
-
-
-def _owners_only(text: str) -> bool:
-    from .owners import looks_like_owner_list
-    return looks_like_owner_list(text)
 
 
 def _owner_column(rows: list[list[str]]) -> bool:
     """A headerless task list: at least three rows of task text whose last cell, in two rows
     of three, is owners only ("JD", "BV / JD & Committee", "Clerk")."""
-    from .owners import looks_like_owner_list
     if len(rows) < 3 or min(len(r) for r in rows) < 2:
         return False
     tasks = [r[0].strip() for r in rows]
@@ -175,12 +169,19 @@ def _owner_column(rows: list[list[str]]) -> bool:
         and sum(len(t) for t in tasks) >= 15 * len(tasks)
 
 
+# A status word ending a cell: after the owners ("LS Ongoing"), or stamped before a row's
+# reference ("Action closedDec22.05").
+_STATUS = r"(ongoing|complete[d]?|done|closed|open)$"
+_STATUS_AFTER_OWNERS = re.compile(rf"(?i)\s{_STATUS}")
+_STATUS_END = re.compile(rf"(?i)\b{_STATUS}")
+
+
 def _owner_cell(text: str) -> tuple[str, str | None]:
     """Owners as written, without a trailing status word or a condition in brackets:
     "LS & new Secretary Ongoing" -> ("LS & new Secretary", "Ongoing")."""
     text = re.sub(r"(?:(?<!\s)\s*+)?\([^()]{0,80}\)", "",
                   re.sub(r"(?:(?<!\s)[ \t]*+)?\n\s*", " / ", text.strip()))
-    m = re.search(r"(?i)\s(ongoing|complete[d]?|done|closed|open)$", text)
+    m = _STATUS_AFTER_OWNERS.search(text)
     return (text[:m.start()].strip(), m.group(1)) if m else (text, None)
 
 
@@ -197,8 +198,6 @@ def _stamped_ref(ref: str | None) -> tuple[str | None, str | None]:
             return ref[i:], ref[:i].strip()
     return ref, None
 
-
-_STATUS_END = re.compile(r"(?i)\b(?:ongoing|complete[d]?|done|closed|open)$")
 
 
 def _cell(row: list[str], i: int) -> str:
@@ -233,7 +232,7 @@ def table_actions(table: Table, cols_given: dict[str, int] | None = None) -> lis
         ref, stamped = _stamped_ref(cell("ref"))
         if stamped:  # "Action closedDec22.05": the clerk's stamp, glued to the number
             update = f"{stamped}. {update}" if update else stamped
-        if not owner and update and _owners_only(update):
+        if not owner and update and looks_like_owner_list(update):
             # the owner set one cell to the right (a PDF's column edges misread): the update
             # column holds owners only and the owner cell is empty
             owner, update = update, None

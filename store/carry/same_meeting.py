@@ -85,8 +85,7 @@ _NOT_TASK = frozenset({
 def _title_words(title: str | None) -> frozenset[str]:
     """The words of an item's heading after its topic ("Charity – The PC agreed to …")."""
     rest = (title or "")[len(topic(title or "") or ""):]
-    return frozenset(singular(w) for w in _LETTERS.findall(rest.casefold())
-                     if len(w) > 3 and w not in _NOT_TASK and w not in _TOPIC_STOP)
+    return frozenset(w for w in _topic_words(rest) if len(w) > 3 and w not in _NOT_TASK)
 
 
 def _stems(ws: frozenset[str]) -> frozenset[str]:
