@@ -622,3 +622,37 @@ def test_a_sentence_whose_last_words_the_layout_set_as_a_heading_ends_there():
              "MS to walk the footpath and report.")
     assert owned(p) == [("KV to add to Asset Register", ["Kate Vale"]),
                         ("MS to walk the footpath and report.", ["Mike Stephens"])]
+
+
+# --- action lines inside a paragraph, bare tasks, notes a row points to -------------------
+
+def test_an_action_line_run_on_after_a_decision_is_that_decisions_task():
+    # "Action" without a colon inside the block, initials and a task after it; the
+    # decision before it names no doer, so the two are one action, MS's
+    p = part("#07.23.09 Football Club update", "It was agreed that the lease would be updated "
+             "with a break clause included. Action MS to amend it and send it to the club "
+             "for signing")
+    assert owned(p) == [("MS to amend it and send it to the club for signing",
+                         ["Mike Stephens"])]
+
+
+def test_the_word_action_inside_a_sentence_is_no_marker():
+    # capitals after it, but no task of theirs ("to" and a verb): a name, not a marker
+    p = part("#8 Speakers", "Members heard from Climate Action NOW about the survey. The "
+             "Climate Action NOW group has formed.")
+    assert owned(p) == []
+
+
+def test_a_note_below_the_table_that_a_row_points_to_carries_the_rows_reference():
+    # The update cell ends "See below**"; the paragraph after the table opening with the
+    # same mark holds the task: it is that row's action, so it carries the row's reference.
+    p = part("#02.23.05 Clerk's report",
+             [["No", "Action", "Owner", "Update"],
+              ["Dec22.02", "KV to get quotes for the car park ramp", "KV", "Quotes in. See below**"],
+              ["Dec22.05", "MS to date the working party for the pond", "MS", "See below***"]],
+             "** The cost of the repair was discussed. KV to ask the volunteers to do the work.",
+             "*** There has been another leak into the pond. MS to organise the removal of "
+             "the old pipe.")
+    refs = {a.text: a.ref for a in run(p)[0]}
+    assert refs["KV to ask the volunteers to do the work."] == "Dec22.02"
+    assert refs["MS to organise the removal of the old pipe."] == "Dec22.05"

@@ -70,3 +70,12 @@ def test_all_before_a_count_is_a_determiner_not_the_group_all():
     assert said("The county councillor reported that the review is under way and that all 4 "
                 "districts are meeting and will send proposals to the minister.") == []
     assert said("It was agreed that all will send comments to the Clerk.") == ["all"]
+
+
+def test_a_request_put_to_every_member_is_an_appeal_not_a_task():
+    # ANNOTATION.md: appeals to all members are not actions
+    assert said("All councillors were asked to consider anyone they know who might stand.") \
+        == []
+    assert said("Everyone was asked to spread the word about the litter pick.") == []
+    # one member asked is a task
+    assert said("MS was asked to consider anyone he knows who might stand.") == ["MS"]

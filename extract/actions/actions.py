@@ -17,7 +17,6 @@ people, an owner only implied, a deadline that could not be fixed, a task with n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.model import Block, Table
@@ -39,18 +38,15 @@ from .margin_owners import (
     with_context,
 )
 from .markers import MarkedTask, marker_tasks
+from .merging import Pending, merge
 from .owners import OwnerResolver
 from .tables import is_action_table, reprinted_layout, table_actions
 
 EXTRACTOR = "actions@2"
-WORD = re.compile(r"[a-z0-9]+")
-RANK = {"table": 0, "marker": 1, "margin": 2, "resolution": 3, "prose": 4}
-# two rows, two action lines or two resolutions are two tasks, however alike their words
-DISTINCT = {"table", "marker", "resolution"}
-STOP = {"the", "a", "an", "to", "and", "of", "for", "on", "in", "at", "with", "this", "that", "be",
-        "will", "would", "agreed", "is", "are", "was", "were", "it", "up", "out", "by", "as",
-        "from", "they", "them", "he", "she", "his", "her", "their", "also", "should", "has",
-        "have", "had", "been", "there", "which", "who", "s", "all", "any"}
+# A note mark: a paragraph opening with one ("*** There has been another leak …") and an
+# update cell pointing to it ("See below***").
+NOTE_MARK = re.compile(r"^\s*(\*{1,4}|†{1,2})(?![*†])")
+NOTE_POINTER = re.compile(r"(?i)\b(?:below|note)[\s:–-]{0,3}(\*{1,4}|†{1,2})\s*$")
 
 
 def extract_actions(part: Part, meeting: Meeting, roster: Roster) -> tuple[list[Action],
@@ -68,7 +64,7 @@ class _Reader:
         self.part, self.meeting, self.people, self.cal = part, meeting, people, cal
         self.smap: SectionMap = sections(part)
         self.flags: list[Flag] = []
-        self.found: list[_Pending] = []
+        self.found: list[Pending] = []
         self.reprints: dict[int, dict[str, int]] = {}  # table index -> the columns it reprints
 
     def read(self) -> tuple[list[Action], list[Flag]]:
@@ -85,7 +81,8 @@ class _Reader:
         self._margins(tables)
         self._resolutions()
         self._prose(segs)
-        actions = _merge(self.found)
+        self._footnoted()
+        actions = merge(self.found)
         for a in actions:
             self.flags += a.pop_flags()
         return [a.action for a in actions], self.flags
@@ -114,7 +111,7 @@ class _Reader:
                               page, ev))
         action = Action(item=item, text=text, owners=owners, owner_text=owner_text or None,
                         due=due.date, due_text=due.text, evidence=ev, **kw)
-        self.found.append(_Pending(action, source, ev.block or 0, flags))
+        self.found.append(Pending(action, source, ev.block or 0, flags))
 
     def _ev(self, page: int | None, block: int | None, quote: str) -> Evidence:
         return Evidence(page, block, extractor=EXTRACTOR, quote=quote[:300])
@@ -133,10 +130,26 @@ class _Reader:
                          self._ev(row.page, row.index, row.text), due, ref=row.ref,
                          update=row.update, status=status)
 
+    def _footnoted(self) -> None:
+        """A row's update that points to a note below ("Feb23 – See below***") and the note
+        that opens with the same mark ("*** … Removal of the pipe will be carried out asap.
+        NO to organise."): the note's tasks are that row's action, so they carry its
+        reference. A mark two rows end with points nowhere."""
+        rows: dict[str, list[str]] = {}
+        for p in self.found:
+            m = NOTE_POINTER.search(p.action.update or "") if p.source == "table" else None
+            if m and p.action.ref:
+                rows.setdefault(m.group(1), []).append(p.action.ref)
+        for p in self.found:
+            refs = set(rows.get(p.footnote or "", ()))
+            if p.footnote and p.action.ref is None and len(refs) == 1:
+                p.action.ref = refs.pop()
+
     def _marker(self, task: MarkedTask) -> None:
         seg = task.segment
         self.add("marker", seg.item, task.text, task.owner_text,
                  seg.evidence(EXTRACTOR, task.text))
+        self.found[-1].before = task.before
 
     def _margins(self, action_tables: set[int]) -> None:
         items = self.part.items
@@ -167,20 +180,29 @@ class _Reader:
         for seg in segs:
             if seg.heading or seg.quoted:
                 continue
-            sents = unit_sentences(seg)
-            for k, s in enumerate(sents):
-                found = commitments(s, self.people)
-                pronoun = not found and pronoun_commitments(s, sents[:k], self.people)
-                found = found or pronoun
-                if not found:
-                    continue
-                # "… She will keep us posted." reads with the sentence that names her
-                text = f"{sents[k - 1]} {s}" if pronoun else with_context(sents, k)
-                for part_text, part_found in _by_owner(text, s, found, self.people):
-                    self.add("prose", seg.item, part_text, _lead(part_found),
-                             seg.evidence(EXTRACTOR, part_text),
-                             self._neighbour_due(part_text, sents, k, _lead(part_found)),
-                             implied=part_found[0].implied)
+            mark = NOTE_MARK.match(seg.text)
+            first = len(self.found)
+            self._prose_segment(seg)
+            for p in self.found[first:]:
+                p.footnote = mark.group(1) if mark else None
+                if mark and p.action.text.startswith(mark.group(1)):
+                    p.action.text = p.action.text[len(mark.group(1)):].lstrip()
+
+    def _prose_segment(self, seg: Segment) -> None:
+        sents = unit_sentences(seg)
+        for k, s in enumerate(sents):
+            found = commitments(s, self.people)
+            pronoun = not found and pronoun_commitments(s, sents[:k], self.people)
+            found = found or pronoun
+            if not found:
+                continue
+            # "… She will keep us posted." reads with the sentence that names her
+            text = f"{sents[k - 1]} {s}" if pronoun else with_context(sents, k)
+            for part_text, part_found in _by_owner(text, s, found, self.people):
+                self.add("prose", seg.item, part_text, _lead(part_found),
+                         seg.evidence(EXTRACTOR, part_text),
+                         self._neighbour_due(part_text, sents, k, _lead(part_found)),
+                         implied=part_found[0].implied)
 
     def _neighbour_due(self, text: str, sents: list[str], k: int, owner: str) -> Due | None:
         """"Emergency Plan is on the June agenda. Cllr Lee agreed to add the halls.": a task
@@ -284,96 +306,3 @@ def _sub_decisions(after: list, item: str | None) -> list:
 def _lead(found: list[Commitment]) -> str:
     return " / ".join(dict.fromkeys(c.owner_text for c in found if not c.implied)) or (
         found[0].owner_text if found else "")
-
-
-# --- merging ---------------------------------------------------------------------------------
-
-@dataclass
-class _Pending:
-    action: Action
-    source: str
-    pos: int
-    flags: list[Flag]
-
-    def pop_flags(self) -> list[Flag]:
-        out, self.flags = self.flags, []
-        return out
-
-
-def _tokens(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
-
-
-def _dice(a: str, b: str) -> float:
-    ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb:
-        return 0.0
-    contained = len(ta & tb) / min(len(ta), len(tb)) if min(len(ta), len(tb)) >= 4 else 0.0
-    return max(2 * len(ta & tb) / (len(ta) + len(tb)), 1.0 if contained >= 0.99 else
-               contained * 0.9 if min(len(ta), len(tb)) >= 6 else 0.0)
-
-
-def _content(a: Action) -> set[str]:
-    owner_words = {w for o in a.owners for w in WORD.findall(o.lower())}
-    return {_stem(w) for w in _tokens(a.text) - STOP - owner_words}
-
-
-def _stem(word: str) -> str:
-    return word[:5]  # crude, enough to pair "prepare"/"prepared", "signatories"/"signature"
-
-
-def _overlap(a: Action, b: Action) -> float:
-    ca, cb = _content(a), _content(b)
-    return len(ca & cb) / min(len(ca), len(cb)) if ca and cb else 0.0
-
-
-def _summarised(row: _Pending, p: _Pending) -> bool:
-    """The body's wording of a task that an action-list table also lists ("RFO to prepare the
-    forms for signature at the next meeting" / "Bank mandate to be prepared for signature at
-    the next meeting", both the Clerk's): same owners, mostly the same words."""
-    return row.source == "table" and bool(row.action.owners) \
-        and set(row.action.owners) == set(p.action.owners) and _overlap(row.action, p.action) >= 0.5
-
-
-def _restates(kept: _Pending, prose: _Pending) -> bool:
-    """A prose commitment that an explicit action nearby restates: its owners among the
-    action's, same item,
-    at most three blocks apart, and either the action line follows it or they share most of
-    their words ("The Clerk agreed to invite a Borough Council representative …" beside
-    "That the Clerk invite the Borough Council …")."""
-    a, b = kept.action, prose.action
-    if not b.owners and not b.owner_text and a.item == b.item and abs(kept.pos - prose.pos) <= 3:
-        # "The streetlamp will be put on the May agenda" beside "Clerk to put the streetlamp
-        # on the May agenda": the body's wording of the task the action line owns
-        return _overlap(a, b) >= 0.5
-    if not b.owners or not set(b.owners) <= set(a.owners) or a.item != b.item:
-        return False
-    if abs(kept.pos - prose.pos) > 3:
-        return False
-    if kept.source == "marker" and prose.pos <= kept.pos:
-        return True
-    return _overlap(a, b) >= 0.5
-
-
-def _merge(found: list[_Pending]) -> list[_Pending]:
-    out: list[_Pending] = []
-    for p in sorted(found, key=lambda x: RANK.get(x.source, 5)):
-        twin = next((q for q in out if _dice(p.action.text, q.action.text) >= 0.7
-                     and not (q.source == p.source and p.source in DISTINCT)), None)
-        if twin is None and p.source == "prose":
-            twin = next((q for q in out if q.source != "prose" and _restates(q, p)), None)
-        if twin is None and p.source != "table":
-            twin = next((q for q in out if _summarised(q, p)), None)
-        if twin is None:
-            out.append(p)
-            continue
-        a, t = p.action, twin.action
-        if twin.source == "table" and p.source != "table":
-            t.item = a.item or t.item  # the body's item number, the table's wording
-        if not t.owners and a.owners:
-            t.owners, twin.flags = a.owners, [f for f in twin.flags
-                                              if f.kind != "action-no-owner"]
-        if t.due is None and a.due is not None:
-            t.due, t.due_text = a.due, a.due_text
-    order = {id(p): n for n, p in enumerate(found)}
-    return sorted(out, key=lambda p: order[id(p)])

@@ -12,8 +12,8 @@ Shapes (the words are in actions.json):
   "New signage will be ordered", "Two laptops to be bought" (a decided task, nobody named:
     no owner — the annotation policy's `owners: []` — marked implied so it is flagged)
 Clauses with different owners in one sentence are found one by one (`Commitment.start`), so
-the caller can make each its own task ("Jo would book the venue and RT would arrange
-catering").
+the caller can make each its own task ("Jo would book the venue and RT would cater").
+A request put to every member ("all councillors were asked to …") is an appeal, no task.
 
 An owner must be someone who can hold a task: a role, a group of people, initials or a name
 known in the meeting or its papers, a titled or full personal name, or — for resolutions that
@@ -151,11 +151,11 @@ def _rx() -> dict:
             r"(?i)\b(?:asked|requested)\s+that\s+[^.;]{0,80}?\bbe\s+kept\s+(?:advised|informed|"
             r"updated|briefed)\b|\bbe\s+(?:\w+\s+and\s+)?(?:brought|bought|reported|come)\s+"
             r"(?:back\s+)?to\s+(?:a|the)\s+(?:future|next)\b"),
-        "verbs": set(raw["task_verbs"]),
-        "stance": set(raw["stance_verbs"]),
+        "verbs": set(raw["task_verbs"]), "stance": set(raw["stance_verbs"]),
         "permission": set(raw["permission_verbs"]),
         "not_verbs": set(raw["not_verbs"]),
         "asked_not": set(raw["asked_not_tasks"]),
+        "appeal": re.compile(raw["appeal_owners"]),
         "decisions": set(raw["decision_verbs"]),
         "body_not": set(raw["body_not_tasks"]),
         "subject": re.compile(rf"{start}(?:[Tt]he\s+)?{owner}\s"),
@@ -179,7 +179,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
 
     def add(m: re.Match, kind: str, owner: str | None = None) -> None:
         start, end = m.span("owner") if owner is None else m.span()
-        if any(a < end and start < b for a, b in taken):
+        if any(a < end and start < b for a, b in taken) or (
+                kind == "asked" and rx["appeal"].match((owner or m.group("owner")).strip())):
             return
         taken.append((start, end))
         found.append((start, Commitment((owner or m.group("owner")).strip(), kind, start)))

@@ -26,6 +26,8 @@ MARKER = re.compile(r"(?:^|(?<=\s))(?:ACTIONS?|Actions?)\s*(?::|-|–|(?=\s+[A-Z
 NEXT_ITEM = re.compile(r"\s(?=\d{1,2}\.\s[A-Z]{2,}(?:\s[A-Z]{2,})*\b(?![a-z]))")
 AND_DOER = re.compile(r"(?<=\s)and\s+(?=(?:the\s+)?(?:Cllr\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
                       r"\s+to\s+[a-z])")
+# initials and a task: "AS to amend", "NO/HD to arrange"
+INITIALS_TASK = re.compile(r"^[A-Z]{2,4}(?:\s*(?:/|&|and)\s*[A-Z]{2,4})*\s+to\s+[a-z]")
 LEAD = re.compile(r"^(?:The\s+)?(?P<owner>[A-Z][\w&'’/-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*){0,5}?)"
                   r"\s+(?:to|will|would|shall|should|is|are|was|were|has|have|had|agreed|"
                   r"offered)\b")
@@ -36,6 +38,7 @@ class MarkedTask:
     segment: Segment
     text: str
     owner_text: str
+    before: str = ""  # the words of its block before the marker
 
 
 @lru_cache(maxsize=1)
@@ -48,12 +51,16 @@ def marker_tasks(segs: list[Segment], people: OwnerResolver) -> list[MarkedTask]
     for i, seg in enumerate(segs):
         text = seg.text.strip()
         pieces = MARKER.split(text)
-        if len(pieces) < 2 or (not text.startswith(("ACTION", "Action")) and ":" not in text
-                               and "ACTION" not in text):
+        if len(pieces) < 2:
             continue
+        # "Action" inside a sentence is a marker when a colon or capitals set it off, or
+        # when initials and a task follow it ("… break clause included. Action AS to amend
+        # and send"); else it is the word ("Action Plan agreed").
+        loose = (not text.startswith(("ACTION", "Action")) and ":" not in text
+                 and "ACTION" not in text)
         context, rests = pieces[0].strip(), [p.strip() for p in pieces[1:]]
         for rest in rests:
-            if _reject().match(rest):
+            if _reject().match(rest) or (loose and not INITIALS_TASK.match(rest)):
                 continue
             if not rest:
                 nxt = _next_text(segs, i)
@@ -63,7 +70,7 @@ def marker_tasks(segs: list[Segment], people: OwnerResolver) -> list[MarkedTask]
                 out += _owned_above(segs, i, context, rest, people)
             else:
                 for task in _split_tasks(rest, people):
-                    out.append(MarkedTask(seg, task, _lead_owner(task, people)))
+                    out.append(MarkedTask(seg, task, _lead_owner(task, people), context))
     return out
 
 
