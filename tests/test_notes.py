@@ -189,3 +189,17 @@ def test_nothing_outstanding_leaves_an_action_the_body_stopped_carrying_stale(
     assert (views[POTHOLES].status, views[POTHOLES].stale) == ("open", True)
     for text_ in (SWING, checks[2]):  # carried into the meeting: closed by what it said
         assert (views[text_].status, views[text_].closed_on) == ("closed", dates[5])
+
+
+def test_a_correspondence_subject_line_leads_the_note_after_it() -> None:
+    # "Canal Trust re Lifting Bridge." names the matter the next sentence reports on; the
+    # note keeps both, so the report can be matched to the task it answers.
+    from _build import meeting, part
+
+    from extract.decisions.notes import extract_notes
+    p = part("#7 Correspondence", "Canal Trust re Lifting Bridge. A response to the letter "
+             "sent indicated that signs have been put up. The bridge log is kept.")
+    texts = [n.text for n in extract_notes(p, meeting())]
+    assert texts[0] == ("Canal Trust re Lifting Bridge. A response to the letter sent "
+                        "indicated that signs have been put up.")
+    assert texts[1] == "The bridge log is kept."

@@ -22,6 +22,10 @@ from ..model import Evidence, Meeting, Note
 from ..vocab import load_vocab
 
 EXTRACTOR = "notes@1"
+# A correspondence subject line opening a paragraph ("CRT re Lifting Bridge.", "Letter from
+# the county regarding verges"): the sentence after it reports on that matter.
+SUBJECT_LINE = re.compile(r"(?i)\S\s+(?:re|regarding|concerning)\s+\S")
+SUBJECT_WORDS = 8
 
 
 @lru_cache(maxsize=1)
@@ -73,11 +77,18 @@ def extract_notes(part: Part, meeting: Meeting) -> list[Note]:
             continue
         text = clean(seg.text)
         under = is_arising(_title(titles, seg.item))
-        for sentence in unit_sentences(seg, text):
+        lead = ""
+        for n, sentence in enumerate(unit_sentences(seg, text)):
             low = sentence.casefold()
+            if n == 0 and len(sentence.split()) <= SUBJECT_WORDS and SUBJECT_LINE.search(sentence):
+                lead = sentence  # "CRT re Lifting Bridge." names what the next one reports on
+                continue
             if len(sentence) < 8 or any(d in low or low in d for d in decided):
                 continue
             start = max(text.find(sentence), 0)
+            if lead and 0 <= (at := text.find(lead)) < start:  # the lead and the sentence
+                sentence, start = text[at:start + len(sentence)], at
+            lead = ""
             quote = sentence[:max_chars]
             ev = Evidence(seg.page, seg.index, start, start + len(quote), EXTRACTOR, quote[:300])
             (arising if under else other).append(Note(seg.item, quote, under, ev))
