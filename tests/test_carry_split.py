@@ -200,3 +200,64 @@ def test_a_row_sharing_only_the_items_topic_stays_apart(session: Session) -> Non
            ref="Sep24.06", item="9", page=4),
         items=items))
     assert len(log(session)) == 2
+
+
+def sp(text_: str, *, item: str, page: int, ref: str | None = None,
+       owners: tuple[str, ...] = ("Sue Prynn",), owner_text: str = "SP") -> Action:
+    return Action(item, text_, owners=list(owners), owner_text=owner_text, ref=ref,
+                  evidence=ev(page, 10))
+
+
+def test_a_row_under_the_items_topic_in_the_same_words_is_one_action_whoever_it_names(
+        session: Session) -> None:
+    # The narrative gives the task to SG, the list row under the item's own topic to SP:
+    # the same task in the same words (a clerk's slip of a name), so one action, the
+    # list's owner kept.
+    items = [AgendaItem("10", "Grasscutting")]
+    save_all(session, paper(
+        SEPT,
+        sg("SG to respond to the contractor indicating six cuts a year will be needed",
+           item="10", page=2),
+        sp("Grasscutting – SP to respond to the contractor agreeing his price increase",
+           ref="Sep24.05", item="14", page=4),
+        items=items))
+    [a] = log(session)
+    assert a.ref == "Sep24.05" and a.owners == ("Sue Prynn",)
+    assert [m.source_page for m in a.mentions] == [2]
+
+
+def test_two_peoples_tasks_under_one_topic_sharing_one_word_stay_apart(
+        session: Session) -> None:
+    items = [AgendaItem("10", "Grasscutting")]
+    save_all(session, paper(
+        SEPT,
+        sg("SG to respond to the parishioner about the verge", item="10", page=2),
+        sp("Grasscutting – SP to respond to the contractor with the dates", ref="Sep24.05",
+           item="14", page=4),
+        items=items))
+    assert len(log(session)) == 2
+
+
+def test_a_short_statement_the_row_holds_whole_is_one_action(session: Session) -> None:
+    # "SG to create poster" in the narrative; the list row holds two owners' tasks, the
+    # second of them SG's in the same words.
+    items = [AgendaItem("11", "Village upkeep")]
+    save_all(session, paper(
+        SEPT,
+        sg("SG to create poster", item="11", page=2),
+        sp("Spring Clean – SP to respond to the county with dates SG to create posters",
+           ref="Sep24.04", item="14", page=4, owners=("Sue Prynn", "Sam Gorton"),
+           owner_text="SP SG"),
+        items=items))
+    [a] = log(session)
+    assert a.ref == "Sep24.04" and [m.source_page for m in a.mentions] == [2]
+
+
+def test_a_short_statement_of_another_person_stays_apart(session: Session) -> None:
+    items = [AgendaItem("11", "Village upkeep")]
+    save_all(session, paper(
+        SEPT,
+        sg("SG to create poster", item="11", page=2),
+        sp("Spring Clean – SP to create posters", ref="Sep24.04", item="14", page=4),
+        items=items))
+    assert len(log(session)) == 2

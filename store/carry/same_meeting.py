@@ -40,6 +40,7 @@ from .said import WORDING_MEETINGS, Said, Thread, content_words
 
 SHARED = 3  # words beyond the owners that two statements of one task have in common
 OVERLAP = 0.3  # Dice over those words: rewordings of one task share more than this
+CONTAINED = 2  # task words a short statement needs for a row containing them to restate it
 TOPIC_DASHES = "-\u2013\u2014"  # the dash between a list row's topic and its task
 TOPIC_CHARS = 60  # a topic is a short heading, not a sentence
 _LETTERS = re.compile(r"[a-z]+")  # "Planning 24/01234/F" is about planning
@@ -122,26 +123,38 @@ def _owners_differ(a: Said, b: Said) -> bool:
 
 def _agreement(narrative: Said, row: Said, title: str | None) -> float | None:
     """How well `row` restates `narrative` (shared task words), or None when it does not."""
-    if _owners_differ(narrative, row):
+    differ = _owners_differ(narrative, row)
+    same_topic = _same_topic(row, title)
+    if differ and not same_topic:
         return None
     mine, theirs = _words_compared(narrative, row)
     shared = mine & theirs
-    if _same_topic(row, title):
+    if same_topic:
         beyond = shared - _topic_words(topic(row.text) or "")
-        # A statement naming no one ("A letter will be sent") must agree by more words.
-        enough = 1 if narrative.has_owners else 2
+        # A statement naming no one ("A letter will be sent") must agree by more words, and
+        # so must one whose owner the row names otherwise: under the item's own topic, the
+        # same task in the same words is one action and the names a clerk's slip ("NS to
+        # respond to Nigel …" / "Grasscutting – NO to respond to Nigel Prickett …"); a
+        # row naming the narrative's owner wins over it.
+        enough = 2 if differ or not narrative.has_owners else 1
         if len(beyond) >= enough:
-            return float(len(shared))
+            return float(len(shared)) - (0.5 if differ else 0.0)
         # The item's heading runs on past its topic into what was agreed ("Charity - The
         # PC agreed to confirm the trustees"): the row may restate the task in those words
         # ("Charity - NO to write confirming the appointments"), for the person the
         # narrative names.
         told = _stems(_title_words(title) - _topic_words(topic(row.text) or ""))
-        if narrative.has_owners and not _owners_differ(narrative, row) \
+        if narrative.has_owners and not differ \
                 and told & _stems(theirs - _owner_words(row)):
             return 0.5
         return None
     if len(shared) >= SHARED and 2 * len(shared) >= OVERLAP * (len(mine) + len(theirs)):
+        return float(len(shared))
+    # A short statement whose every task word the row repeats, for its own owner: "HD to
+    # create poster" in the narrative, "Spring clean – NO to respond to CDC with dates HD
+    # to create posters" in the list.
+    if (len(mine) >= CONTAINED and mine <= theirs and narrative.people
+            and narrative.people <= row.people):
         return float(len(shared))
     return None
 
