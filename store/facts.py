@@ -3,10 +3,12 @@ held, agenda items, resolutions, narrative notes, actions with their owners and 
 keys, and RAG rows; and a document's parts.
 
 When a meeting already has facts from an earlier document, the same fact (same person, same
-item number, same action text) is not stored twice: `Seen` holds what is there.
+item number, same action text) is not stored twice: `Seen` holds what is there (an action
+text as often as one paper prints it: a review table and the summary after it).
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,10 +57,17 @@ FACT_MODELS: tuple[type[db.Base], ...] = (
 
 
 class Seen:
-    """Keys of facts a meeting already has, so a second source does not double them."""
+    """Keys of facts a meeting already has, so a second source does not double them.
+
+    Actions are counted, not only seen: one paper may print an action twice, in the table
+    that reviews the carried actions and in the summary that ends the minutes, and the
+    carry-forward reads what the summary left out as dropped. Both rows are kept; a second
+    source of the meeting adds only the rows beyond those it already has."""
 
     def __init__(self) -> None:
         self.keys: dict[str, set[Hashable]] = {}
+        self.stored: Counter[Hashable] = Counter()  # action keys the meeting already has
+        self.mine: Counter[Hashable] = Counter()  # ... and those this source offered
 
     def load(self, session: Session, meeting_id: int) -> None:
         def rows(*cols: Any) -> Sequence[Any]:
@@ -71,12 +80,16 @@ class Seen:
         self.keys["resolution"] = {(r[0], text_key(r[1])) for r in
                                    rows(db.Resolution.item, db.Resolution.text)}
         self.keys["note"] = {(r[0], text_key(r[1])) for r in rows(db.Note.item, db.Note.text)}
-        self.keys["action"] = {text_key(r[0]) for r in rows(db.Action.text)}
+        self.stored = Counter(text_key(r[0]) for r in rows(db.Action.text))
         self.keys["rag"] = {(r[0], text_key(r[1])) for r in
                             rows(db.RagItem.ref, db.RagItem.text)}
 
     def first(self, kind: str, key: Hashable) -> bool:
-        """True the first time `key` is offered for `kind`."""
+        """True the first time `key` is offered for `kind` (for an action: each time this
+        source offers it more often than the meeting has it)."""
+        if kind == "action":
+            self.mine[key] += 1
+            return self.mine[key] > self.stored[key]
         seen = self.keys.setdefault(kind, set())
         if key in seen:
             return False

@@ -152,6 +152,37 @@ def says_done(text: str | None) -> bool:
     return bool(last)
 
 
+def done_pairs(text: str | None) -> list[tuple[str, str]]:
+    """What a done-report says was done, as (thing, verb) pairs: "a response to the letter
+    sent" -> ("letter", "send"), "quotes have been obtained" -> ("quote", "obtain"). The
+    verb is the participle's own where `closing.json` lists it ('done_verbs': "sent" ->
+    "send"), else the participle without its ending."""
+    v = closing_vocab()
+    irregular: dict[str, str] = v["done_verbs"]
+    single = {p for p in v["done_participles"] if " " not in p}
+    between = frozenset(v["perfect_auxiliaries"]) | _DONE_BETWEEN
+    not_yet = frozenset(v["not_yet"])
+    perfect = frozenset(v["perfect_auxiliaries"])
+    out: list[tuple[str, str]] = []
+    for sentence in _SENTENCE_RE.split((text or "").casefold()):
+        found = _closing_words(sentence)
+        for i, w in enumerate(found):
+            if w not in single or _negated(found, i, not_yet, perfect):
+                continue
+            j = i - 1
+            while j >= 0 and (found[j] in between or found[j] == "and" or found[j] in single):
+                j -= 1  # "quotes obtained and approved": both of the quotes
+            if j >= 0 and not found[j].isdigit():
+                verb = irregular.get(w) or (w[:-3] + "y" if w.endswith("ied") else
+                                            w[:-2] if w.endswith("ed") else w)
+                out.append((singular(found[j]), verb))
+    return out
+
+
+# Words between a done thing and its participle: "the letter has now been sent".
+_DONE_BETWEEN = frozenset({"been", "was", "were", "is", "are", "now", "all", "also", "duly"})
+
+
 def says_handed_over(text: str | None) -> bool:
     """Whether a row's whole update refers the action to an item of the meeting ("Agenda
     item", "See item 7", "Covered in item 10"): the matter is dealt with there, and the

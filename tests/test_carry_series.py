@@ -69,28 +69,28 @@ def test_series_open_list_floors(series_score):
     rep, roll = series_score
     c = rep.counts
     assert c["truth_found"] >= 110  # 111 of 122 truth actions
-    assert c["open_precision"] >= 0.40  # 0.429: 3 right of 7 listed at the last meeting
+    assert c["open_precision"] >= 0.70  # 0.75: 3 right of 4 listed at the last meeting
     assert c["open_recall"] >= 0.95  # 1.0: the 3 truth-open actions found are listed
-    assert roll["open_precision"] >= 0.71  # 0.732, summed over the 20 meetings
-    # 0.948: "no outstanding actions" (May 2024) closes three narrative tasks the truth
-    # reads as of unknown fate (no doer named, or a resident's); by the rule it closes what
-    # the body carried, and the closure cites the sentence (tests/test_notes.py).
-    assert roll["open_recall"] >= 0.94
+    assert roll["open_precision"] >= 0.89  # 0.902, summed over the 20 meetings
+    # 0.959: "no outstanding actions" (May 2024) closes two narrative tasks with no doer
+    # named that the truth reads as of unknown fate; by the rule it closes what the body
+    # carried, and the closure cites the sentence (tests/test_notes.py).
+    assert roll["open_recall"] >= 0.95
     assert roll["owner_right"] >= 0.93  # 0.94 (before: 0.847, initials not resolved)
 
 
 def test_series_merges_splits_and_closures(series_score):
     c = series_score[0].counts
     assert c["merged_threads"] == 0  # none before or after: keep it
-    # 3 (23 before issue 10): owners that conflict (a clerk's slip), an unnumbered row
-    # under a numbered one, restatements that share no words
-    assert c["split_actions"] <= 3
-    # of 83 closures of actions found, closed on every thread the action has: 79 (19
-    # before), 65 at the truth's meeting, 14 at another (4 of them early)
-    assert c["closures_found"] >= 76
-    assert c["closures_right_meeting"] >= 62
-    # 3: the three "no outstanding" closures above
-    assert c["wrong_closures"] <= 3
+    # 2 (23 before issue 10): an unnumbered row under a numbered one, and a report of a
+    # promise broken read as a task under a reference
+    assert c["split_actions"] <= 2
+    # of 83 closures of actions found, closed on every thread the action has: 82 (19
+    # before), 74 at the truth's meeting, 8 at another (3 of them early)
+    assert c["closures_found"] >= 80
+    assert c["closures_right_meeting"] >= 72
+    # 2: the two "no outstanding" closures above
+    assert c["wrong_closures"] <= 2
 
 
 # ---- the measure on invented records ------------------------------------------------------

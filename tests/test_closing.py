@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from test_carry import log, one, paper, act
 from test_store import ev, save_all
 
-from extract.model import AgendaItem, Resolution
+from extract.model import Action, AgendaItem, Resolution
 from store.mapping import says_closed, says_done
 
 JAN, FEB, MAR, APR, MAY, JUN = (dt.date(2024, m, 12) for m in range(1, 7))
@@ -298,3 +298,132 @@ def test_a_dismissed_closure_flag_stays_dismissed_when_its_paper_is_read_again(
     rows = session.scalars(select(schema.Flag).where(
         schema.Flag.kind == "action-closed-by-omission")).all()
     assert [(r.message[:8], r.dismissed) for r in rows] == [("Jan24.01", True)]
+
+
+def _row(text_: str, ref: str, *, page: int, block: int, update: str | None = None,
+         status: str | None = None) -> Action:
+    """A row of one table: rows of one table share its page and block."""
+    return Action("4", text_, owners=["Sam Gorton"], ref=ref, update=update, status=status,
+                  evidence=ev(page, block))
+
+
+def test_a_row_the_closing_summary_leaves_out_was_dropped_at_that_meeting(
+        session: Session) -> None:
+    # February's minutes review every carried row in the clerk's report, then end with a
+    # summary of the actions still open that reprints three of the four as they stand:
+    # the fourth was dropped there, at February, not at March's table.
+    from test_store import all_open_flags
+    review = [_row(t, r, page=2, block=10, update="In hand") for r, t in TABLE]
+    summary = [_row(t, r, page=5, block=40, update="In hand") for r, t in TABLE[1:]]
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, *review, *summary))
+    views = {v.ref: v for v in log(session)}
+    dropped = views["Jan24.01"]
+    assert (dropped.status, dropped.closed_on) == ("closed", FEB)
+    assert dropped.mentions[-1].source_page == 5  # the summary's page
+    assert "left out of the action summary" in (dropped.status_text or "")
+    assert [views[r].status for r, _ in TABLE[1:]] == ["open"] * 3
+    [flag] = [f for f in all_open_flags(session) if f.kind == "action-closed-by-omission"]
+    assert flag.message.startswith("Jan24.01: closed by omission") and flag.page == 5
+
+
+def test_a_second_table_of_new_actions_drops_nothing(session: Session) -> None:
+    # The review table, then a table of the actions the meeting raised: it reprints none
+    # of the reviewed rows, so it is no summary of them.
+    review = [_row(t, r, page=2, block=10, update="In hand") for r, t in TABLE]
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, *review, _row("Clerk to order two new litter bins", "Feb24.01",
+                                      page=5, block=40)))
+    assert {v.status for v in log(session)} == {"open"}
+
+
+def test_a_summary_carrying_a_done_row_in_new_words_keeps_the_action_open(
+        session: Session) -> None:
+    # Reviewed "Done" (the strimming), the summary carries the reference on with the task
+    # left (the work party): open. A done row the summary reprints as it stood, its
+    # update cut short, stays closed.
+    review = [_row(BENCH, "Jan24.01", page=2, block=10, update="Done"),
+              _row(SIGN, "Jan24.02", page=2, block=10,
+                   update="County chased for a date. Action closed"),
+              *[_row(t, r, page=2, block=10, update="In hand") for r, t in TABLE[2:]]]
+    summary = [_row("Work party to clear the ditch behind the broken bench", "Jan24.01",
+                    page=5, block=40),
+               _row(SIGN, "Jan24.02", page=5, block=40, update="County chased for a date."),
+               *[_row(t, r, page=5, block=40, update="In hand") for r, t in TABLE[2:]]]
+    save_all(session, paper(JAN, *[act(t, ref=r) for r, t in TABLE]),
+             paper(FEB, *review, *summary))
+    views = {v.ref: v for v in log(session)}
+    assert len(views) == 4 and views["Jan24.01"].status == "open"
+    assert (views["Jan24.02"].status, views["Jan24.02"].closed_on) == ("closed", FEB)
+
+
+@pytest.mark.parametrize(("words", "pairs"), [
+    ("Canal Trust re the bridge. A response to the letter sent indicated signs are up",
+     [("letter", "send")]),
+    ("Quotes have been obtained and approved", [("quote", "obtain"), ("quote", "approv")]),
+    ("The invoice was paid on 3 May", [("invoice", "pay")]),
+    ("Letter to be sent next week", []), ("Letter not yet sent", []),
+])
+def test_what_a_done_report_says_was_done(words: str, pairs: list[tuple[str, str]]) -> None:
+    from store.mapping import done_pairs
+    assert done_pairs(words) == pairs
+
+
+CORRESPONDENCE = [AgendaItem("7", "Correspondence", ev(2))]
+LETTER = ("It was agreed that the council will send a letter to the Canal Trust about the "
+          "lifting bridge, HW will draft it and the Clerk will send it")
+
+
+def _noted(x, *notes: str):
+    from extract.model import Note
+    x.meetings[0].notes.extend(Note("7", n, False, ev(2, 30)) for n in notes)
+    return x
+
+
+def test_a_reply_to_the_letter_sent_closes_the_task_of_sending_it(session: Session) -> None:
+    # Under "Correspondence", not matters arising, and sharing few of the task's words: the
+    # report names what was done (the letter sent) and to whom (the Canal Trust).
+    save_all(session, paper(JAN, act(LETTER, owners=[]), act(BENCH)),
+             _noted(paper(FEB, items=CORRESPONDENCE),
+                    "Canal Trust re Lifting Bridge. A response to the letter sent indicated "
+                    "that signs have been put up by the bridge."))
+    views = {v.text: v for v in log(session)}
+    assert (views[LETTER].status, views[LETTER].closed_on) == ("closed", FEB)
+    assert views[BENCH].status == "open"
+
+
+def test_a_done_report_of_another_thing_or_for_another_party_links_nothing(
+        session: Session) -> None:
+    save_all(session, paper(JAN, act(LETTER, owners=[])),
+             _noted(paper(FEB, items=CORRESPONDENCE),
+                    "Letter from Oxfordshire County re the lifting bridge. A response to the "
+                    "letter sent said they will repair it.",
+                    "Canal Trust re moorings. The invoice was paid in full."))
+    assert one(session).status == "open"
+
+
+def test_no_outstanding_actions_leaves_an_outsiders_promise_open(session: Session) -> None:
+    # A resident's promise recorded in the minutes is no action on the body's own list:
+    # "no outstanding actions" does not speak of it (it goes stale if never mentioned).
+    from extract.model import Attendee
+    resident = "Dan Carey will advertise the vacancy on the village website"
+    present = [Attendee("Sue Prynn", title="Cllr", role="Chair", evidence=ev(1, 1)),
+               Attendee("Sam Gorton", category="officer", evidence=ev(1, 2)),
+               Attendee("Dan Carey", category="public", evidence=ev(1, 3))]
+    save_all(session, paper(JAN, act(BENCH), act(resident, owners=["Dan Carey"]),
+                            attendees=present),
+             paper(FEB, items=REPORT, resolutions=[Resolution(
+                 "4", "There were no outstanding actions from the last meeting.", ev(3, 9))]))
+    views = {v.text: v for v in log(session)}
+    assert views[BENCH].status == "closed" and views[resident].status == "open"
+
+
+def test_a_done_report_matches_the_tasks_own_verb_not_a_clause_before_it(
+        session: Session) -> None:
+    circulate = ("A written report had been submitted by the Canal Trust and will be "
+                 "circulated to all councillors")
+    save_all(session, paper(JAN, act(circulate, owners=[])),
+             _noted(paper(FEB, items=CORRESPONDENCE),
+                    "Reports from the Canal Trust. The Canal Trust had submitted a written "
+                    "report before the meeting."))
+    assert one(session).status == "open"

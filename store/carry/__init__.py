@@ -32,7 +32,11 @@ with disagreeing words two, flagged "reference-reused". A RAG row speaks to an a
 sentence, `notes` table, under a matters-arising or clerk's-report item: `MATTERS_ARISING`)
 speaks to the threads whose reference it names, or else to the open thread whose words it
 contains (`CONTAINS`); a done-report told under another item only to one whose words it
-nearly all holds (`STRONG_CONTAINS`), while a wording link would still do (`wording_bar`).
+nearly all holds (`STRONG_CONTAINS`), while a wording link would still do (`wording_bar`),
+or to the one open thread whose task names the thing done and its verb and a name the
+report gives ("CRT re Lifting Bridge. A response to the letter sent …" for "… will send a
+letter to CRT …": `mapping.done_pairs`). A row reprinted later in the same papers with its
+update cut short does not reopen what the full row closed.
 
 Status: an action stays open until something closes it. Every mention may state a status:
 closed when its status column, update column or note says so (`mapping.says_closed`, or a

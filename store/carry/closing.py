@@ -5,13 +5,18 @@
   meeting ("There were no outstanding actions from the last meeting", `closing.json`)
   closes every thread raised before that meeting and still open, each closure citing it,
   except those already stale (no paper spoke of them at the body's last
-  `stale_after_meetings` meetings: the body no longer carried them);
+  `stale_after_meetings` meetings: the body no longer carried them) and the promises of
+  people who had not sat with the body (a resident's, a contractor's: not on its list);
 - omission: when a meeting reprints most (`omission_share`) of the previous meeting's
   carried-actions table (its open rows that printed a reference or an update, and the
   unnumbered rows of the same tables), or carries several actions on as table rows
   (`omission_rows`: the last table's, older ones, or rows first seen there with references
   and updates, carried from meetings the store lacks), a row of the last table it leaves
   out is closed by omission, citing the table, and flagged for the clerk to confirm;
+- summary: minutes that review the carried actions in one table and end with a summary
+  table reprinting most of the reviewed rows drop, at that meeting, a reviewed row the
+  summary leaves out (closed by omission, flagged); a reference the review called done that
+  the summary carries on in new words is still open;
 - stale: an open thread no paper has mentioned at `stale_after_meetings` meetings of its
   body is marked stale (counted in meetings, not days: bodies meet at different rhythms)
   and flagged for the clerk to confirm or close; it is never closed for that.
@@ -120,10 +125,12 @@ def after_meeting(state: Closing, meeting: Sitting, earlier: list[Thread],
     for n in notes:
         if says_none_outstanding(state, n.text):
             for t in earlier:
-                if t.status == "open" and not _here(t, meeting) and not _stale(state, t):
+                if (t.status == "open" and not _here(t, meeting) and not _stale(state, t)
+                        and not t.raised.outsiders):
                     _close(t, n, "none-outstanding", n.text)
                     closed.append(t)
     closed += _omitted(state, meeting, earlier, raised)
+    closed += _summary_left_out(state, meeting, earlier, raised)
     state.tabled = _tabled(meeting, earlier + raised)
     return closed
 
@@ -198,24 +205,94 @@ def _omitted(state: Closing, meeting: Sitting, earlier: list[Thread],
                            why)
 
 
+def _summary_left_out(state: Closing, meeting: Sitting, earlier: list[Thread],
+                      raised: list[Thread]) -> list[Thread]:
+    """A paper that reviews the carried actions in one table and ends with a summary table
+    of the actions still open: a reviewed row the summary leaves out was dropped at this
+    meeting, when the summary reprints most of the reviewed rows (`omission_share`, at least
+    three: a table of this meeting's new actions reprints none of them)."""
+    # Carried rows: earlier threads, and rows first seen here with a reference and an
+    # update (carried from a meeting the store lacks).
+    carried = [t for t in earlier if t.status == "open" or _here(t, meeting)]
+    carried += [t for t in raised if t.raised.kind == "action" and t.raised.ref
+                and t.raised.note]
+    rows = [(s, t) for t in carried for s in _here(t, meeting) if s.kind == "action"]
+    closed: list[Thread] = []
+    for doc in {_where(s)[0] for s, _ in rows}:
+        mine = [(s, t) for s, t in rows if _where(s)[0] == doc]
+        last = _where(max((s for s, _ in mine), key=_place))  # the table printed last
+        summary = {id(t) for s, t in mine if _where(s) == last}
+        # A row the review closed is left out of the summary as a matter of course; one
+        # the summary carries all the same may still be open (`_still_open`).
+        reviewed = list({id(t): t for s, t in mine if _where(s) != last and (s.ref or s.note)
+                         and (t.status == "open" or id(t) in summary)}.values())
+        kept = [t for t in reviewed if id(t) in summary]
+        if len(reviewed) < 3 or len(kept) < state.omission_share * len(reviewed):
+            continue
+        for t in kept:
+            _still_open(t, meeting, last)
+        cite = min((s for s, _ in mine if _where(s) == last), key=_place)
+        why = f"{len(kept)} of the {len(reviewed)} rows reviewed there reprinted"
+        for t in reviewed:
+            if id(t) not in summary and t.status == "open":
+                _drop(state, t, cite, f"left out of the action summary that ends the minutes "
+                                      f"of {meeting.date} ({why})")
+                closed.append(t)
+    return closed
+
+
+def _where(s: Said) -> tuple[object, object]:
+    """The table a row is in: its document and block (a continued table keeps its first)."""
+    return (s.provenance.get("document_id"), s.provenance.get("block"))
+
+
+def _place(s: Said) -> tuple[int, int, int]:
+    p = s.provenance
+    return (p.get("page") or 0, p.get("block") or 0, p.get("span_start") or 0)
+
+
+def _drop(state: Closing, t: Thread, table: Said, note: str) -> None:
+    """Close `t` by omission from `table`, flagged for the clerk to confirm."""
+    what = t.raised.ref or t.raised.text[:80]
+    _left_out(t, table, note)
+    state.flags.append(ClosureFlag(
+        OMITTED, table.meeting.id, f"{what}: closed by omission, {note}; confirm it is done "
+        "or reopen it", table.provenance))
+
+
+def _still_open(t: Thread, meeting: Sitting, summary: tuple[object, object]) -> None:
+    """A row the summary of open actions carries in new words, without a status of its own,
+    says the action goes on, though the review above it called it done ("Nigel to strim
+    the ditch – Done; work party to be organised" reviewed, then "Workparty to clean the
+    ditch" carried under the same reference). The same words reprinted are the done row
+    copied into the summary: it stays closed."""
+    if t.status != "closed":
+        return
+    for n, (s, rule) in enumerate(t.events):
+        done = [e for e, _ in t.events[:n] if e.meeting.id == meeting.id
+                and e.status == "closed" and e.kind == "action"]
+        if (s.meeting.id == meeting.id and s.kind == "action" and s.status is None
+                and _where(s) == summary
+                and done and all(normal_text(e.text) != normal_text(s.text) for e in done)
+                and not any(e.status == "closed" for e, _ in t.events[n + 1:])):
+            t.events[n] = (dataclasses.replace(s, status="open"), rule)
+            t.status = "open"
+            return
+
+
 def _close_left_out(state: Closing, meeting: Sitting, before: list[Thread],
                     reprinted: list[Thread], cite: list[Thread], why: str) -> list[Thread]:
     closed: list[Thread] = []
     # Cite the table where it starts on the page (its first reprinted row), whatever order
     # the papers arrived in.
     table = min((s for t in cite for s in _here(t, meeting) if s.kind == "action"),
-                key=lambda s: (s.provenance.get("page") or 0, s.provenance.get("block") or 0,
-                               s.provenance.get("span_start") or 0))
+                key=_place)
     for t in before:
         if t in reprinted or t.status != "open" or _here(t, meeting):
             continue
-        what = t.raised.ref or t.raised.text[:80]
-        note = f"left out of the carried-actions table of {meeting.date} ({why})"
-        _left_out(t, table, note)
+        _drop(state, t, table, f"left out of the carried-actions table of {meeting.date} "
+                               f"({why})")
         closed.append(t)
-        state.flags.append(ClosureFlag(
-            OMITTED, meeting.id, f"{what}: closed by omission, {note}; confirm it is done "
-            "or reopen it", table.provenance))
     return closed
 
 

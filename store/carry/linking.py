@@ -3,10 +3,12 @@ later meeting speaks to, by the rules in the package docstring (ref, then text, 
 update column; notes by the references they name or the words they contain)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
-from ..mapping import words
+from ..mapping import done_pairs, normal_text, singular, words
 from . import closing
 from . import same_meeting
 from .said import (
@@ -203,6 +205,30 @@ class _Pool:
                     raise ColdHit(" ".join(written))
         return out
 
+    def reported_done(self, note: Said) -> Thread | None:
+        """The one open thread a done-report speaks of by what was done and to whom: "CRT
+        re Lifting Bridge. A response to the letter sent …" reports the letter of "… will
+        send a letter to CRT …" sent. The thread's task names the thing and the verb
+        ("letter", "send") and a name the report gives ("CRT", not an owner's initials)."""
+        pairs = done_pairs(note.text) if note.status == "closed" else []
+        names = _names(note.text)
+        if not pairs or not names:
+            return None
+        fits = []
+        for t in self.contained.candidates(note.content, share=0):
+            if t.status != "open" or t.raised.meeting.id == note.meeting.id:
+                continue
+            text = t.raised.text
+            owners = {w.casefold() for w in (t.raised.owner_text or "").split()}
+            things = {singular(w) for w in words(text)}
+            # the verb of the task ("will send", "to write"), not of a clause reporting
+            # what was done before ("a report had been submitted … and will be circulated")
+            verbs = {m.group(1)[:4] for m in _TASK_VERB.finditer(text.casefold())}
+            if (names & (_names(text) - owners)) and any(
+                    thing in things and verb[:4] in verbs for thing, verb in pairs):
+                fits.append(t)
+        return fits[0] if len(fits) == 1 else None
+
     def containing(self, note: Said) -> Thread | None:
         """The open thread most of whose words the note contains."""
         best: tuple[float, tuple[Any, ...], Thread] | None = None
@@ -220,6 +246,18 @@ class _Pool:
         return best[2] if best else None
 
 
+# An acronym or a capitalised word inside a sentence ("CRT", "Lifting Bridge"), not its first.
+_NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b|(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+_TITLES = frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "sir"})
+_TASK_VERB = re.compile(r"\b(?:to|will|shall|would|should)\s+(?:be\s+)?([a-z]+)")
+
+
+def _names(text: str) -> set[str]:
+    """Names a text gives a body, a place or a person: capitalised words inside a sentence
+    and acronyms ("CRT", "Lifting Bridge"); not a title ("Cllr")."""
+    return {m.group(0).casefold() for m in _NAME.finditer(text)} - _TITLES
+
+
 def _agrees(said: Said, t: Thread) -> bool:
     """Whether `said` can be `t` by its words: the same subject as the text it was raised
     with or any action since that says something (a restatement may reword it step by
@@ -229,6 +267,8 @@ def _agrees(said: Said, t: Thread) -> bool:
 
 
 def _mention(pool: _Pool, t: Thread, said: Said, rule: str) -> None:
+    if _reprint_of_closed(t, said):
+        said = dataclasses.replace(said, status=None)
     t.events.append((said, rule))
     pool.seen(t)
     pool.touched[id(t)] = t
@@ -236,6 +276,17 @@ def _mention(pool: _Pool, t: Thread, said: Said, rule: str) -> None:
         t.status = said.status
     if said.kind == "action":
         pool.note_ref(t, said.ref)  # a later table's own reference finds it from then on
+
+
+def _reprint_of_closed(t: Thread, said: Said) -> bool:
+    """A row reprinted later in the same meeting's papers with its update cut short ("NO
+    meeting with Wrightons tomorrow." after "NO meeting with Wrightons tomorrow. Action
+    closed"): it says nothing the closing row did not, so it does not reopen the action."""
+    if said.status != "open" or not said.note:
+        return False
+    told = normal_text(said.note)
+    return bool(told) and any(s.meeting.id == said.meeting.id and s.status == "closed"
+                              and told in normal_text(s.note or "") for s, _ in t.events)
 
 
 def learn(frequency: dict[str, int], more: dict[str, int]) -> None:
@@ -311,9 +362,13 @@ def link_actions(timeline: Timeline, pool: _Pool | None = None) -> list[Thread]:
                 _mention(pool, t, r, rule)
         for n in timeline.notes[meeting.id]:
             named = pool.named_in(n.text)
-            for t in named or [pool.containing(n)]:
+            rule = "note-ref" if named else "note-text"
+            found = named or [pool.containing(n)]
+            if found == [None]:
+                found, rule = [pool.reported_done(n)], "note-done"
+            for t in found:
                 if t is not None:
-                    _mention(pool, t, n, "note-ref" if named else "note-text")
+                    _mention(pool, t, n, rule)
         for t in closing.after_meeting(pool.closing, meeting, threads, raised,
                                        timeline.notes[meeting.id]):
             pool.touched[id(t)] = t

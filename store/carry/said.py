@@ -83,6 +83,9 @@ class Said:
     aside: bool = False  # a note told outside matters arising (`STRONG_CONTAINS`)
     item: str | None = None  # the agenda item it was minuted under
     owner_text: str | None = None  # the owners as written ("NO", "Clerk")
+    # every owner a person who had not sat with the body by then (a resident, a
+    # contractor): not on the list the body keeps of its own actions
+    outsiders: bool = False
     norm: str = ""
     content: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()

@@ -41,7 +41,7 @@ from .linking import RagPool, _Pool
 from .timeline import Clerk
 from .writing import Keys
 
-FORMAT = 2  # of the pickled state; bump when its shape changes
+FORMAT = 3  # of the pickled state; bump when its shape changes
 
 
 @cache

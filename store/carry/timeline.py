@@ -33,6 +33,22 @@ class Clerk:
     dismissed: bool = False
 
 
+def _first_seated(session: Session, body_id: int) -> dict[int, dt.date]:
+    """Each person's first dated meeting of the body as a member or officer present, or
+    sending apologies (members of the public do not count)."""
+    out: dict[int, dt.date] = {}
+    present = (select(db.Attendance.person_id, db.Meeting.date).join(db.Meeting)
+               .where(db.Meeting.body_id == body_id, db.Meeting.date.is_not(None),
+                      db.Attendance.category != "public"))
+    sent = (select(db.Apology.person_id, db.Meeting.date).join(db.Meeting)
+            .where(db.Meeting.body_id == body_id, db.Meeting.date.is_not(None)))
+    for query in (present, sent):
+        for person, day in session.execute(query):
+            if day < out.get(person, dt.date.max):
+                out[person] = day
+    return out
+
+
 def _provenance(row: Any) -> dict[str, Any]:
     return {c: getattr(row, c) for c in
             ("document_id", "page", "block", "extractor", "span_start", "span_end")}
@@ -73,6 +89,7 @@ class Timeline:
             if person_id is not None:
                 people.add(person_id)
             owned[action_id] = (people, unresolved or person_id is None)
+        seated = _first_seated(session, body_id)
         self.actions: dict[int, list[Said]] = {m: [] for m in ids}
         # Plain rows, not ORM objects: read once, never written, and a large body has
         # thousands of them.
@@ -83,11 +100,14 @@ class Timeline:
                 continue
             status, note = _action_says(a, clerk, arising(a.meeting_id, a.item, a.text))
             people, unresolved = owned.get(a.id, (set(), False))
+            day = by_id[a.meeting_id].date
+            outsiders = bool(people) and not unresolved and day is not None and all(
+                seated.get(p, dt.date.max) > day for p in people)
             self.actions[a.meeting_id].append(Said(
                 "action", a.id, by_id[a.meeting_id], a.text, a.ref, _provenance(a),
                 status=status, note=note, due=a.due, due_text=a.due_text,
                 has_owners=a.id in owned, people=frozenset(people), unresolved=unresolved,
-                key=a.key or "", item=a.item, owner_text=a.owner_text))
+                key=a.key or "", item=a.item, owner_text=a.owner_text, outsiders=outsiders))
         self.rag: dict[int, list[Said]] = {m: [] for m in ids}
         for r in session.execute(_columns(db.RagItem).where(db.RagItem.meeting_id.in_(ids))
                                  .order_by(db.RagItem.id)):
