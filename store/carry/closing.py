@@ -211,9 +211,10 @@ def _summary_left_out(state: Closing, meeting: Sitting, earlier: list[Thread],
     of the actions still open: a reviewed row the summary leaves out was dropped at this
     meeting, when the summary reprints most of the reviewed rows (`omission_share`, at least
     three: a table of this meeting's new actions reprints none of them)."""
-    # Carried rows: earlier threads, and rows first seen here with a reference and an
-    # update (carried from a meeting the store lacks).
-    carried = [t for t in earlier if t.status == "open" or _here(t, meeting)]
+    # Carried rows: earlier threads this meeting spoke of (its last event is here: threads
+    # are not scanned back through their history), and rows first seen here with a
+    # reference and an update (carried from a meeting the store lacks).
+    carried = [t for t in earlier if t.events and t.events[-1][0].meeting.id == meeting.id]
     carried += [t for t in raised if t.raised.kind == "action" and t.raised.ref
                 and t.raised.note]
     rows = [(s, t) for t in carried for s in _here(t, meeting) if s.kind == "action"]

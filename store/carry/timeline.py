@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from extract.decisions.notes import arising_titles
@@ -33,16 +33,18 @@ class Clerk:
     dismissed: bool = False
 
 
-def _first_seated(session: Session, body_id: int) -> dict[int, dt.date]:
-    """Each person's first dated meeting of the body as a member or officer present, or
-    sending apologies (members of the public do not count)."""
+def _first_seated(session: Session, body_id: int, people: set[int]) -> dict[int, dt.date]:
+    """Each of `people`'s first dated meeting of the body as a member or officer present,
+    or sending apologies (members of the public do not count)."""
     out: dict[int, dt.date] = {}
-    present = (select(db.Attendance.person_id, db.Meeting.date).join(db.Meeting)
-               .where(db.Meeting.body_id == body_id, db.Meeting.date.is_not(None),
-                      db.Attendance.category != "public"))
-    sent = (select(db.Apology.person_id, db.Meeting.date).join(db.Meeting)
-            .where(db.Meeting.body_id == body_id, db.Meeting.date.is_not(None)))
-    for query in (present, sent):
+    if not people:
+        return out
+    for fact, extra in ((db.Attendance, db.Attendance.category != "public"),
+                        (db.Apology, db.Apology.id.is_not(None))):
+        query = (select(fact.person_id, func.min(db.Meeting.date)).join(db.Meeting)
+                 .where(db.Meeting.body_id == body_id, db.Meeting.date.is_not(None),
+                        fact.person_id.in_(people), extra)
+                 .group_by(fact.person_id))
         for person, day in session.execute(query):
             if day < out.get(person, dt.date.max):
                 out[person] = day
@@ -89,7 +91,8 @@ class Timeline:
             if person_id is not None:
                 people.add(person_id)
             owned[action_id] = (people, unresolved or person_id is None)
-        seated = _first_seated(session, body_id)
+        seated = _first_seated(session, body_id,
+                               {p for people, _ in owned.values() for p in people})
         self.actions: dict[int, list[Said]] = {m: [] for m in ids}
         # Plain rows, not ORM objects: read once, never written, and a large body has
         # thousands of them.
