@@ -146,10 +146,11 @@ class _Reader:
                 p.action.ref = refs.pop()
 
     def _marker(self, task: MarkedTask) -> None:
-        seg = task.segment
+        seg, n = task.segment, len(self.found)
         self.add("marker", seg.item, task.text, task.owner_text,
                  seg.evidence(EXTRACTOR, task.text))
-        self.found[-1].before = task.before
+        for p in self.found[n:]:  # none when its text was empty
+            p.before = task.before
 
     def _margins(self, action_tables: set[int]) -> None:
         items = self.part.items
