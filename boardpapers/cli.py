@@ -260,15 +260,21 @@ def review(body: Optional[str] = typer.Option(None, help="Board or committee nam
            context: bool = typer.Option(False, "--context",
                                         help="Read each file again for the words around "
                                              "each flag (slow for scanned packs)"),
+           as_json: bool = typer.Option(False, "--json",
+                                        help="Print the flags as a JSON list instead"),
            db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Open flags with their evidence: meeting, file, page and the words they are about."""
+    """Open flags with their evidence: meeting, file, page, the action (its id for
+    `correct`) and the words they are about."""
     from store.corrections import correction_log
     from store.review import open_flags
 
-    from .review import file_words, render_review, render_unapplied
+    from .review import file_words, render_review, render_unapplied, review_json
 
     with _session(db) as session:
         flags, total = open_flags(session, body=body, kind=kind, limit=limit)
+        if as_json:
+            typer.echo(review_json(flags))
+            return
         words = file_words(session, flags) if context else None
         render_review(flags, total, words)
         render_unapplied(correction_log(session))

@@ -10,6 +10,7 @@ plain message and exit code 2.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,14 +30,14 @@ from store.corrections import (
 )
 from store.names import collapse
 from store.people import PersonView
-from store.review import FlagEvidence, document_paths
+from store.review import FlagAction, FlagEvidence, document_paths
 
 from .errors import fail
 from .show import short
 
 __all__ = ["clerk_errors", "fail", "file_words", "parse_due", "render_corrected",
            "render_corrections", "render_dismissed", "render_people",
-           "render_people_corrected", "render_review", "render_unapplied"]
+           "render_people_corrected", "render_review", "render_unapplied", "review_json"]
 
 MESSAGE_CHARS = 300
 WORDS_CHARS = 200
@@ -142,13 +143,50 @@ def render_review(flags: list[FlagEvidence], total: int,
                                    (short(f.kind, 60), "yellow"), "  ", where),
                      soft_wrap=True)
         screen.print(Text("    " + short(f.message, MESSAGE_CHARS)), soft_wrap=True)
-        lines = (context or {}).get(f.id) or tuple(f"“{short(collapse(w), WORDS_CHARS)}”"
-                                                   for w in f.words)
+        if f.action is not None:  # the row itself, and the id `correct` takes
+            screen.print(Text.assemble(("    action ", "cyan"), (str(f.action.id), "bold cyan"),
+                                       ("  " + action_row(f.action), "dim")), soft_wrap=True)
+        lines = (context or {}).get(f.id) or (() if f.action is not None else tuple(
+            f"“{short(collapse(w), WORDS_CHARS)}”" for w in f.words))
         for line in lines:
             screen.print(Text("    " + line, style="dim"), soft_wrap=True)
     shown = f"{len(flags)} of {total}" if len(flags) < total else str(total)
-    err.print(Text(f"{shown} open flag(s); `boardpapers dismiss ID` when one is dealt with"),
+    err.print(Text(f"{shown} open flag(s); `boardpapers correct ACTION_ID` fixes an action "
+                   "(its flags close themselves), `boardpapers dismiss ID` drops a flag"),
               soft_wrap=True)
+
+
+def action_row(a: FlagAction) -> str:
+    """One line: the action's words, its owner as printed, its due date."""
+    due = a.due.isoformat() if a.due else "none"
+    if a.due_text and (a.due is None or a.due_text.strip() != due):
+        due += f" (printed {short(a.due_text, NAME_CHARS)!r})" if a.due else \
+            f" (printed {short(a.due_text, NAME_CHARS)!r}, not a date)"
+    owner = short(a.owner_text, NAME_CHARS) if a.owner_text else "none printed"
+    return f"“{short(collapse(a.text), WORDS_CHARS)}” · owner: {owner} · due: {due}"
+
+
+JSON_TEXT = 2000  # characters of any one value from a paper in `review --json`
+
+
+def review_json(flags: list[FlagEvidence]) -> str:
+    """The queue as a JSON list, one object per flag. Paper text is bounded and escaped by
+    the JSON encoding alone (ASCII only: no control or bidi character reaches a terminal
+    that prints it)."""
+    def cut(text: str | None) -> str | None:
+        return text if text is None or len(text) <= JSON_TEXT else text[:JSON_TEXT - 1] + "…"
+
+    return json.dumps([{
+        "id": f.id, "kind": cut(f.kind), "message": cut(f.message), "body": cut(f.body),
+        "record": f.record,
+        "meeting_date": f.meeting_date.isoformat() if f.meeting_date else None,
+        "file": cut(f.file), "page": f.page, "action_id": f.action_id,
+        "action": None if f.action is None else {
+            "id": f.action.id, "text": cut(f.action.text),
+            "owner_text": cut(f.action.owner_text),
+            "due": f.action.due.isoformat() if f.action.due else None,
+            "due_text": cut(f.action.due_text)},
+        "words": [cut(w) for w in f.words]} for f in flags], indent=1, ensure_ascii=True)
 
 
 def render_unapplied(corrections: list[CorrectionView]) -> None:

@@ -101,6 +101,11 @@ class Flag:
     message: str
     page: int | None = None
     evidence: Evidence | None = None
+    # The action it is about (the very record in `Meeting.actions`), so the store can tie
+    # the flag to the action's row; and the one owner of it the flag names, as the action's
+    # `owners` keep it. Not part of the JSON contract.
+    action: Action | None = field(default=None, repr=False, compare=False)
+    owner: str | None = None
 
 
 @dataclass

@@ -141,7 +141,6 @@ def resolve_late(session: Session, meeting_ids: set[int]) -> set[int]:
                 db.ActionOwner.person_id == person_id)) is not None:
             continue  # nobody, or the action already names the person
         owner.kind, owner.person_id = "person", person_id
-        _withdraw_unmatched(session, meeting_id, owner)
         done.add(meeting_id)
     session.flush()
     return done
@@ -175,30 +174,16 @@ def _resolve_runs(session: Session, rows: list[Any]) -> set[int]:
         session.add_all(db.ActionOwner(action_id=owner.action_id, position=owner.position,
                                        kind="person", person_id=p, text=owner.text,
                                        text_key=owner.text_key) for p in people[1:])
-        _withdraw_unmatched(session, meeting_id, owner)
         done.add(meeting_id)
     return done
 
 
 def unmatched_owner_message(owner: str, why: str, action_text: str) -> str:
-    """The `owner-unmatched` flag's words, made in one place so a late resolution finds
-    the flag it answers."""
+    """The `owner-unmatched` flag's words. A late resolution leaves the flag be: it is
+    tied to its action and owner, and `store.flags` finds it resolved."""
     text = collapse(action_text)
     text = text if len(text) <= 80 else text[:79] + "…"
     return f"action owner {owner!r} {why}; kept as text: {text}"
-
-
-def _withdraw_unmatched(session: Session, meeting_id: int, owner: db.ActionOwner) -> None:
-    """The owner resolved after all: its `owner-unmatched` flag no longer asks anything of
-    the clerk (one they dismissed is history, and stays)."""
-    text = session.scalar(select(db.Action.text).where(db.Action.id == owner.action_id)) or ""
-    head = f"action owner {owner.text!r} "
-    tail = unmatched_owner_message(owner.text, "", text).rsplit("; kept as text: ", 1)[1]
-    for f in session.scalars(select(db.Flag).where(
-            db.Flag.meeting_id == meeting_id, db.Flag.kind == "owner-unmatched",
-            db.Flag.dismissed.is_(False))):
-        if f.message.startswith(head) and f.message.endswith(f"; kept as text: {tail}"):
-            session.delete(f)
 
 
 def similar_people(session: Session, person: db.Person) -> list[db.Person]:

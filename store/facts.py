@@ -113,8 +113,9 @@ class MeetingContext:
     def meeting_id(self) -> int:
         return self.meeting.id
 
-    def flag(self, p: Problem, at: Where) -> None:
-        add_flag(self.session, self.result, p, self.meeting_id, at)
+    def flag(self, p: Problem, at: Where, action_id: int | None = None,
+             owner: str | None = None) -> None:
+        add_flag(self.session, self.result, p, self.meeting_id, at, action_id, owner)
 
     def keep(self, kind: str, key: Hashable) -> bool:
         if self.seen.first(kind, key):
@@ -271,7 +272,8 @@ def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
         return [row("person", p, key) for p in several]
     why = (f"could be {', '.join(match.candidates)}" if match.candidates
            else "matches no attendee or known person of this body")
-    ctx.flag(Problem("owner-unmatched", unmatched_owner_message(owner, why, action.text)), at)
+    ctx.flag(Problem("owner-unmatched", unmatched_owner_message(owner, why, action.text)), at,
+             action.id, owner)
     return [row("unmatched", None, key)]
 
 

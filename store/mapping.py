@@ -372,18 +372,23 @@ def rag_item_to_row(r: rec.RagItem, meeting_id: int, at: Where
     return row, problems + more
 
 
-def flag_to_row(f: rec.Flag, meeting_id: int | None, document_id: int) -> db.Flag:
+def flag_to_row(f: rec.Flag, meeting_id: int | None, document_id: int,
+                action_id: int | None = None) -> db.Flag:
+    """`action_id`: the stored row of the action the flag is about (`store.flags`)."""
     at = where(document_id, f.evidence)
     columns = at.columns() | {"page": f.page if f.page is not None else at.page}
     return db.Flag(meeting_id=meeting_id, kind=f.kind, message=f.message, dismissed=False,
+                   action_id=action_id, owner=f.owner if action_id is not None else None,
                    **columns)
 
 
-def problem_to_flag(p: Problem, meeting_id: int | None, at: Where) -> db.Flag:
-    """A problem the store itself found; extractor "store" says who raised it."""
+def problem_to_flag(p: Problem, meeting_id: int | None, at: Where,
+                    action_id: int | None = None, owner: str | None = None) -> db.Flag:
+    """A problem the store itself found; extractor "store" says who raised it. `action_id`
+    and `owner`: the action (and its one owner) it is about."""
     columns = at.columns() | {"extractor": "store"}
     return db.Flag(meeting_id=meeting_id, kind=p.kind, message=p.message, dismissed=False,
-                   **columns)
+                   action_id=action_id, owner=owner, **columns)
 
 
 def part_to_row(p: rec.FilePart, document_id: int, position: int) -> db.DocumentPart:

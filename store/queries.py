@@ -95,7 +95,7 @@ class Summary:
     open_actions: int  # actions (threads) still open
     rag_items: int
     flags: int
-    open_flags: int  # not dismissed
+    open_flags: int  # neither dismissed by the clerk nor resolved (`store.flags`)
 
 
 @dataclass(frozen=True)
@@ -335,7 +335,8 @@ def summary_counts(session: Session) -> Summary:
         open_actions=_count(session, db.ActionThread, db.ActionThread.status == "open"),
         rag_items=_count(session, db.RagItem),
         flags=_count(session, db.Flag),
-        open_flags=_count(session, db.Flag, db.Flag.dismissed.is_(False)),
+        open_flags=_count(session, db.Flag, db.Flag.dismissed.is_(False),
+                          db.Flag.resolved.is_(None)),
     )
 
 

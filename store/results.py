@@ -54,7 +54,7 @@ class SaveResult:
 
 
 def add_flag(session: Session, result: SaveResult, p: Problem, meeting_id: int | None,
-             at: Where) -> None:
+             at: Where, action_id: int | None = None, owner: str | None = None) -> None:
     """Store a problem the store itself found as a flag for the clerk, and count it."""
-    session.add(problem_to_flag(p, meeting_id, at))
+    session.add(problem_to_flag(p, meeting_id, at, action_id, owner))
     result.flags += 1

@@ -31,6 +31,7 @@ from .carry import carry_forward
 from .corrections import reapply_corrections
 from .db import write_lock
 from .facts import save_parts
+from .flags import ActionTies, fold_owner_flag, settle_flags
 from .mapping import Problem, Where, flag_to_row, source_to_document
 from .meetings import save_meeting
 from .results import SaveError, SaveResult, add_flag
@@ -119,6 +120,8 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
             reapply_corrections(session, document_id=result.document_id)
             # Threads read the corrected rows: the clerk's status and dismissals count.
             carry_forward(session, result)
+            # Last, over every flag the save, the corrections and the carry wrote.
+            settle_flags(session, _bodies_of(session, result.document_id))
         _add_file(session, result.document_id, seen, now)
         session.commit()
     except IntegrityError:
@@ -162,6 +165,12 @@ def _with_storable_names(x: rec.Extraction) -> rec.Extraction:
         x, source=dataclasses.replace(src, file=storable_name(src.file),
                                       problems=[storable_name(p) for p in src.problems]),
         flags=[dataclasses.replace(f, message=storable_name(f.message)) for f in x.flags])
+
+
+def _bodies_of(session: Session, document_id: int) -> set[int]:
+    return set(session.scalars(select(db.Meeting.body_id).join(
+        db.MeetingSource, db.MeetingSource.meeting_id == db.Meeting.id)
+        .where(db.MeetingSource.document_id == document_id)))
 
 
 def _meetings_of(session: Session, document_id: int) -> set[int]:
@@ -220,10 +229,15 @@ def _fill(session: Session, doc: db.Document, x: rec.Extraction, problems: list[
     for m in x.meetings:
         meeting = save_meeting(session, doc, x.source.file, m, result)
         placed.append((meeting, m.pages))
+    ties = ActionTies(session, doc.id, [(m, row.id) for m, (row, _) in
+                                        zip(x.meetings, placed, strict=True)])
     for f in x.flags:
         page = f.page if f.page is not None else (f.evidence.page if f.evidence else None)
         meeting_id = _meeting_for_page(placed, page)
-        session.add(flag_to_row(f, meeting_id, doc.id))
+        action_id = ties.action_id(f.action)
+        if fold_owner_flag(session, f, action_id, doc.id):
+            continue  # the store's own flag on the owner says it, and more
+        session.add(flag_to_row(f, meeting_id, doc.id, action_id))
         result.flags += 1
     session.flush()
     return result

@@ -111,6 +111,8 @@ class _Reader:
                               page, ev))
         action = Action(item=item, text=text, owners=owners, owner_text=owner_text or None,
                         due=due.date, due_text=due.text, evidence=ev, **kw)
+        for f in flags:
+            f.action = action
         self.found.append(Pending(action, source, ev.block or 0, flags))
 
     def _ev(self, page: int | None, block: int | None, quote: str) -> Evidence:

@@ -181,6 +181,7 @@ class OwnerResolver:
             if name and name not in owners:
                 owners.append(name)
             if flag:
+                flag.owner = name  # the owner as the action keeps it, for the store
                 flags.append(flag)
         return owners, flags
 

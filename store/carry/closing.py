@@ -26,12 +26,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from .. import schema as db
 from ..mapping import closing_vocab, normal_text
 from .said import Said, Sitting, Thread
+from .writing import existing_actions
 
 OMITTED = "action-closed-by-omission"
 STALE = "action-stale"
@@ -46,6 +47,7 @@ class ClosureFlag:
     meeting_id: int
     message: str
     provenance: dict[str, object]
+    action_id: int | None = None  # the action row it is about (`store.flags`)
 
 
 @dataclass
@@ -258,7 +260,7 @@ def _drop(state: Closing, t: Thread, table: Said, note: str) -> None:
     _left_out(t, table, note)
     state.flags.append(ClosureFlag(
         OMITTED, table.meeting.id, f"{what}: closed by omission, {note}; confirm it is done "
-        "or reopen it", table.provenance))
+        "or reopen it", table.provenance, t.raised.id))
 
 
 def _still_open(t: Thread, meeting: Sitting, summary: tuple[object, object]) -> None:
@@ -316,7 +318,8 @@ def finish(state: Closing, threads: list[Thread]) -> list[Thread]:
             state.flags.append(ClosureFlag(
                 STALE, last.meeting.id, f"{what}: last mentioned {last.meeting.date}, and "
                 f"at none of the {state.stale_after} meetings after; stale since "
-                f"{t.stale_since}: confirm it is still open, or close it", last.provenance))
+                f"{t.stale_since}: confirm it is still open, or close it", last.provenance,
+                last.id if last.kind == "action" else t.raised.id))
         if t.stale_since != was:
             changed.append(t)
     return changed
@@ -330,6 +333,7 @@ def write_flags(session: Session, body_id: int, state: Closing, *, diff: bool = 
     that came or went are touched."""
     f = db.Flag
     wanted = {(c.meeting_id, c.kind, c.message): c for c in state.flags}
+    known = existing_actions(session, [c.action_id for c in wanted.values()])
     if diff and state.written is not None:
         for m, kind, message in state.written - wanted.keys():
             session.execute(delete(f).where(f.meeting_id == m, f.kind == kind,
@@ -345,19 +349,25 @@ def write_flags(session: Session, body_id: int, state: Closing, *, diff: bool = 
         # Omission flags of the meetings the state no longer holds (`trim`) are as written;
         # only the later ones, and the stale marks, are read back to compare.
         later = [m.id for m in state.dated[state.frozen_before:]]
-        rows = {(r.meeting_id, r.kind, r.message): (r.id, r.dismissed)
+        rows = {(r.meeting_id, r.kind, r.message): (r.id, r.dismissed, r.action_id)
                 for r in session.execute(select(f.id, f.meeting_id, f.kind, f.message,
-                                                f.dismissed).where(
+                                                f.dismissed, f.action_id).where(
                     or_(and_(f.kind == STALE, f.meeting_id.in_(meetings)),
                         and_(f.kind == OMITTED, f.meeting_id.in_(later)))))}
-        gone = [i for k, (i, dismissed) in rows.items() if k not in wanted and not dismissed]
+        gone = [i for k, (i, dismissed, _) in rows.items() if k not in wanted and not dismissed]
         if gone:
             session.execute(delete(f).where(f.id.in_(gone)))
+        # a row kept, written before flags named their action, or whose action was read again
+        for k, (i, _, action_id) in rows.items():
+            now = wanted[k].action_id if k in wanted and wanted[k].action_id in known else None
+            if k in wanted and now != action_id:
+                session.execute(update(f).where(f.id == i).values(action_id=now))
         new = [(k, c) for k, c in wanted.items() if k not in rows]
     for _, c in new:
         p = c.provenance
         session.add(f(meeting_id=c.meeting_id, kind=c.kind, message=c.message,
                       dismissed=False, document_id=p["document_id"], page=p["page"],
                       block=p["block"], extractor="carry", span_start=p["span_start"],
-                      span_end=p["span_end"]))
+                      span_end=p["span_end"],
+                      action_id=c.action_id if c.action_id in known else None))
     state.written = frozenset(wanted)

@@ -4,7 +4,7 @@ that did not change cost nothing and thread rows keep their ids across rebuilds.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -220,7 +220,8 @@ def _reused_flag(said: Said, earlier: Said) -> tuple[int, str, dict[str, Any]]:
     message = (f'Reference "{said.ref}" was used on {earlier.meeting.date} for '
                f'"{earlier.text}" and here for "{said.text}": the words differ, so this is '
                "kept as a new action; correct it if they are one.")
-    return said.meeting.id, message, {**said.provenance, "extractor": CARRY}
+    return said.meeting.id, message, {**said.provenance, "extractor": CARRY,
+                                      "action_id": said.id if said.kind == "action" else None}
 
 
 def write_flags(session: Session, body_id: int, threads: list[Thread],
@@ -238,8 +239,19 @@ def write_flags(session: Session, body_id: int, threads: list[Thread],
             db.Flag.meeting_id.in_(meetings))):
         if wanted.pop((f.meeting_id, f.message), None) is None:
             session.delete(f)
-    session.add_all(db.Flag(meeting_id=m, kind=REUSED_REF, message=msg, dismissed=False, **at)
+    known = existing_actions(session, [at["action_id"] for at in wanted.values()])
+    session.add_all(db.Flag(meeting_id=m, kind=REUSED_REF, message=msg, dismissed=False,
+                            **(at | {"action_id": at["action_id"] if at["action_id"] in known
+                                     else None}))
                     for (m, msg), at in wanted.items())
+
+
+def existing_actions(session: Session, ids: Iterable[int | None]) -> set[int]:
+    """Which of these action ids are rows now: a flag names only those (a fold's state may
+    remember a row a re-read has since replaced)."""
+    wanted = {i for i in ids if i is not None}
+    return set(session.scalars(select(db.Action.id).where(db.Action.id.in_(wanted)))) \
+        if wanted else set()
 
 
 def write_rag(session: Session, body_id: int, threads: list[list[Said]],

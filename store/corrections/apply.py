@@ -187,7 +187,8 @@ def _flag_ambiguous(session: Session, target: Wording, actions: list[db.Action])
             db.Flag.meeting_id == first.meeting_id, db.Flag.kind == AMBIGUOUS,
             db.Flag.message == message)) is None:
         session.add(db.Flag(meeting_id=first.meeting_id, kind=AMBIGUOUS, message=message,
-                            dismissed=False, document_id=first.document_id, page=first.page,
+                            dismissed=False, action_id=first.id,
+                            document_id=first.document_id, page=first.page,
                             block=first.block, extractor="corrections"))
 
 

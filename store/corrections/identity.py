@@ -14,6 +14,7 @@ from ..carry import refresh
 from ..db import write_lock
 from ..names import collapse, name_key
 from ..people import Match, Merged, add_alias, merge_people, people_named
+from ..flags import settle_flags
 from .apply import Scope, apply_corrections, exactly_named
 from .keys import MAX_NAME, MAX_NOTE, CorrectionError, bounded, person_key, timestamp
 
@@ -61,6 +62,7 @@ def merge(session: Session, keep: str, other: str, *, body: str | None = None,
                                  note, now)
         apply_corrections(session, Scope(pairs=set(), bodies={body_row.id}))
         refresh(session, {body_row.id})
+        settle_flags(session, {body_row.id})
         result = PeopleCorrected(row.id, body_row.name, person.name, merged.gone, merged)
         session.commit()
     except BaseException:
@@ -105,6 +107,7 @@ def alias(session: Session, name: str, other: str, *, body: str | None = None,
                                      now)
             apply_corrections(session, Scope(pairs=set(), bodies={body_row.id}))
             refresh(session, {body_row.id})
+            settle_flags(session, {body_row.id})
             result = PeopleCorrected(row.id, body_row.name, person.name, alias_name, None)
         session.commit()
     except BaseException:

@@ -7,12 +7,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import schema as db
 from ..carry import refresh
 from ..db import write_lock
+from ..flags import settle_flags
 from ..names import collapse, is_role
 from ..people import PersonResolver
 from .apply import Scope, apply_corrections, flags_with_key
@@ -93,10 +94,13 @@ def correct_action(session: Session, action_id: int, *, owners: list[str] | None
         session.flush()
         apply_corrections(session, Scope(pairs={(place.body_id, place.date)}, bodies=set()))
         refresh(session, {place.body_id})
+        settle_flags(session, {place.body_id})
         body = session.get(db.Body, place.body_id)
         flags = session.scalars(select(db.Flag.id).where(
             db.Flag.document_id == action.document_id, db.Flag.page == action.page,
-            db.Flag.block == action.block, db.Flag.dismissed.is_(False))
+            db.Flag.block == action.block, db.Flag.dismissed.is_(False),
+            db.Flag.resolved.is_(None), or_(db.Flag.action_id.is_(None),
+                                            db.Flag.action_id == action.id))
             .order_by(db.Flag.id)).all() if action.block is not None else []
         result = ActionCorrected(
             action_id=action.id, body=body.name if body else "", meeting_date=place.date,

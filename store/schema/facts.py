@@ -162,7 +162,8 @@ class RagItem(Provenance, Base):
 
 
 class Flag(Provenance, Base):
-    """Something the clerk should look at. `dismissed` is set by the clerk, never by us."""
+    """Something the clerk should look at. `dismissed` is set by the clerk, never by us;
+    `resolved` by us, never by the clerk (`store.flags`): a flag is open while neither is."""
 
     __tablename__ = "flags"
 
@@ -171,3 +172,12 @@ class Flag(Provenance, Base):
     kind: Mapped[str] = mapped_column(Text, index=True)
     message: Mapped[str] = mapped_column(Text)
     dismissed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The action the flag is about, set when it is saved; the database clears it when a
+    # re-read deletes the action (the flag goes with its own document's reading).
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actions.id", ondelete="SET NULL"), index=True)
+    # The one owner of that action it is about, as the action's owners keep it ("AS").
+    owner: Mapped[str | None] = mapped_column(Text)
+    # Why its cause is gone ("owner 'AS' is Alan Smith"), recomputed after every save and
+    # correction; NULL while the cause holds. Never the clerk's dismissal: see store.flags.
+    resolved: Mapped[str | None] = mapped_column(Text)
