@@ -54,7 +54,9 @@ def owners_of(session: Session, text: str) -> list[tuple[str, str | None]]:
 
 
 def flags(session: Session, kind: str) -> list[str]:
-    return list(session.scalars(select(schema.Flag.message).where(schema.Flag.kind == kind)))
+    """The open flags of a kind: a flag whose owner resolved later is kept, resolved."""
+    return list(session.scalars(select(schema.Flag.message).where(
+        schema.Flag.kind == kind, schema.Flag.resolved.is_(None))))
 
 
 JANUARY = paper(JAN, [Attendee("Marjorie Quince", initials="MQ", role="Chair", evidence=ev()),
