@@ -56,7 +56,7 @@ and writing the correction onto it), `rematch` (an action whose words a re-issue
 from .added import ActionAdded, add_action
 from .apply import reapply_corrections
 from .dates import DueRead, read_due
-from .flags import FlagsClosed, accept_flag, bulk_flags
+from .flags import FlagsClosed, accept_flag, bulk_flags, closing_correction
 from .identity import PeopleCorrected, alias, merge
 from .keys import (
     ACTION_KINDS,
@@ -90,7 +90,7 @@ from .record import (
 
 __all__ = [
     "ActionAdded", "DueRead", "FlagsClosed", "Undone", "accept_flag", "add_action",
-    "bulk_flags", "read_due", "undo_correction",
+    "bulk_flags", "closing_correction", "read_due", "undo_correction",
     "ACTION_KINDS", "FIELDS", "MAX_NAME", "MAX_NOTE", "MAX_TEXT", "PEOPLE_KINDS",
     "ActionCorrected", "ActionFix", "CorrectionError", "CorrectionView", "FlagDismissed",
     "OwnerResolved", "PeopleCorrected", "Place", "action_corrections", "action_key", "alias",

@@ -127,3 +127,22 @@ def close_flag(session: Session, flag: db.Flag, how: str, note: str | None,
         db.Flag.id.in_(flags_with_key(session, row)))) or 0
     return FlagDismissed(row.id, flag.id, flag.kind, flag.message, count,
                          already=earlier is not None, how=row.kind)
+
+
+def closing_correction(session: Session, flag_id: int) -> int:
+    """The id of the standing correction that closes flag `flag_id` (to undo it);
+    CorrectionError when the flag is unknown or no correction closes it."""
+    flag = session.get(db.Flag, flag_id)
+    if flag is None:
+        raise CorrectionError(f"there is no flag {flag_id}; `boardpapers review` lists the "
+                              "open ones")
+    place = (places_of(session, [flag.meeting_id])[flag.meeting_id]
+             if flag.meeting_id is not None else None)
+    doc = session.get(db.Document, flag.document_id)
+    key = flag_key(place, doc.sha256 if doc else "", flag.kind, flag.message)
+    found = session.scalar(select(db.Correction.id).where(
+        db.Correction.kind.in_(FLAG_KINDS), db.Correction.target_key == key,
+        db.Correction.undone_at.is_(None)).order_by(db.Correction.id.desc()).limit(1))
+    if found is None:
+        raise CorrectionError(f"flag {flag_id} was not closed by a correction; nothing to undo")
+    return found

@@ -197,15 +197,7 @@ def _merge(session: Session, c: db.Correction) -> Lines:
                             .values({attr: other.id})
                             .execution_options(synchronize_session="fetch")).rowcount or 0
         counts[table] = counts.get(table, 0) + int(n)
-    for table, rows in detail.get("dropped", {}).items():
-        if table not in tables:
-            continue
-        model, attr = tables[table]
-        for values in rows:
-            values = {k: v for k, v in values.items() if k != "id"} | {attr: other.id}
-            session.execute(insert(model.__table__).values(row_from_json(model.__table__,
-                                                                         values)))
-            counts[table] = counts.get(table, 0) + 1
+    counts |= _give_back_dropped(session, detail.get("dropped", {}), other.id)
     # owners written with the other name, whatever the merge kept (or a re-read made since)
     key = name_key(c.value)
     n = session.execute(update(db.ActionOwner).where(
@@ -222,6 +214,34 @@ def _merge(session: Session, c: db.Correction) -> Lines:
         f"{c.value} went back; attendance stays with {keep.name} until the papers are read "
         "again"]
     return lines, caveats
+
+
+def _give_back_dropped(session: Session, dropped: dict[str, list[dict[str, Any]]],
+                       person_id: int) -> dict[str, int]:
+    """Insert again the rows a merge dropped as duplicates, now the other person's, parents
+    first (an attendance row before the roles that hang off it); they get new ids, and a
+    column naming a row given back is pointed at its new id."""
+    tables = person_references()
+    new_ids: dict[str, dict[int, int]] = {}
+    counts: dict[str, int] = {}
+    for table in db.Base.metadata.sorted_tables:
+        if table.name not in dropped or table.name not in tables:
+            continue
+        _, attr = tables[table.name]
+        for values in dropped[table.name]:
+            row = row_from_json(table, values)
+            old_id = row.pop("id", None)
+            row[attr] = person_id
+            for fk in (f for col in table.columns for f in col.foreign_keys):
+                moved = new_ids.get(fk.column.table.name, {})
+                if row.get(fk.parent.name) in moved:
+                    row[fk.parent.name] = moved[row[fk.parent.name]]
+            new_id = session.execute(insert(table).values(row)
+                                     .returning(table.c.id)).scalar_one()
+            if old_id is not None:
+                new_ids.setdefault(table.name, {})[old_id] = new_id
+            counts[table.name] = counts.get(table.name, 0) + 1
+    return counts
 
 
 def _person(session: Session, c: db.Correction) -> db.Person | None:
