@@ -34,7 +34,8 @@ def due_from(value: str | None, today: dt.date | None = None) -> dt.date | None:
         try:
             read = read_due(value, today)
         except CorrectionError as e:
-            raise CorrectionError(f"--due: {e}") from None
+            raise CorrectionError(f"--due is a date as YYYY-MM-DD, 31 March 2025 or 31/3/25 "
+                                  f"(day first): {str(e).split(';')[0]}") from None
     if read.month_end:
         err.print(Text(f"--due {short(value, 40)}: taken as the month's last day, "
                        f"{read.date.isoformat()}"), soft_wrap=True)
