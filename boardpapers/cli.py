@@ -251,6 +251,8 @@ def log(format: Optional[str] = typer.Option(
 # --- the clerk's loop: review flags, record corrections (logic in boardpapers/review.py) ---
 
 NOTE_HELP = "Why: kept with the correction and shown in `boardpapers corrections`"
+DUE_HELP = ("Due date as you would write it: 2025-03-31, 31 March 2025, 31/3/25, 31st Mar "
+            "(day first), March 2025 (the month's last day)")
 
 
 @app.command()
@@ -284,7 +286,7 @@ def review(body: Optional[str] = typer.Option(None, help="Board or committee nam
 def correct(action_id: int = typer.Argument(..., help="The action's id"),
             owner: Optional[list[str]] = typer.Option(
                 None, "--owner", help="Who must do it (repeat for several)"),
-            due: Optional[str] = typer.Option(None, "--due", help="Due date, YYYY-MM-DD"),
+            due: Optional[str] = typer.Option(None, "--due", help=DUE_HELP),
             status: Optional[str] = typer.Option(None, "--status", help="open | closed"),
             text: Optional[str] = typer.Option(None, "--text", help="The action's wording"),
             dismiss: bool = typer.Option(False, "--dismiss",
@@ -295,11 +297,12 @@ def correct(action_id: int = typer.Argument(..., help="The action's id"),
     """Correct an action; the correction is kept across every re-run."""
     from store.corrections import correct_action
 
-    from .review import clerk_errors, fail, parse_due, render_corrected
+    from .clerk import due_from
+    from .review import clerk_errors, fail, render_corrected
 
     if status is not None and status not in ("open", "closed"):
         raise fail("--status is open or closed")
-    when = parse_due(due)
+    when = due_from(due)
     with _session(db) as session, clerk_errors():
         render_corrected(correct_action(session, action_id, owners=owner, due=when,
                                         status=status, text=text, dismiss=dismiss,
@@ -307,16 +310,100 @@ def correct(action_id: int = typer.Argument(..., help="The action's id"),
 
 
 @app.command()
-def dismiss(flag_id: int = typer.Argument(..., help="The flag's id, from `boardpapers review`"),
+def dismiss(flag_id: Optional[int] = typer.Argument(
+                None, help="The flag's id, from `boardpapers review`"),
+            kind: Optional[str] = typer.Option(
+                None, "--kind", help="With --meeting: every open flag of this kind there"),
+            meeting: Optional[int] = typer.Option(None, "--meeting", help="A meeting's id"),
+            undo: bool = typer.Option(False, "--undo",
+                                      help="Open FLAG_ID again: undo what closed it"),
             note: Optional[str] = typer.Option(None, "--note", help=NOTE_HELP),
             db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Dismiss a flag the clerk has dealt with; it stays dismissed across re-runs."""
-    from store.corrections import dismiss_flag
+    """Dismiss a flag (or a meeting's open flags of one kind); kept across re-runs."""
+    _close_flags(flag_id, kind, meeting, accept=False, undo=undo, note=note, db=db)
 
-    from .review import clerk_errors, render_dismissed
+
+@app.command()
+def accept(flag_id: Optional[int] = typer.Argument(
+               None, help="The flag's id, from `boardpapers review`"),
+           kind: Optional[str] = typer.Option(
+               None, "--kind", help="With --meeting: every open flag of this kind there"),
+           meeting: Optional[int] = typer.Option(None, "--meeting", help="A meeting's id"),
+           note: Optional[str] = typer.Option(None, "--note", help=NOTE_HELP),
+           db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Accept a flag: the fact is right as read; closed across re-runs, recorded as such."""
+    _close_flags(flag_id, kind, meeting, accept=True, undo=False, note=note, db=db)
+
+
+def _close_flags(flag_id: Optional[int], kind: Optional[str], meeting: Optional[int], *,
+                 accept: bool, undo: bool, note: Optional[str], db: Optional[str]) -> None:
+    from store.corrections import accept_flag, bulk_flags, dismiss_flag
+
+    from .clerk import render_bulk, render_closed, render_undone
+    from .review import clerk_errors, fail
+
+    many = kind is not None or meeting is not None
+    if many and (flag_id is not None or kind is None or meeting is None or undo):
+        raise fail("give a FLAG_ID, or --kind and --meeting together (not both)")
+    if not many and flag_id is None:
+        raise fail("give a FLAG_ID, or --kind KIND --meeting MEETING_ID")
+    with _session(db) as session, clerk_errors():
+        if many:
+            assert kind is not None and meeting is not None
+            render_bulk(bulk_flags(session, meeting, kind, accept, note))
+        elif undo:
+            from store.corrections import closing_correction, undo_correction
+
+            assert flag_id is not None
+            render_undone(undo_correction(session, closing_correction(session, flag_id),
+                                          note))
+        elif accept:
+            assert flag_id is not None
+            render_closed(accept_flag(session, flag_id, note))
+        else:
+            assert flag_id is not None
+            render_closed(dismiss_flag(session, flag_id, note=note))
+
+
+@app.command()
+def undo(correction_id: int = typer.Argument(
+             ..., help="The correction's id, from `boardpapers corrections`"),
+         note: Optional[str] = typer.Option(None, "--note", help=NOTE_HELP),
+         db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Undo a correction, dismissal, merge, alias or added action; kept on record as undone.
+
+    The store is as if it had never been made."""
+    from store.corrections import undo_correction
+
+    from .clerk import render_undone
+    from .review import clerk_errors
 
     with _session(db) as session, clerk_errors():
-        render_dismissed(dismiss_flag(session, flag_id, note=note))
+        render_undone(undo_correction(session, correction_id, note))
+
+
+@app.command("add-action")
+def add_action_cmd(meeting_id: int = typer.Argument(..., help="The meeting's id"),
+                   text: str = typer.Argument(..., help="The action, as the minutes mean it"),
+                   owner: Optional[list[str]] = typer.Option(
+                       None, "--owner", help="Who must do it (repeat for several)"),
+                   due: Optional[str] = typer.Option(None, "--due", help=DUE_HELP),
+                   page: Optional[int] = typer.Option(None, "--page",
+                                                      help="The page it is on"),
+                   note: Optional[str] = typer.Option(None, "--note", help=NOTE_HELP),
+                   db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Add an action the extraction missed; kept across every re-run, marked as the clerk's.
+
+    It is in the listing, the log and the carry-forward like any other."""
+    from store.corrections import add_action
+
+    from .clerk import due_from, render_added
+    from .review import clerk_errors
+
+    when = due_from(due)
+    with _session(db) as session, clerk_errors():
+        render_added(add_action(session, meeting_id, text, owners=owner or (), due=when,
+                                page=page, note=note))
 
 
 @app.command("corrections")

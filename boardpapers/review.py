@@ -190,7 +190,7 @@ def review_json(flags: list[FlagEvidence]) -> str:
 
 
 def render_unapplied(corrections: list[CorrectionView]) -> None:
-    waiting = [c for c in corrections if c.applies_to is None]
+    waiting = [c for c in corrections if c.applies_to is None and c.undone_at is None]
     if waiting:
         err.print(Text(f"{len(waiting)} correction(s) match nothing in the store now "
                        "(the words they were made on have changed); `boardpapers "
@@ -282,6 +282,15 @@ def render_people(people: list[PersonView]) -> None:
     err.print(Text(f"{len(people)} person(s)"))
 
 
+def _applies(c: CorrectionView) -> Text:
+    if c.undone_at is not None:  # kept on record; applies to nothing
+        why = f": {c.undone_note}" if c.undone_note else ""
+        return Text(short(f"undone {c.undone_at:%Y-%m-%d %H:%M}{why}", WORDS_CHARS),
+                    style="dim")
+    return Text(short(c.applies_to or "nothing now", WORDS_CHARS),
+                style="" if c.applies_to else "yellow")
+
+
 def render_corrections(corrections: list[CorrectionView]) -> None:
     table = RichTable("id", "when", "kind", "about", "value", "note", "applies to")
     for c in corrections:
@@ -291,8 +300,6 @@ def render_corrections(corrections: list[CorrectionView]) -> None:
             about = f"{short(c.body, NAME_CHARS)}{date}: {about}"
         table.add_row(Text(str(c.id)), Text(c.created_at.strftime("%Y-%m-%d %H:%M")),
                       Text(c.kind), Text(about), Text(short(c.value or "", WORDS_CHARS)),
-                      Text(short(c.note or "", WORDS_CHARS)),
-                      Text(short(c.applies_to or "nothing now", WORDS_CHARS),
-                           style="" if c.applies_to else "yellow"))
+                      Text(short(c.note or "", WORDS_CHARS)), _applies(c))
     out().print(table)
     err.print(Text(f"{len(corrections)} correction(s)"))

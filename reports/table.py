@@ -79,6 +79,8 @@ def _mentions(a: ActionView) -> str:
 
 def _source(a: ActionView) -> str:
     name = bounded(a.source_file, 300)
+    if a.added_by_clerk:  # not read from the file: the clerk added it to that meeting
+        name = f"added by the clerk ({name})"
     return f"{name} p.{a.source_page}" if a.source_page is not None else name
 
 

@@ -12,12 +12,23 @@ calls these again after every save), never the pipeline's own guess.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import UniqueConstraint, delete, exists, func, or_, select, update
+from sqlalchemy import (
+    Date,
+    DateTime,
+    UniqueConstraint,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, aliased
 
 from . import schema as db
@@ -140,6 +151,10 @@ class Merged:
     gone: str
     moved: dict[str, int] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
+    # What undoing the merge needs (`store.corrections.undo`): the ids of the rows moved,
+    # and the dropped rows' columns as JSON values, per table.
+    moved_rows: dict[str, list[int]] = field(default_factory=dict)
+    dropped_rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 # Rows that mean the same thing twice once two people are one, beyond the unique
@@ -165,17 +180,25 @@ def merge_people(session: Session, keep: db.Person, gone: db.Person) -> Merged:
     for model, attr, unique_sets in _person_references():
         column = getattr(model, attr)
         dropped = 0
+        table = model.__table__.name
         for names in unique_sets:
             twin: Any = aliased(model)
             same = [getattr(twin, n) == getattr(model, n) for n in names if n != attr]
+            twins = column == gone.id, exists().where(getattr(twin, attr) == keep.id, *same)
+            merged.dropped_rows.setdefault(table, []).extend(
+                json_row(r) for r in session.execute(
+                    select(model.__table__).where(*twins)).mappings())
             dropped += _rowcount(session.execute(
-                delete(model).where(column == gone.id,
-                                    exists().where(getattr(twin, attr) == keep.id, *same))
-                .execution_options(synchronize_session="fetch")))
+                delete(model).where(*twins).execution_options(synchronize_session="fetch")))
+        ids = list(session.scalars(select(model.id).where(column == gone.id)
+                                   .order_by(model.id)))
+        if ids:
+            merged.moved_rows[table] = ids
+        if not merged.dropped_rows.get(table):
+            merged.dropped_rows.pop(table, None)
         moved = _rowcount(session.execute(
             update(model).where(column == gone.id).values({attr: keep.id})
             .execution_options(synchronize_session="fetch")))
-        table = model.__table__.name
         if moved:
             merged.moved[table] = moved
         if dropped:
@@ -185,6 +208,31 @@ def merge_people(session: Session, keep: db.Person, gone: db.Person) -> Merged:
     session.flush()
     add_alias(session, keep, gone_name)
     return merged
+
+
+def json_row(row: Any) -> dict[str, Any]:
+    """A row's columns as JSON values (dates as ISO text), to be put back by `row_from_json`."""
+    return {k: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+            for k, v in dict(row).items()}
+
+
+def row_from_json(table: Any, values: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in values.items():
+        col = table.c.get(k)
+        if col is None:
+            continue
+        if isinstance(v, str) and isinstance(col.type, DateTime):
+            v = dt.datetime.fromisoformat(v)
+        elif isinstance(v, str) and isinstance(col.type, Date):
+            v = dt.date.fromisoformat(v)
+        out[k] = v
+    return out
+
+
+def person_references() -> dict[str, tuple[Any, str]]:
+    """Table name → (mapped class, attribute) of every column that names a person."""
+    return {m.__table__.name: (m, attr) for m, attr, _ in _person_references()}
 
 
 def _rowcount(result: Any) -> int:

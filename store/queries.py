@@ -74,6 +74,7 @@ class ActionView:
     overdue: bool = False  # open, and due before today
     stale_since: dt.date | None = None  # open, and no paper mentioned it for a while
     mentions: tuple[MentionView, ...] = ()  # every later meeting's word, in order
+    added_by_clerk: bool = False  # an action the clerk added (store.corrections.added)
 
     @property
     def stale(self) -> bool:
@@ -247,6 +248,7 @@ def _action_view(t: db.ActionThread, a: db.Action | None, record: str | None, bo
         thread_id=t.id, key=t.key, closed_on=t.closed_on, closed_by=t.closed_by,
         overdue=bool(t.status == "open" and t.due and today and t.due < today),
         stale_since=t.stale_since, mentions=mentions,
+        added_by_clerk=a is not None and a.extractor == "clerk",
     )
 
 

@@ -211,7 +211,7 @@ def test_people_alias_and_the_merge_it_points_to(db) -> None:
     (["correct", "9999", "--status", "closed"], "there is no action 9999"),
     (["dismiss", "9999"], "there is no flag 9999"),
     (["correct", "{action}"], "nothing to correct"),
-    (["correct", "{action}", "--due", "31/03/2025"], "--due is a date as YYYY-MM-DD"),
+    (["correct", "{action}", "--due", "31/13/2025"], "--due is a date as YYYY-MM-DD"),  # 31/03/2025 reads now
     (["correct", "{action}", "--status", "done"], "--status is open or closed"),
     (["correct", "{action}", "--owner", "Prynn"], "could be Sue Prynn, Susan Prynn"),
     (["people", "merge", "Nobody", "Sue Prynn"], "there is no person called 'Nobody'"),

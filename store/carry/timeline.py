@@ -154,7 +154,7 @@ def _clerk(session: Session, meeting_ids: list[int]) -> dict[int, Clerk]:
     for cid, kind, value, note, created, action_id in session.execute(
             select(c.id, c.kind, c.value, c.note, c.created_at, c.action_id)
             .join(db.Action, db.Action.id == c.action_id)
-            .where(db.Action.meeting_id.in_(meeting_ids),
+            .where(db.Action.meeting_id.in_(meeting_ids), c.undone_at.is_(None),
                    c.kind.in_(("status", "text", "owner", "due", "dismiss_action")))
             .order_by(c.id)):
         fix = out.setdefault(action_id, Clerk())

@@ -44,12 +44,19 @@ which row a correction applies to now (for an action, the first when its key nam
 several: undated meetings, or an agenda and minutes of one day saying the same words); the
 database clears them when that row is deleted, and the next application sets them again.
 
-Modules: `keys` (kinds, bounds and natural keys), `record` (an action's corrections and flag
-dismissals), `identity` (people merged and aliased), `apply` (finding each target again
+Undoing. A correction is never deleted: `undo` stamps it `undone_at`, every reader leaves
+it out, and what it wrote is put back (the paper's value, kept with it when recorded).
+
+Modules: `keys` (kinds, bounds and natural keys), `record` (an action's corrections),
+`flags` (flags dismissed or accepted, one or a meeting's kind at a time), `added` (actions
+the clerk added), `undo`, `dates` (due dates as the clerk types them), `identity` (people merged and aliased), `apply` (finding each target again
 and writing the correction onto it), `rematch` (an action whose words a re-issue changed),
 `reading` (what the clerk changed, for reports).
 """
+from .added import ActionAdded, add_action
 from .apply import reapply_corrections
+from .dates import DueRead, read_due
+from .flags import FlagsClosed, accept_flag, bulk_flags, closing_correction
 from .identity import PeopleCorrected, alias, merge
 from .keys import (
     ACTION_KINDS,
@@ -72,6 +79,7 @@ from .reading import (
     dismissed_action_ids,
     thread_corrections,
 )
+from .undo import Undone, undo_correction
 from .record import (
     ActionCorrected,
     FlagDismissed,
@@ -81,6 +89,8 @@ from .record import (
 )
 
 __all__ = [
+    "ActionAdded", "DueRead", "FlagsClosed", "Undone", "accept_flag", "add_action",
+    "bulk_flags", "closing_correction", "read_due", "undo_correction",
     "ACTION_KINDS", "FIELDS", "MAX_NAME", "MAX_NOTE", "MAX_TEXT", "PEOPLE_KINDS",
     "ActionCorrected", "ActionFix", "CorrectionError", "CorrectionView", "FlagDismissed",
     "OwnerResolved", "PeopleCorrected", "Place", "action_corrections", "action_key", "alias",

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from .. import schema as db
 from ..names import is_role, name_key
-from ..people import PersonResolver, add_alias, merge_people
-from .keys import ACTION_KINDS, PEOPLE_KINDS, action_key, flag_key, places_of
+from ..people import Merged, PersonResolver, add_alias, merge_people
+from .keys import ACTION_KINDS, FLAG_KINDS, PEOPLE_KINDS, action_key, flag_key, places_of
 from .rematch import AMBIGUOUS, Wording, rematch
 
 
@@ -55,7 +55,8 @@ def reapply_corrections(session: Session, *, document_id: int | None = None) -> 
 
 def apply_corrections(session: Session, scope: Scope | None) -> None:
     session.flush()
-    query = select(db.Correction).order_by(db.Correction.id)
+    query = (select(db.Correction).where(db.Correction.undone_at.is_(None))
+             .order_by(db.Correction.id))
     if scope is not None:
         near = [db.Correction.body_id.in_({b for b, _ in scope.pairs} | scope.bodies)]
         if scope.document_flags:
@@ -76,10 +77,14 @@ def apply_corrections(session: Session, scope: Scope | None) -> None:
         if c.kind not in PEOPLE_KINDS:
             by_group.setdefault((c.body_id, c.meeting_date), []).append(c)
     for (body_id, date), group in by_group.items():
+        added = [c for c in group if c.kind == "add_action"]
+        if added and body_id is not None:  # first: the others may correct an added action
+            from .added import materialise  # added imports this module
+            materialise(session, body_id, date, added)
         actions = [c for c in group if c.kind in ACTION_KINDS]
         if actions and body_id is not None:
             _apply_actions(session, body_id, date, actions)
-        flags = [c for c in group if c.kind == "dismiss_flag"]
+        flags = [c for c in group if c.kind in FLAG_KINDS]
         for c in flags:
             matches = flags_with_key(session, c)
             for flag in session.scalars(select(db.Flag).where(db.Flag.id.in_(matches))):
@@ -105,7 +110,9 @@ def _apply_people(session: Session, c: db.Correction) -> None:
         person.name, person.name_key = c.target, key
         person.surname_key = key.split()[-1] if key else ""
     if other is not None and other.id != person.id:
-        merge_people(session, person, other)
+        merged = merge_people(session, person, other)
+        if c.kind == "merge_people":  # so that undoing it can move these back too
+            c.detail = add_moved(c.detail, merged)
     add_alias(session, person, c.value)
     set_if_changed(c, "person_id", person.id)
 
@@ -147,7 +154,7 @@ def _apply_actions(session: Session, body_id: int, date: dt.date | None,
     for (key, kind), c in latest.items():
         for action in rows.get(key, []):
             if kind == "owner":
-                _set_owners(session, action, body_id, json.loads(c.value or "[]"))
+                set_owners(session, action, body_id, json.loads(c.value or "[]"))
             elif kind == "due" and c.value:
                 set_if_changed(action, "due", dt.date.fromisoformat(c.value))
             elif kind == "status" and c.value:
@@ -206,7 +213,7 @@ def actions_by_key(session: Session, body_id: int, date: dt.date | None
     return out
 
 
-def _set_owners(session: Session, action: db.Action, body_id: int, names: list[str]) -> None:
+def set_owners(session: Session, action: db.Action, body_id: int, names: list[str]) -> None:
     """Make the action's owners the clerk's names, resolved against the body's people now
     (so an alias added later is picked up); unchanged owners are not rewritten."""
     resolver = PersonResolver(session, body_id)
@@ -256,6 +263,17 @@ def flags_with_key(session: Session, c: db.Correction) -> list[int]:
     places = places_of(session, {m for _, m, _, _ in rows})
     return sorted(i for i, m, kind, message in rows
                   if flag_key(places[m], "", kind, message) == c.target_key)
+
+
+def add_moved(detail: str | None, merged: Merged) -> str:
+    """`detail` (a merge correction's JSON) with the rows `merged` moved and dropped added:
+    what `store.corrections.undo` gives back to the other person."""
+    data = json.loads(detail) if detail else {}
+    for part in ("moved", "dropped"):
+        into = data.setdefault(part, {})
+        for table, rows in getattr(merged, f"{part}_rows").items():
+            into.setdefault(table, []).extend(rows)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def set_if_changed(row: Any, attr: str, value: Any) -> None:

@@ -15,7 +15,7 @@ from ..db import write_lock
 from ..names import collapse, name_key
 from ..people import Match, Merged, add_alias, merge_people, people_named
 from ..flags import settle_flags
-from .apply import Scope, apply_corrections, exactly_named
+from .apply import Scope, add_moved, apply_corrections, exactly_named
 from .keys import MAX_NAME, MAX_NOTE, CorrectionError, bounded, person_key, timestamp
 
 
@@ -60,6 +60,7 @@ def merge(session: Session, keep: str, other: str, *, body: str | None = None,
         merged = merge_people(session, person, gone)
         row = _person_correction(session, "merge_people", body_row, person, merged.gone,
                                  note, now)
+        row.detail = add_moved(None, merged)  # what undoing it moves back
         apply_corrections(session, Scope(pairs=set(), bodies={body_row.id}))
         refresh(session, {body_row.id})
         settle_flags(session, {body_row.id})

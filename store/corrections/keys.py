@@ -19,6 +19,7 @@ from ..names import name_key
 ACTION_KINDS = ("owner", "due", "status", "text", "dismiss_action")
 FIELDS = ("owner", "due", "status", "text")  # the action fields a clerk can set
 PEOPLE_KINDS = ("merge_people", "alias")
+FLAG_KINDS = ("dismiss_flag", "accept_flag")  # both close the flag; the record says which
 
 # The clerk's input is bounded like the paper's: it is shown in every report.
 MAX_NAME = 200

@@ -34,7 +34,8 @@ def action_corrections(session: Session, action_ids: Iterable[int] | None = None
     of them the clerk set, and gives the corrected text and the dismissals."""
     wanted = None if action_ids is None else set(action_ids)
     corrections = session.scalars(select(db.Correction).where(
-        db.Correction.kind.in_(ACTION_KINDS)).order_by(db.Correction.id)).all()
+        db.Correction.kind.in_(ACTION_KINDS), db.Correction.undone_at.is_(None))
+        .order_by(db.Correction.id)).all()
     by_key: dict[str, list[db.Correction]] = {}
     groups: set[tuple[int, dt.date | None]] = set()
     for c in corrections:
@@ -102,6 +103,8 @@ class CorrectionView:
     body: str | None
     meeting_date: dt.date | None
     applies_to: str | None  # "action 12", "flag 7", "person 3"; None when nothing matches now
+    undone_at: dt.datetime | None = None  # undone by the clerk: kept, applied no longer
+    undone_note: str | None = None
 
 
 def correction_log(session: Session, *, body: str | None = None) -> list[CorrectionView]:
@@ -115,7 +118,8 @@ def correction_log(session: Session, *, body: str | None = None) -> list[Correct
         id=c.id, created_at=c.created_at, kind=c.kind, target=c.target,
         value=", ".join(json.loads(c.value)) if c.kind == "owner" and c.value else c.value,
         note=c.note, body=bodies.get(c.body_id) if c.body_id is not None else None,
-        meeting_date=c.meeting_date, applies_to=_applies_to(c))
+        meeting_date=c.meeting_date, applies_to=_applies_to(c), undone_at=c.undone_at,
+        undone_note=c.undone_note)
         for c in session.scalars(query)]
 
 

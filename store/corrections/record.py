@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from .. import schema as db
@@ -16,7 +16,8 @@ from ..db import write_lock
 from ..flags import settle_flags
 from ..names import collapse, is_role
 from ..people import PersonResolver
-from .apply import Scope, apply_corrections, flags_with_key
+from .apply import Scope, apply_corrections
+from .flags import FlagDismissed, commit_closed
 from .keys import (
     MAX_NAME,
     MAX_NOTE,
@@ -24,7 +25,6 @@ from .keys import (
     CorrectionError,
     action_key,
     bounded,
-    flag_key,
     places_of,
     timestamp,
 )
@@ -72,7 +72,7 @@ def correct_action(session: Session, action_id: int, *, owners: list[str] | None
             raise CorrectionError(f"there is no action {action_id}; "
                                   "`boardpapers actions --status all` lists them")
         place = places_of(session, [action.meeting_id])[action.meeting_id]
-        resolved = tuple(_resolve_owner(session, place.body_id, n) for n in names)
+        resolved = tuple(resolve_owner(session, place.body_id, n) for n in names)
         values: list[tuple[str, str | None]] = []
         if names:
             values.append(("owner", json.dumps(names, ensure_ascii=False)))
@@ -84,11 +84,13 @@ def correct_action(session: Session, action_id: int, *, owners: list[str] | None
             values.append(("text", text))
         if dismiss:
             values.append(("dismiss_action", None))
-        rows = [db.Correction(kind=kind, target_key=action_key(place, action.text),
+        key = action_key(place, action.text)
+        rows = [db.Correction(kind=kind, target_key=key,
                               target=action.text, target_item=action.item,
                               target_ref=action.ref, body_id=place.body_id,
                               meeting_date=place.date, value=value, note=note,
-                              created_at=timestamp(now), action_id=action.id)
+                              created_at=timestamp(now), action_id=action.id,
+                              detail=paper_value(session, action, key, kind))
                 for kind, value in values]
         session.add_all(rows)
         session.flush()
@@ -113,7 +115,30 @@ def correct_action(session: Session, action_id: int, *, owners: list[str] | None
     return result
 
 
-def _resolve_owner(session: Session, body_id: int, name: str) -> OwnerResolved:
+def paper_value(session: Session, action: db.Action, key: str, kind: str) -> str | None:
+    """JSON {"paper": value}: the field as the paper gave it, before any correction of
+    this kind, for `undo` to put back when no other correction of the kind is left. Read
+    off the row while none applies; else carried over from the first that has it."""
+    if kind not in ("owner", "due", "status"):
+        return None
+    earlier = session.scalars(select(db.Correction.detail).where(
+        db.Correction.kind == kind, db.Correction.target_key == key,
+        db.Correction.undone_at.is_(None)).order_by(db.Correction.id)).all()
+    if earlier:
+        return earlier[0]  # None when made before papers' values were kept: unknown
+    value: object
+    if kind == "owner":
+        value = [[o.kind, o.person_id, o.text, o.text_key] for o in session.scalars(
+            select(db.ActionOwner).where(db.ActionOwner.action_id == action.id)
+            .order_by(db.ActionOwner.position))]
+    elif kind == "due":
+        value = action.due.isoformat() if action.due else None
+    else:
+        value = action.status
+    return json.dumps({"paper": value}, ensure_ascii=False)
+
+
+def resolve_owner(session: Session, body_id: int, name: str) -> OwnerResolved:
     if is_role(name):
         return OwnerResolved(name, "role", None)
     match = PersonResolver(session, body_id).find(name)
@@ -125,49 +150,8 @@ def _resolve_owner(session: Session, body_id: int, name: str) -> OwnerResolved:
     return OwnerResolved(name, "unmatched", None)
 
 
-@dataclass(frozen=True)
-class FlagDismissed:
-    correction_id: int
-    flag_id: int
-    kind: str
-    message: str
-    dismissed: int  # flags now dismissed by it (the same flag from two files counts twice)
-    already: bool  # an earlier correction had dismissed it; nothing new was recorded
-
-
 def dismiss_flag(session: Session, flag_id: int, *, note: str | None = None,
                  now: dt.datetime | None = None) -> FlagDismissed:
     """Record that the clerk dismissed a flag, apply it (to every copy of the flag), and
     commit. A flag dismissed by an earlier correction records nothing new."""
-    note = bounded(note, MAX_NOTE, "note")
-    try:
-        write_lock(session)
-        flag = session.get(db.Flag, flag_id)
-        if flag is None:
-            raise CorrectionError(f"there is no flag {flag_id}; `boardpapers review` lists "
-                                  "the open ones")
-        place = (places_of(session, [flag.meeting_id])[flag.meeting_id]
-                 if flag.meeting_id is not None else None)
-        doc = session.get(db.Document, flag.document_id)
-        key = flag_key(place, doc.sha256 if doc else "", flag.kind, flag.message)
-        earlier = session.scalar(select(db.Correction).where(
-            db.Correction.kind == "dismiss_flag", db.Correction.target_key == key)
-            .order_by(db.Correction.id).limit(1))
-        row = earlier or db.Correction(
-            kind="dismiss_flag", target_key=key, target=flag.message,
-            body_id=place.body_id if place else None,
-            meeting_date=place.date if place else None, note=note, created_at=timestamp(now),
-            flag_id=flag.id)
-        session.add(row)
-        session.flush()
-        pairs = {(place.body_id, place.date)} if place else set()
-        apply_corrections(session, Scope(pairs=pairs, bodies=set(), document_flags=place is None))
-        count = session.scalar(select(func.count()).select_from(db.Flag).where(
-            db.Flag.id.in_(flags_with_key(session, row)))) or 0
-        result = FlagDismissed(row.id, flag.id, flag.kind, flag.message, count,
-                               already=earlier is not None)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    return result
+    return commit_closed(session, flag_id, "dismiss_flag", note, now)

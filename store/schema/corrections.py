@@ -19,6 +19,8 @@ CORRECTION_KINDS = (
     "owner", "due", "status", "text",  # an action's field, as the clerk set it
     "dismiss_action", "dismiss_flag",  # a false action, a flag the clerk has dealt with
     "merge_people", "alias",  # two names of one person
+    "accept_flag",  # a flag whose fact is right as read: closed, unlike a dismissal, as such
+    "add_action",  # an action the extraction missed (store.corrections.added)
 )
 
 
@@ -60,3 +62,10 @@ class Correction(Base):
         ForeignKey("flags.id", ondelete="SET NULL"), index=True)
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), index=True)
+    # Undone by the clerk (`store.corrections.undo`): stamped, never deleted, so the record
+    # shows what was done and undone; every reader leaves an undone correction out.
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    undone_note: Mapped[str | None] = mapped_column(Text)
+    # JSON: what applying it did that undoing must reverse (a merge's moved rows), or what
+    # it adds (an added action's owners, page).
+    detail: Mapped[str | None] = mapped_column(Text)
