@@ -14,7 +14,6 @@ from __future__ import annotations
 import secrets
 
 from flask import Flask, redirect, url_for
-from sqlalchemy.orm import Session
 
 from store.db import get_engine
 
@@ -53,7 +52,3 @@ def create_app(db_url: str, *, read_only: bool = False, secret: str | None = Non
         return redirect(url_for("review.queue"))
 
     return app
-
-
-def session_for(app: Flask) -> Session:
-    return Session(app.extensions["desk_engine"], expire_on_commit=False)

@@ -3,7 +3,8 @@ own functions (`store.corrections`), then a redirect back with a message (POST/r
 A correction the store refuses (an unknown id, an ambiguous owner) is the message instead.
 
 Not here yet, by design: undo, accept, bulk edits and adding an action are store functions
-being written on another branch; the templates keep a marked block (`more_fixes`) for them."""
+being written on another branch; review.html keeps marked, empty blocks for their buttons
+(`more_fixes` on each flag, `bulk_fixes` above the queue)."""
 from __future__ import annotations
 
 from collections.abc import Callable
