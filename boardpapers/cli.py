@@ -467,5 +467,29 @@ def people_list(body: Optional[str] = typer.Option(None, help="Board or committe
         render_people(people_listing(session, body=body))
 
 
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host",
+                                   help="Address to listen on; beyond localhost needs "
+                                        "$BOARDPAPERS_SECRET"),
+          port: int = typer.Option(8765, "--port", min=1, max=65535),
+          read_only: bool = typer.Option(False, "--read-only",
+                                         help="Browse only: no forms, every POST refused"),
+          db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """The clerk's desk in the browser: review queue with page images, fixes, browsing."""
+    from web.serve import bind_refusal, run, secret_from_env
+
+    secret = secret_from_env()
+    refusal = bind_refusal(host, secret)
+    if refusal:
+        raise fail(refusal)
+    from store import default_url
+
+    _session(db).close()  # the same checks and messages as every command's --db
+    url = db or default_url()
+    console.print(Text(f"The clerk's desk: http://{host}:{port}/review "
+                       f"({'read-only, ' if read_only else ''}Ctrl-C to stop)"))
+    run(url, host, port, read_only=read_only, secret=secret)
+
+
 def main() -> None:  # pragma: no cover - console entry
     sys.exit(app())

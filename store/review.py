@@ -135,3 +135,14 @@ def _stored_words(session: Session, flags: list[db.Flag]
     return found
 
 
+
+
+def flag_words(session: Session, flag_id: int) -> tuple[str, ...] | None:
+    """The words one flag is about (as `open_flags` gives them, dismissed or not); None
+    for an unknown flag."""
+    flag = session.get(db.Flag, flag_id)
+    if flag is None:
+        return None
+    if flag.block is None:
+        return ()
+    return tuple(_stored_words(session, [flag]).get((flag.document_id, flag.block), ()))

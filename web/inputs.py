@@ -1,0 +1,56 @@
+"""Bounded reading of what the browser sends: query arguments and form fields are cut to
+a length or refused, dates parsed strictly, and a redirect target kept on this site."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import abort, request
+
+from store.corrections import MAX_NAME, MAX_NOTE, MAX_TEXT
+
+ARG_CHARS = 200  # a filter: a name, a body, a kind
+LIMITS = {"owner": MAX_NAME, "keep": MAX_NAME, "other": MAX_NAME, "name": MAX_NAME,
+          "alias": MAX_NAME, "body": ARG_CHARS, "note": MAX_NOTE, "text": MAX_TEXT,
+          "due": 10, "status": 10, "next": 500}
+
+
+def text_arg(name: str) -> str | None:
+    value = " ".join(request.args.get(name, "").split())[:ARG_CHARS]
+    return value or None
+
+
+def date_arg(name: str) -> dt.date | None:
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        abort(400, f"{name} is a date as YYYY-MM-DD.")
+
+
+def field(name: str) -> str | None:
+    """A form field, stripped; None when empty; 400 when longer than its bound."""
+    value = request.form.get(name, "").strip()
+    if len(value) > LIMITS.get(name, ARG_CHARS):
+        abort(400, f"The {name} is too long (at most {LIMITS.get(name, ARG_CHARS)} characters).")
+    return value or None
+
+
+def due_field() -> dt.date | None:
+    value = field("due")
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        abort(400, "The due date is a date as YYYY-MM-DD.")
+
+
+def back(default: str) -> str:
+    """Where to return after a POST: the form's `next`, only when it is a path on this site."""
+    target = field("next") or ""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target \
+            and not any(ord(c) < 32 for c in target):
+        return target
+    return default
