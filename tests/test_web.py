@@ -162,8 +162,15 @@ def test_correct_owner_through_the_form_then_redirect_with_message(client, url) 
     assert posted.headers["Location"] == "/review?kind=action-no-owner"
     page = client.get(posted.headers["Location"]).get_data(as_text=True)
     assert "corrected (owner, due)" in page and "Tobias Wren" in page
-    _, after = _flag_with_action(client, "Oswald Quarrie")
+    # the fix removed the flag's cause: it closed itself (not dismissed: the clerk did not)
+    assert flag["id"] not in {f["id"] for f in _queue_flags(client.get("/review.json")
+                                                          .get_json())}
+    after = next(a for a in client.get("/actions.json?status=all").get_json()["actions"]
+                 if a["id"] == action["id"])
     assert after["owners"] == ["Tobias Wren"] and after["due"] == "2024-06-30"
+    with open_session(url) as s:
+        closed = s.get(schema.Flag, flag["id"])
+        assert closed.resolved and not closed.dismissed
     with open_session(url) as s:
         kinds = {c.kind for c in s.scalars(select(schema.Correction))}
     assert kinds == {"owner", "due"}
