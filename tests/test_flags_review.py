@@ -62,3 +62,65 @@ def test_an_alias_closes_the_flag_without_dismissing_it_and_review_json_shows_th
     with open_session(url) as session:
         flag = session.scalars(select(schema.Flag)).one()
         assert not flag.dismissed and "is Wendy Lark" in (flag.resolved or "")
+
+
+def _undo_id(url: str, kind: str) -> int:
+    with open_session(url) as session:
+        return session.scalars(select(schema.Correction.id).where(
+            schema.Correction.kind == kind)).one()
+
+
+def test_undoing_the_alias_that_closed_a_flag_opens_it_again(url):
+    with open_session(url) as session:
+        save_extraction(session, _x("a.pdf", "XY", "Owner 'XY' matches no attendee; kept as "
+                                                   "written."))
+    assert runner.invoke(app, ["people", "alias", "Wendy Lark", "XY", "--db", url]
+                         ).exit_code == 0
+    assert json.loads(runner.invoke(app, ["review", "--json", "--db", url]).output) == []
+    out = runner.invoke(app, ["undo", str(_undo_id(url, "alias")), "--db", url])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(runner.invoke(app, ["review", "--json", "--db", url]).output)
+    assert [r["kind"] for r in rows] == ["owner-unmatched"]
+
+
+def _two_rows(name: str) -> Extraction:
+    """One action table (block 7): the clerk's row with a deadline nobody can date, and a
+    second row; the flag is on the first."""
+    first = Action("4", "Clerk to book the hall", owners=["Clerk"], owner_text="Clerk",
+                   due_text="by the next meeting", evidence=Evidence(2, 7))
+    second = Action("5", "Wendy Lark to price the benches", owners=["Wendy Lark"],
+                    owner_text="Wendy Lark", evidence=Evidence(2, 7))
+    flag = Flag("due-unresolved", "Deadline 'by the next meeting' left open.", 2,
+                Evidence(2, 7), action=first)
+    meeting = Meeting(body=BODY, date=dt.date(2025, 3, 4), pages=(1, 2),
+                      attendees=[Attendee("Wendy Lark", evidence=Evidence(1, 1))],
+                      actions=[first, second])
+    sha = hashlib.sha256(name.encode()).hexdigest()
+    return Extraction(SourceInfo(name, sha, "pdf", 2), meetings=[meeting], flags=[flag])
+
+
+def test_a_flag_on_one_row_of_a_table_quotes_that_row_and_a_due_date_closes_it(url):
+    with open_session(url) as session:
+        save_extraction(session, _two_rows("t.pdf"))
+        first = session.scalars(select(schema.Action.id).where(
+            schema.Action.text == "Clerk to book the hall")).one()
+    rows = json.loads(runner.invoke(app, ["review", "--json", "--db", url]).output)
+    assert [r["action_id"] for r in rows] == [first]
+    assert rows[0]["words"] == ["Clerk to book the hall"]  # the row, not the whole table
+    out = runner.invoke(app, ["correct", str(first), "--due", "2025-04-01", "--db", url])
+    assert out.exit_code == 0, out.output
+    assert json.loads(runner.invoke(app, ["review", "--json", "--db", url]).output) == []
+    # and the flag comes back when the correction that removed its cause is undone
+    assert runner.invoke(app, ["undo", str(_undo_id(url, "due")), "--db", url]).exit_code == 0
+    assert len(json.loads(runner.invoke(app, ["review", "--json", "--db", url]).output)) == 1
+
+
+def test_dismissing_the_action_closes_its_flags(url):
+    with open_session(url) as session:
+        save_extraction(session, _two_rows("t.pdf"))
+        first = session.scalars(select(schema.Action.id).where(
+            schema.Action.text == "Clerk to book the hall")).one()
+    assert runner.invoke(app, ["correct", str(first), "--dismiss", "--db", url]).exit_code == 0
+    assert json.loads(runner.invoke(app, ["review", "--json", "--db", url]).output) == []
+    with open_session(url) as session:
+        assert not session.scalars(select(schema.Flag)).one().dismissed
