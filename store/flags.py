@@ -106,14 +106,20 @@ def fold_owner_flag(session: Session, flag: rec.Flag, action_id: int | None,
     return True
 
 
-def settle_flags(session: Session, body_ids: Iterable[int]) -> None:
-    """Recompute `flags.resolved` for every flag on an action of these bodies: the reason
-    its cause is gone, or None while it holds. Writes only what changed."""
+def settle_flags(session: Session, body_ids: Iterable[int],
+                 meeting_ids: Iterable[int] | None = None) -> None:
+    """Recompute `flags.resolved` for every flag on an action of these bodies (of these
+    meetings only, when given): the reason its cause is gone, or None while it holds.
+    Writes only what changed. A save passes the meetings it wrote and those whose owners
+    it resolved late, so its cost does not grow with the body's history; a correction,
+    which may reach any meeting of its body, settles the whole body."""
     bodies = set(body_ids)
     if not bodies:
         return
     session.flush()
     meetings = select(db.Meeting.id).where(db.Meeting.body_id.in_(bodies))
+    if meeting_ids is not None:
+        meetings = meetings.where(db.Meeting.id.in_(set(meeting_ids)))
     flags = session.execute(
         select(db.Flag, db.Action.key).join(db.Action, db.Flag.action_id == db.Action.id)
         .where(db.Action.meeting_id.in_(meetings))).all()

@@ -121,7 +121,9 @@ def save_extraction(session: Session, extraction: rec.Extraction, *,
             # Threads read the corrected rows: the clerk's status and dismissals count.
             carry_forward(session, result)
             # Last, over every flag the save, the corrections and the carry wrote.
-            settle_flags(session, _bodies_of(session, result.document_id))
+            settle_flags(session, _bodies_of(session, result.document_id),
+                         _meetings_of(session, result.document_id)
+                         | set(result.owners_resolved))
         _add_file(session, result.document_id, seen, now)
         session.commit()
     except IntegrityError:
