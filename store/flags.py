@@ -145,13 +145,15 @@ def settle_flags(session: Session, body_ids: Iterable[int]) -> None:
 
 def _corrected(session: Session, bodies: set[int], actions: set[tuple[int | None, str | None]]
                ) -> dict[int, dict[str, int]]:
-    """Per action id, the kinds of correction made to it and the latest of each."""
+    """Per action id, the kinds of correction standing on it and the latest of each (an
+    undone one fixes nothing: its flag opens again)."""
     by_key = {k: a for a, k in actions if k}
     ids = {a for a, _ in actions}
     out: dict[int, dict[str, int]] = {}
     for c_id, kind, action_id, key in session.execute(
             select(db.Correction.id, db.Correction.kind, db.Correction.action_id,
-                   db.Correction.target_key).where(db.Correction.body_id.in_(bodies))
+                   db.Correction.target_key).where(db.Correction.body_id.in_(bodies),
+                                                   db.Correction.undone_at.is_(None))
             .order_by(db.Correction.id)):
         for target in {action_id if action_id in ids else None, by_key.get(key)} - {None}:
             out.setdefault(target, {})[kind] = c_id  # type: ignore[index]
