@@ -54,11 +54,6 @@ def page_field() -> int | None:
     return int(value)
 
 
-def int_field(name: str) -> int | None:
-    value = field(name)
-    return int(value) if value is not None and value.isdigit() else None
-
-
 def back(default: str) -> str:
     """Where to return after a POST: the form's `next`, only when it is a path on this site."""
     target = field("next") or ""
