@@ -124,3 +124,17 @@ def test_dismissing_the_action_closes_its_flags(url):
     assert json.loads(runner.invoke(app, ["review", "--json", "--db", url]).output) == []
     with open_session(url) as session:
         assert not session.scalars(select(schema.Flag)).one().dismissed
+
+def test_undoing_the_owner_fix_that_closed_a_flag_opens_the_flag_again(url):
+    from store.corrections import correct_action, undo_correction
+
+    with open_session(url) as session:
+        save_extraction(session, _x("a.pdf", "XY", "Owner 'XY' matches no attendee; kept as "
+                                                   "written."))
+        action_id = session.scalars(select(schema.Action.id)).one()
+        done = correct_action(session, action_id, owners=["Wendy Lark"])
+        flag = session.scalars(select(schema.Flag)).one()
+        assert "set the owner" in (flag.resolved or "")
+        undo_correction(session, done.recorded[0][0])
+        session.refresh(flag)
+        assert flag.resolved is None and not flag.dismissed  # back in the queue

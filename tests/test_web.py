@@ -83,7 +83,7 @@ def test_queue_groups_open_flags_by_meeting_newest_first_then_kind(client, url) 
 
 
 def test_accept_json_answers_like_the_json_url(client) -> None:
-    for path in ("/review", "/meetings", "/actions", "/people", "/rag"):
+    for path in ("/review", "/meetings", "/actions", "/people", "/rag", "/corrections"):
         by_url = client.get(path + ".json").get_json()
         by_accept = client.get(path, headers={"Accept": "application/json"})
         assert by_accept.content_type == "application/json", path
@@ -228,6 +228,142 @@ def test_merge_and_alias_people_through_the_forms(client, url) -> None:
     assert not any(p["name"] == "Denise Hollins" for p in people)
 
 
+# -- accept, bulk, add, undo ---------------------------------------------------------------------
+
+def _meeting_id(client, body: str) -> int:  # type: ignore[no-untyped-def]
+    return next(m["id"] for m in client.get("/meetings.json").get_json()["meetings"]
+                if m["body"] == body)
+
+
+def _corrections(client) -> list[dict]:  # type: ignore[no-untyped-def]
+    return client.get("/corrections.json").get_json()["corrections"]
+
+
+def test_accept_a_flag_closes_it_as_right_and_offers_undo(client, url) -> None:
+    flag, _ = _flag_with_action(client, "Oswald Quarrie")
+    html = client.get("/review").get_data(as_text=True)
+    assert f"Accept flag {flag['id']}" in html
+    posted = client.post(f"/flags/{flag['id']}/accept",
+                         data={"csrf_token": csrf_token(html), "note": "no owner was named"},
+                         follow_redirects=True)
+    page = posted.get_data(as_text=True)
+    assert f"Flag {flag['id']} accepted" in page
+    [row] = _corrections(client)
+    assert (row["kind"], row["note"], row["undone"]) == ("accept_flag", "no owner was named",
+                                                         False)
+    assert f'action="/corrections/{row["id"]}/undo"' in page  # the flash's undo button
+    assert flag["id"] not in {f["id"] for f in _queue_flags(client.get("/review.json")
+                                                          .get_json())}
+    with open_session(url) as s:
+        assert s.get(schema.Flag, flag["id"]).dismissed
+
+
+def test_dismiss_all_of_a_kind_in_a_meeting_counts_and_each_is_undoable(client) -> None:
+    queue = client.get("/review.json").get_json()
+    group = next(m for m in queue["meetings"]
+                 if any(k["kind"] == "action-stale" and k["count"] > 1 for k in m["kinds"]))
+    stale = next(k for k in group["kinds"] if k["kind"] == "action-stale")
+    ids = {f["id"] for f in stale["flags"]}
+    others = {f["id"] for k in group["kinds"] if k["kind"] != "action-stale" for f in k["flags"]}
+    html = client.get("/review").get_data(as_text=True)
+    assert f"Dismiss all {stale['count']}" in html
+    page = client.post(f"/meetings/{group['meeting_id']}/flags",
+                       data={"csrf_token": csrf_token(html), "kind": "action-stale",
+                             "how": "dismiss"}, follow_redirects=True).get_data(as_text=True)
+    assert f"{len(ids)} flag(s) of kind action-stale dismissed" in page
+    left = {f["id"] for f in _queue_flags(client.get("/review.json").get_json())}
+    assert not ids & left and others <= left  # only that kind, only that meeting
+    rows = _corrections(client)
+    assert len(rows) == len(ids) and {r["kind"] for r in rows} == {"dismiss_flag"}
+    token = csrf_token(client.get("/corrections").get_data(as_text=True))
+    one = rows[0]["id"]
+    undone = client.post(f"/corrections/{one}/undo", data={"csrf_token": token},
+                         follow_redirects=True).get_data(as_text=True)
+    assert f"Correction {one} (dismiss_flag) undone" in undone and "open again" in undone
+    back = {f["id"] for f in _queue_flags(client.get("/review.json").get_json())} & ids
+    assert len(back) == 1
+    assert [r["undone"] for r in _corrections(client)].count(True) == 1
+    # nothing of that kind left to close: a message, nothing recorded
+    again = client.post(f"/meetings/{group['meeting_id']}/flags",
+                        data={"csrf_token": token, "kind": "no-such-kind", "how": "accept"},
+                        follow_redirects=True).get_data(as_text=True)
+    assert "has no open flag of kind" in again and len(_corrections(client)) == len(ids)
+
+
+def test_add_a_missed_action_with_a_typed_due_date_survives_a_rerun(client, url,
+                                                                     built) -> None:
+    meeting_id = _meeting_id(client, "Brookfield Parish Council")
+    html = client.get(f"/meetings/{meeting_id}").get_data(as_text=True)
+    assert "Add a missed action" in html and 'list="people-' in html
+    posted = client.post(f"/meetings/{meeting_id}/actions", data={
+        "csrf_token": csrf_token(html), "text": "Clerk to order two new litter bins.",
+        "owner": "Peter Lark", "due": "31/3/25", "page": "2", "note": "said at item 4"},
+        follow_redirects=True)
+    assert "Action added to Brookfield Parish Council 2024-05-20" in posted.get_data(
+        as_text=True)
+
+    def added() -> dict:
+        return next(a for a in client.get("/actions.json?status=all").get_json()["actions"]
+                    if a["text"] == "Clerk to order two new litter bins.")
+    first = added()
+    assert first["owners"] == ["Peter Lark"] and first["due"] == "2025-03-31"
+    assert first["source_page"] == 2
+    store_db.dispose_all()
+    run_pipeline(url, [SAMPLES, built[1]])
+    store_db.dispose_all()
+    assert added()["owners"] == ["Peter Lark"] and added()["due"] == "2025-03-31"
+    assert _corrections(client)[0]["kind"] == "add_action"
+
+
+def test_due_dates_as_people_type_them_and_an_unreadable_one_records_nothing(client,
+                                                                             url) -> None:
+    _, action = _flag_with_action(client, "Oswald Quarrie")
+    token = csrf_token(client.get("/review").get_data(as_text=True))
+    page = client.post(f"/actions/{action['id']}/correct",
+                       data={"csrf_token": token, "due": "next Tuesday-ish"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "cannot read" in page and 'class="flash error"' in page
+    assert _corrections(client) == []
+    client.post(f"/actions/{action['id']}/correct",
+                data={"csrf_token": token, "due": "31 March 2025"})
+    after = next(a for a in client.get("/actions.json?status=all").get_json()["actions"]
+                 if a["id"] == action["id"])
+    assert after["due"] == "2025-03-31"
+    meeting_id = _meeting_id(client, "Brookfield Parish Council")
+    bad = client.post(f"/meetings/{meeting_id}/actions", data={
+        "csrf_token": token, "text": "Clerk to paint the bench.", "due": "soonish"},
+        follow_redirects=True).get_data(as_text=True)
+    assert "cannot read" in bad and len(_corrections(client)) == 1
+
+
+def test_undo_an_owner_correction_puts_the_flag_back_and_the_papers_owner(client) -> None:
+    flag, action = _flag_with_action(client, "Oswald Quarrie")
+    token = csrf_token(client.get("/review").get_data(as_text=True))
+    fixed = client.post(f"/actions/{action['id']}/correct",
+                        data={"csrf_token": token, "owner": "Tobias Wren"},
+                        follow_redirects=True).get_data(as_text=True)
+    [row] = _corrections(client)
+    assert f'action="/corrections/{row["id"]}/undo"' in fixed  # offered at once
+    assert flag["id"] not in {f["id"] for f in _queue_flags(client.get("/review.json")
+                                                          .get_json())}
+    listing = client.get("/corrections").get_data(as_text=True)
+    assert f'id="c-{row["id"]}"' in listing and "Tobias Wren" in listing
+    undone = client.post(f"/corrections/{row['id']}/undo",
+                         data={"csrf_token": token, "next": "/corrections"},
+                         follow_redirects=True).get_data(as_text=True)
+    assert f"Correction {row['id']} (owner) undone" in undone
+    assert flag["id"] in {f["id"] for f in _queue_flags(client.get("/review.json").get_json())}
+    _, now = _flag_with_action(client, "Oswald Quarrie")
+    assert now["owners"] == [] and now["owner_text"] is None
+    [row] = _corrections(client)
+    assert row["undone"] and row["undone_at"]
+    assert f'/corrections/{row["id"]}/undo"' not in client.get("/corrections").get_data(
+        as_text=True)  # no Undo on an undone one
+    twice = client.post(f"/corrections/{row['id']}/undo", data={"csrf_token": token},
+                        follow_redirects=True).get_data(as_text=True)
+    assert "already undone" in twice
+
+
 # -- safety --------------------------------------------------------------------------------------
 
 def test_paper_text_holding_a_script_is_shown_as_text(client) -> None:
@@ -246,8 +382,19 @@ def test_a_post_without_the_csrf_token_is_refused(client, url) -> None:
     wrong = client.post(f"/actions/{action['id']}/correct",
                         data={"owner": "Tobias Wren", "csrf_token": "forged"})
     assert wrong.status_code == 400
+    meeting_id = next(m["id"] for m in client.get("/meetings.json").get_json()["meetings"])
+    for path, data in _new_posts(client, meeting_id):
+        assert client.post(path, data=data).status_code == 400, path
     with open_session(url) as s:
         assert s.scalars(select(schema.Correction)).all() == []
+
+
+def _new_posts(client, meeting_id: int) -> list[tuple[str, dict]]:  # type: ignore[no-untyped-def]
+    flag, _ = _flag_with_action(client, "Oswald Quarrie")
+    return [(f"/flags/{flag['id']}/accept", {}),
+            (f"/meetings/{meeting_id}/flags", {"kind": flag["kind"], "how": "dismiss"}),
+            (f"/meetings/{meeting_id}/actions", {"text": "Clerk to do a thing."}),
+            ("/corrections/1/undo", {})]
 
 
 def test_read_only_hides_forms_and_refuses_posts(url) -> None:
@@ -261,6 +408,11 @@ def test_read_only_hides_forms_and_refuses_posts(url) -> None:
     token = csrf_token(writable.get("/review").get_data(as_text=True))
     assert client.post("/people/alias", data={"csrf_token": token, "name": "Tobias Wren",
                                               "alias": "TW2"}).status_code == 403
+    meeting_id = next(m["id"] for m in client.get("/meetings.json").get_json()["meetings"])
+    for path, data in _new_posts(client, meeting_id):
+        assert client.post(path, data={**data, "csrf_token": token}).status_code == 403, path
+    assert 'method="post"' not in client.get(f"/meetings/{meeting_id}").get_data(as_text=True)
+    assert 'method="post"' not in client.get("/corrections").get_data(as_text=True)
     with open_session(url) as s:
         assert s.scalars(select(schema.Correction)).all() == []
 

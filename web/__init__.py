@@ -4,7 +4,8 @@ Server-rendered pages (Jinja, autoescaped; no JavaScript build), each with a JSO
 the same URL + ".json" (or asked for with `Accept: application/json`), so tests and scripts
 read the data a page shows. Blueprints by page kind: `review` (the queue and the evidence
 image), `fixes` (the POST forms that record corrections through store.corrections),
-`browse` (meetings, actions, people, RAG). `guard` holds what every request passes through:
+`browse` (meetings, actions, people, RAG), `corrections` (the record of every correction,
+each with its Undo). `guard` holds what every request passes through:
 CSRF, read-only, the password off localhost and the security headers.
 
 Layering: web imports store (and ingest for a file's hash); only the CLI's `serve` imports web.
@@ -17,7 +18,7 @@ from flask import Flask, redirect, url_for
 
 from store.db import get_engine
 
-from . import browse, fixes, guard, review
+from . import browse, corrections, fixes, guard, review
 from .twins import IsoJSONProvider
 
 MAX_FORM_BYTES = 64 * 1024  # a correction is a few hundred characters; refuse floods early
@@ -44,7 +45,7 @@ def create_app(db_url: str, *, read_only: bool = False, secret: str | None = Non
     engine = get_engine(db_url)
     app.extensions["desk_engine"] = engine
     guard.init_app(app)
-    for module in (review, fixes, browse):
+    for module in (review, fixes, browse, corrections):
         app.register_blueprint(module.bp)
 
     @app.get("/")

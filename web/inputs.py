@@ -1,17 +1,18 @@
 """Bounded reading of what the browser sends: query arguments and form fields are cut to
-a length or refused, dates parsed strictly, and a redirect target kept on this site."""
+a length or refused, filter dates parsed strictly, due dates read as the clerk types them
+(`store.corrections.read_due`), and a redirect target kept on this site."""
 from __future__ import annotations
 
 import datetime as dt
 
 from flask import abort, request
 
-from store.corrections import MAX_NAME, MAX_NOTE, MAX_TEXT
+from store.corrections import MAX_NAME, MAX_NOTE, MAX_TEXT, CorrectionError, read_due
 
 ARG_CHARS = 200  # a filter: a name, a body, a kind
 LIMITS = {"owner": MAX_NAME, "keep": MAX_NAME, "other": MAX_NAME, "name": MAX_NAME,
           "alias": MAX_NAME, "body": ARG_CHARS, "note": MAX_NOTE, "text": MAX_TEXT,
-          "due": 10, "status": 10, "next": 500}
+          "due": 80, "status": 10, "next": 500, "page": 6}
 
 
 def text_arg(name: str) -> str | None:
@@ -38,13 +39,19 @@ def field(name: str) -> str | None:
 
 
 def due_field() -> dt.date | None:
+    """The due date as typed ("31/3/25", "31 March 2025", "2025-03-31"); an unreadable one
+    raises CorrectionError, so the form's handler shows it as a message and records nothing."""
     value = field("due")
+    return None if value is None else read_due(value).date
+
+
+def page_field() -> int | None:
+    value = field("page")
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        abort(400, "The due date is a date as YYYY-MM-DD.")
+    if not value.isdigit():
+        raise CorrectionError(f"the page is a number, not {value[:20]!r}")
+    return int(value)
 
 
 def back(default: str) -> str:

@@ -1,7 +1,8 @@
 """What each page shows, read from the store as plain data (dicts of text, numbers, dates
 and lists): the page's template renders it and its JSON twin returns it unchanged. Store
 rows never reach a template. The store's own queries are reused where they exist
-(`open_flags`, `outstanding_actions`, `rag_trend`, `people_listing`, `similar_people`)."""
+(`open_flags`, `outstanding_actions`, `rag_trend`, `people_listing`, `similar_people`,
+`correction_log`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from store import outstanding_actions
 from store import schema as db
 from store.aliases import similar_people
+from store.corrections import correction_log
 from store.people import people_listing
 from store.queries import ActionView, rag_trend
 from store.review import open_flags
@@ -244,3 +246,14 @@ def _owned_thread_ids(s: Session, person_id: int) -> set[int]:
 def rag(s: Session, *, body: str | None) -> dict[str, Any]:
     items = rag_trend(s, body=body)
     return {"body": body, "items": [{**asdict(t), "trend": t.trend} for t in items]}
+
+
+# -- the clerk's corrections --------------------------------------------------------------------
+
+def corrections(s: Session, *, body: str | None) -> dict[str, Any]:
+    """Every correction (store.corrections.correction_log), newest first, each saying
+    whether it was undone (an undone one is kept, and applies no longer)."""
+    rows = [{**asdict(c), "undone": c.undone_at is not None}
+            for c in reversed(correction_log(s, body=body))]
+    return {"body": body, "count": len(rows),
+            "standing": sum(not r["undone"] for r in rows), "corrections": rows}
