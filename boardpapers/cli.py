@@ -19,18 +19,56 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from . import __version__
 from .errors import fail, open_store
 from .show import shown
+from .verbosity import detail, note, quiet
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from .batch import Outcome
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(no_args_is_help=True,
                   help="Board and committee papers → attendance, decisions and actions.")
 console = Console(stderr=True)
 DB_HELP = "SQLAlchemy database URL (default: $BOARDPAPERS_DB, else ./boardpapers.sqlite)"
+JSON_HELP = "Print a JSON list on stdout instead (dates ISO; messages stay on stderr)"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"boardpapers {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(ctx: typer.Context,
+                 version: bool = typer.Option(False, "--version", callback=_version,
+                                              is_eager=True, help="Print the version and stop"),
+                 verbose: bool = typer.Option(False, "--verbose", "-v",
+                                              help="Say more on stderr: the store opened "
+                                                   "(password masked), how long it took"),
+                 quiet_: bool = typer.Option(False, "--quiet", "-q",
+                                             help="No progress bar, counts or hints on "
+                                                  "stderr; warnings and errors only")) -> None:
+    """Board and committee papers → attendance, decisions and actions."""
+    import time
+
+    from . import verbosity
+
+    if verbose and quiet_:
+        raise fail("give -v or -q, not both")
+    verbosity.set_level(verbosity.QUIET if quiet_ else
+                        verbosity.VERBOSE if verbose else verbosity.NORMAL)
+    started, cpu = time.perf_counter(), time.process_time()
+
+    def done() -> None:
+        detail(f"{ctx.invoked_subcommand}: {time.perf_counter() - started:.2f} s "
+               f"({time.process_time() - cpu:.2f} s CPU)")
+        verbosity.set_level(verbosity.NORMAL)
+
+    ctx.call_on_close(done)
 
 
 def _session(db: Optional[str]) -> Session:
@@ -60,7 +98,8 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
     outcomes = []
     # markup=False: the description is a file name, which may hold "[...]"
     with Progress(TextColumn("{task.description}", markup=False), BarColumn(),
-                  MofNCompleteColumn(), console=console, transient=True) as bar:
+                  MofNCompleteColumn(), console=console, transient=True,
+                  disable=quiet()) as bar:
         task = bar.add_task("reading", total=len(files))
         for outcome in batch.run(session, files,
                                  lambda p: bar.update(task, description=shown(p.name)[:40])):
@@ -74,14 +113,14 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
     counts = summary_counts(session)
     failed = [o for o in outcomes if o.failed]
     done = [o for o in outcomes if not o.failed]
-    console.print(Text(
+    note(Text(
         f"files {len(outcomes)} (new {sum(o.action == 'new' for o in done)}, re-read "
         f"{sum(o.action == 're-read' for o in done)}, unchanged "
         f"{sum(o.action == 'unchanged' for o in done)}, failed {len(failed)}) · partial "
         f"{sum(o.status == 'partial' for o in outcomes)} · store: "
         f"meetings {counts.meetings}, attendees {counts.attendees}, actions {counts.actions} "
         f"({counts.open_actions} open), RAG rows {counts.rag_items}, flags {counts.open_flags}, "
-        f"failed documents {counts.failed_documents}"), soft_wrap=True)
+        f"failed documents {counts.failed_documents}"))
     if failed:
         raise typer.Exit(1)
 
@@ -137,7 +176,7 @@ def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"
             console.print(Text.assemble(("failed", "red"), shown(
                 f" {path}: {'; '.join(record.source.problems)}")), soft_wrap=True)
         else:
-            console.print(Text(shown(f"{path.name} → {target}")), soft_wrap=True)
+            note(f"{path.name} → {target}")
     if failed:
         raise typer.Exit(1)
 
@@ -187,11 +226,13 @@ def actions(owner: Optional[str] = typer.Option(
             status: str = typer.Option("open", help="open | closed | all"),
             body: Optional[str] = typer.Option(None, help="Board or committee name"),
             overdue: bool = typer.Option(False, "--overdue", help="Only open actions past due"),
+            as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
             db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Outstanding actions, with owner, meeting raised, due date, age and source."""
-    import datetime as dt
+    """Outstanding actions, with owner, meeting raised, due date, age and source.
 
-    from rich.table import Table as RichTable
+    On a terminal the layout fits its width (one card per action when narrow); piped, one
+    tab-separated line per action under a header line."""
+    import datetime as dt
 
     from reports.outstanding import outstanding_listing
     from store import outstanding_actions
@@ -205,20 +246,24 @@ def actions(owner: Optional[str] = typer.Option(
         # everyone's actions as if they were this owner's
         console.print(Text(f"--owner {shown(owner)!r} has no letters, so it names nobody; "
                            "0 action(s)"), soft_wrap=True)
+        if as_json:
+            typer.echo("[]")
         return
     session = _session(db)
-    if owner is not None:
-        console.print(Text(owner_note(session, owner, body)), soft_wrap=True)
+    if owner is not None:  # whom the owner was read as: names from papers, escaped
+        note(owner_note(session, owner, body))
     rows = outstanding_actions(session, today=dt.date.today(), owner=owner,
                                status=status, body=body,  # type: ignore[arg-type]
                                overdue=overdue)
-    headers, lines = outstanding_listing(rows)
-    table = RichTable(*headers, show_lines=False)
-    for line in lines:
-        # paper text may hold "[...]", ESC or bidi controls; a cell may have several lines
-        table.add_row(*(Text(shown(cell, lines=True)) for cell in line))
-    Console().print(table)
-    console.print(f"{len(rows)} action(s)")
+    if as_json:
+        from .as_json import actions_json
+
+        typer.echo(actions_json(rows))
+        return
+    from .listing import print_actions
+
+    print_actions(*outstanding_listing(rows))
+    note(f"{len(rows)} action(s)")
 
 
 @app.command()
@@ -262,15 +307,15 @@ def review(body: Optional[str] = typer.Option(None, help="Board or committee nam
            context: bool = typer.Option(False, "--context",
                                         help="Read each file again for the words around "
                                              "each flag (slow for scanned packs)"),
-           as_json: bool = typer.Option(False, "--json",
-                                        help="Print the flags as a JSON list instead"),
+           as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
            db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Open flags with their evidence: meeting, file, page, the action (its id for
     `correct`) and the words they are about."""
     from store.corrections import correction_log
     from store.review import open_flags
 
-    from .review import file_words, render_review, render_unapplied, review_json
+    from .as_json import review_json
+    from .review import file_words, render_review, render_unapplied
 
     with _session(db) as session:
         flags, total = open_flags(session, body=body, kind=kind, limit=limit)
@@ -408,6 +453,7 @@ def add_action_cmd(meeting_id: int = typer.Argument(..., help="The meeting's id"
 
 @app.command("corrections")
 def corrections_cmd(body: Optional[str] = typer.Option(None, help="Board or committee name"),
+                    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
                     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Every correction recorded, and what it applies to now."""
     from store.corrections import correction_log
@@ -415,7 +461,13 @@ def corrections_cmd(body: Optional[str] = typer.Option(None, help="Board or comm
     from .review import render_corrections
 
     with _session(db) as session:
-        render_corrections(correction_log(session, body=body))
+        corrections = correction_log(session, body=body)
+    if as_json:
+        from .as_json import corrections_json
+
+        typer.echo(corrections_json(corrections))
+    else:
+        render_corrections(corrections)
 
 
 people_app = typer.Typer(no_args_is_help=True,
@@ -457,6 +509,7 @@ def people_alias(name: str = typer.Argument(..., help="The person, by name"),
 
 @people_app.command("list")
 def people_list(body: Optional[str] = typer.Option(None, help="Board or committee name"),
+                as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
                 db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """The people of each body with their aliases, meetings attended and actions owned."""
     from store.people import people_listing
@@ -464,7 +517,13 @@ def people_list(body: Optional[str] = typer.Option(None, help="Board or committe
     from .review import render_people
 
     with _session(db) as session:
-        render_people(people_listing(session, body=body))
+        people = people_listing(session, body=body)
+    if as_json:
+        from .as_json import people_json
+
+        typer.echo(people_json(people))
+    else:
+        render_people(people)
 
 
 @app.command()

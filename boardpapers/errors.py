@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from .show import shown
+from .verbosity import detail
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -48,6 +49,7 @@ def open_store(db: str | None) -> Session:
         raise fail(f"{where} {url!r} is not a database URL; give one like {URL_EXAMPLES}"
                    ) from None
     name = parsed.render_as_string(hide_password=True)  # never print a password
+    detail(f"store: {name}")
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         folder = Path(str(parsed.database)).parent
         if not folder.is_dir():

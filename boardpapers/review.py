@@ -10,14 +10,12 @@ plain message and exit code 2.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.table import Table as RichTable
 from rich.text import Text
 from sqlalchemy.orm import Session
 
@@ -33,11 +31,13 @@ from store.people import PersonView
 from store.review import FlagAction, FlagEvidence, document_paths
 
 from .errors import fail
+from .listing import print_table
 from .show import short
+from .verbosity import note
 
 __all__ = ["clerk_errors", "fail", "file_words", "parse_due", "render_corrected",
            "render_corrections", "render_dismissed", "render_people",
-           "render_people_corrected", "render_review", "render_unapplied", "review_json"]
+           "render_people_corrected", "render_review", "render_unapplied"]
 
 MESSAGE_CHARS = 300
 WORDS_CHARS = 200
@@ -151,9 +151,8 @@ def render_review(flags: list[FlagEvidence], total: int,
         for line in lines:
             screen.print(Text("    " + line, style="dim"), soft_wrap=True)
     shown = f"{len(flags)} of {total}" if len(flags) < total else str(total)
-    err.print(Text(f"{shown} open flag(s); `boardpapers correct ACTION_ID` fixes an action "
-                   "(its flags close themselves), `boardpapers dismiss ID` drops a flag"),
-              soft_wrap=True)
+    note(f"{shown} open flag(s); `boardpapers correct ACTION_ID` fixes an action "
+         "(its flags close themselves), `boardpapers dismiss ID` drops a flag")
 
 
 def action_row(a: FlagAction) -> str:
@@ -164,29 +163,6 @@ def action_row(a: FlagAction) -> str:
             f" (printed {short(a.due_text, NAME_CHARS)!r}, not a date)"
     owner = short(a.owner_text, NAME_CHARS) if a.owner_text else "none printed"
     return f"“{short(collapse(a.text), WORDS_CHARS)}” · owner: {owner} · due: {due}"
-
-
-JSON_TEXT = 2000  # characters of any one value from a paper in `review --json`
-
-
-def review_json(flags: list[FlagEvidence]) -> str:
-    """The queue as a JSON list, one object per flag. Paper text is bounded and escaped by
-    the JSON encoding alone (ASCII only: no control or bidi character reaches a terminal
-    that prints it)."""
-    def cut(text: str | None) -> str | None:
-        return text if text is None or len(text) <= JSON_TEXT else text[:JSON_TEXT - 1] + "…"
-
-    return json.dumps([{
-        "id": f.id, "kind": cut(f.kind), "message": cut(f.message), "body": cut(f.body),
-        "record": f.record,
-        "meeting_date": f.meeting_date.isoformat() if f.meeting_date else None,
-        "file": cut(f.file), "page": f.page, "action_id": f.action_id,
-        "action": None if f.action is None else {
-            "id": f.action.id, "text": cut(f.action.text),
-            "owner_text": cut(f.action.owner_text),
-            "due": f.action.due.isoformat() if f.action.due else None,
-            "due_text": cut(f.action.due_text)},
-        "words": [cut(w) for w in f.words]} for f in flags], indent=1, ensure_ascii=True)
 
 
 def render_unapplied(corrections: list[CorrectionView]) -> None:
@@ -272,14 +248,11 @@ def _rows(counts: dict[str, int]) -> str:
 
 
 def render_people(people: list[PersonView]) -> None:
-    table = RichTable("id", "name", "also known as", "body", "meetings", "actions")
-    for p in people:
-        table.add_row(Text(str(p.id)), Text(short(p.name, NAME_CHARS)),
-                      Text(short(", ".join(p.aliases), 2 * NAME_CHARS)),
-                      Text(short(p.body, NAME_CHARS)), Text(str(p.meetings)),
-                      Text(str(p.actions)))
-    out().print(table)
-    err.print(Text(f"{len(people)} person(s)"))
+    print_table(("id", "name", "also known as", "body", "meetings", "actions"), [
+        (Text(str(p.id)), Text(short(p.name, NAME_CHARS)),
+         Text(short(", ".join(p.aliases), 2 * NAME_CHARS)), Text(short(p.body, NAME_CHARS)),
+         Text(str(p.meetings)), Text(str(p.actions))) for p in people])
+    note(f"{len(people)} person(s)")
 
 
 def _applies(c: CorrectionView) -> Text:
@@ -292,14 +265,14 @@ def _applies(c: CorrectionView) -> Text:
 
 
 def render_corrections(corrections: list[CorrectionView]) -> None:
-    table = RichTable("id", "when", "kind", "about", "value", "note", "applies to")
+    rows = []
     for c in corrections:
         about = short(c.target, WORDS_CHARS)
         if c.body:
             date = f" {c.meeting_date.isoformat()}" if c.meeting_date else ""
             about = f"{short(c.body, NAME_CHARS)}{date}: {about}"
-        table.add_row(Text(str(c.id)), Text(c.created_at.strftime("%Y-%m-%d %H:%M")),
-                      Text(c.kind), Text(about), Text(short(c.value or "", WORDS_CHARS)),
-                      Text(short(c.note or "", WORDS_CHARS)), _applies(c))
-    out().print(table)
-    err.print(Text(f"{len(corrections)} correction(s)"))
+        rows.append((Text(str(c.id)), Text(c.created_at.strftime("%Y-%m-%d %H:%M")),
+                     Text(c.kind), Text(about), Text(short(c.value or "", WORDS_CHARS)),
+                     Text(short(c.note or "", WORDS_CHARS)), _applies(c)))
+    print_table(("id", "when", "kind", "about", "value", "note", "applies to"), rows)
+    note(f"{len(corrections)} correction(s)")
