@@ -46,6 +46,27 @@ def test_help_imports_no_pipeline_store_or_report_module(args):
     assert _loaded(HELP.format(args=args)) == []
 
 
+PRINTS = """
+import contextlib, io
+from boardpapers.cli import app
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    try:
+        app({args!r}, prog_name="boardpapers")
+    except SystemExit as e:
+        assert not e.code, e.code
+assert {expected!r} in out.getvalue(), out.getvalue()
+"""
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--version"], "boardpapers "), (["-q", "--version"], "boardpapers "),
+    (["--show-completion", "bash"], "complete -o default -F _boardpapers_completion")])
+def test_version_and_completion_script_import_no_pipeline_store_or_report_module(
+        args, expected):
+    assert _loaded(PRINTS.format(args=args, expected=expected)) == []
+
+
 def test_importing_extract_leaves_spacy_until_extraction_runs():
     assert _loaded("import boardpapers.batch, extract") == ["extract", "ingest"]
     assert "spacy" in _loaded("from extract.document.nlp import sentences; sentences('One. Two.')")
