@@ -6,6 +6,9 @@ Each command imports what it uses inside its body: ingest, extract (spaCy), the 
 Everything from a file or a paper is printed through `show.shown`/`show.short`, as Text.
 Mistakes a user can fix (a bad --db, an --out that cannot be written) are one sentence on
 stderr and exit code 2 (`errors.py`); a file that fails is exit code 1.
+Results go to stdout (laid out for a terminal, plain lines when piped: `listing.py`; JSON
+with `--json`: `as_json.py`), everything else to stderr, where `-q`/`-v` set how much is
+said (`verbosity.py`).
 """
 from __future__ import annotations
 

@@ -31,7 +31,8 @@ BODY = "Nether Wallop Parish Council"
 ROOF = ("Clerk to obtain three quotations for the repair of the pavilion roof and "
         "circulate them with a recommendation before the October meeting")
 BENCH = "Cllr Ashdown to ask the highways officer about the bench by the war memorial"
-TERMINAL = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1"}
+# TTY_COMPATIBLE from Rich 14; FORCE_COLOR does the same for older Rich
+TERMINAL = {"TTY_COMPATIBLE": "1", "FORCE_COLOR": "1", "NO_COLOR": "1"}
 
 
 def terminal(columns: int) -> dict[str, str]:
@@ -208,6 +209,10 @@ def test_quiet_run_and_listing_say_nothing_on_stderr_but_errors(tmp_path):
         listed = runner.invoke(app, ["-q", *command, "--db", db], env=terminal(80))
         assert listed.exit_code == 0 and listed.stderr == "", (command, listed.stderr)
         assert listed.stdout or command == ["review"]  # no flag on these minutes
+    records = runner.invoke(app, ["-q", "extract", str(papers), "--out",
+                                  str(tmp_path / "out")])
+    assert records.exit_code == 0 and records.stderr == ""
+    assert (tmp_path / "out" / "nw-minutes.txt.json").is_file()
     # -q lasts one command: the next one counts again
     assert "person(s)" in runner.invoke(app, ["people", "list", "--db", db]).stderr
     # an error is still said, with its exit code
