@@ -252,3 +252,26 @@ def test_bash_completion_script_and_completing_a_command():
         "_BOARDPAPERS_COMPLETE": "complete_bash", "COMP_WORDS": "boardpapers actions --ov",
         "COMP_CWORD": "2"})
     assert option.stdout.split() == ["--overdue"]
+
+
+def test_later_mentions_stay_on_the_actions_line_when_piped_and_the_card_shows_the_latest(
+        tmp_path):
+    db = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    with open_session(db) as session:  # raised in June, then a word on it at two meetings
+        for n, (day, update) in enumerate([(dt.date(2024, 6, 3), None),
+                                           (dt.date(2024, 7, 1), "Two quotes in"),
+                                           (dt.date(2024, 9, 2), "Third quote awaited")]):
+            save_extraction(session, Extraction(
+                SourceInfo(f"nw-{n}.pdf", hashlib.sha256(bytes([n])).hexdigest(), "pdf", 4),
+                meetings=[Meeting(body=BODY, date=day, actions=[
+                    Action("7", "Clerk to obtain three quotations for the pavilion roof",
+                           owners=["Clerk"], ref="NW24.07", status="open" if n else None,
+                           update=update, evidence=Evidence(page=2))])]))
+    piped = runner.invoke(app, ["actions", "--db", db])
+    header, row = piped.stdout.splitlines()
+    assert dict(zip(COLUMNS, row.split("\t")))["Later mentions"] == (
+        "2024-07-01 minutes, action row: Two quotes in (nw-1.pdf p.2) | "
+        "2024-09-02 minutes, action row: Third quote awaited (nw-2.pdf p.2)")
+    card = _words(runner.invoke(app, ["actions", "--db", db], env=terminal(80)).stdout)
+    assert ("latest: 2024-09-02 minutes, action row: Third quote awaited (nw-2.pdf p.2) "
+            "(+1 earlier)") in card
