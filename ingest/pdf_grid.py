@@ -112,10 +112,21 @@ def _edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float]) -> 
 
 def find_tables(geo: Geometry, frame: Frame) -> list[Any]:
     """pdfplumber tables (default "lines" settings) over our edges, at least 2×2."""
+    if not may_hold_grid(geo.edges):
+        return []
     from pdfplumber.table import TableFinder
 
     bbox = (0.0, 0.0, frame.width, frame.height)
     return worth_keeping(TableFinder(_EdgePage(geo.edges, bbox)).tables)
+
+
+def may_hold_grid(edges: list[dict]) -> bool:
+    """Whether the edges could make a table worth keeping, without running the finder: two
+    rows need three distinct rule heights (top, between, bottom) and two columns three
+    distinct rule positions. Snapping, joining and the length filter only merge or drop
+    edges, so fewer than three of either kind can never become a 2×2 table."""
+    across = sum(1 for e in edges if e["orientation"] == "h")
+    return across >= 3 and len(edges) - across >= 3
 
 
 def cell_texts(table: Any, words: list[Word]) -> list[list[str | None]]:
