@@ -174,10 +174,11 @@ def read_page_text(textpage: Any, frame: Frame) -> PageText:
 
 
 def _characters(tp: Any, n: int) -> str:
-    """The page's n characters, one per PDFium character index, from one call. Where
-    FPDFText_GetText is not one-to-one with FPDFText_GetUnicode (it gives U+FFFE for the
-    line-end hyphen PDFium removed, which GetUnicode reports as U+0002; two code units for a
-    character beyond the BMP; fewer characters when some are not printed) we ask GetUnicode."""
+    """The page's n characters, one per PDFium character index, from one call. GetText's
+    buffer is GetUnicode's characters less those PDFium does not print (a tab drawn as a
+    glyph reads as U+0000), so a full-length buffer lines up one to one; otherwise, or with
+    a surrogate pair in it, every character is asked for. GetText shows the line-end hyphen
+    PDFium removed as U+FFFE (GetUnicode: U+0002): those few are asked for too."""
     buf = (ctypes.c_ushort * (2 * n + 1))()  # room for surrogate pairs: older PDFiums overrun
     got = raw.FPDFText_GetText(tp, 0, n, buf)
     text = ctypes.string_at(buf, 2 * n).decode("utf-16-le", "surrogatepass")
