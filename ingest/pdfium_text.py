@@ -92,6 +92,7 @@ def read_page_text(textpage: Any, frame: Frame) -> PageText:
     upright, tau = frame.upright_angle, 2 * math.pi
     near = tau - 0.05
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    matrix = raw.FS_MATRIX()
     stamp = _Run()
     fonts: dict[int, tuple[float, bool]] = {}
     words = out.words
@@ -101,7 +102,7 @@ def read_page_text(textpage: Any, frame: Frame) -> PageText:
     printable = 0
 
     def flush_word() -> None:
-        size, bold = _font(tp, first, fonts)
+        size, bold = _font(tp, first, fonts, matrix)
         # One em box on the baseline, whatever the font's own ascent and descent: a
         # bullet in a symbol font must not look like the start of a new paragraph.
         raw.FPDFText_GetCharOrigin(tp, first, origin_x, origin_y)
@@ -225,15 +226,23 @@ def _apart(a: tuple[float, float, float, float], b: tuple[float, float, float, f
     return max(dx, dy) > size * 3
 
 
-def _font(tp: Any, index: int, cache: dict[int, tuple[float, bool]]) -> tuple[float, bool]:
+# FPDFText_GetTextObject answering the object's address as an int (None for no object),
+# so the per-word cache key needs no ctypes.cast
+_text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, *raw.FPDFText_GetTextObject.argtypes)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def _font(tp: Any, index: int, cache: dict[int, tuple[float, bool]],
+          matrix: Any = None) -> tuple[float, bool]:
     """(size in points, bold) of the character at `index`; the font's name and weight are
-    cached per text object, so a paragraph set in one font costs one lookup."""
-    matrix = raw.FS_MATRIX()
+    cached per text object, so a paragraph set in one font costs one lookup. `matrix`: an
+    FS_MATRIX to reuse (one per page instead of one per word)."""
+    if matrix is None:
+        matrix = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(tp, index, matrix)
     # the font size is in text space; Word writes "/F1 1 Tf" and scales by the matrix
     size = round(float(raw.FPDFText_GetFontSize(tp, index)) * math.hypot(matrix.c, matrix.d), 1)
-    obj = raw.FPDFText_GetTextObject(tp, index)
-    key = ctypes.cast(obj, ctypes.c_void_p).value or -index - 1
+    key = _text_object_at(tp, index) or -index - 1
     if key in cache:
         return size or cache[key][0], cache[key][1]
     buf = ctypes.create_string_buffer(128)
