@@ -19,6 +19,7 @@ import pypdfium2.raw as raw
 from .colours import pdf_colour_to_hex
 from .layout import Word, words_to_lines
 from .pdf_frame import Frame
+from .pdf_objects import bounds, page_objects
 from .pdf_tables import worth_keeping
 
 AXIS_TOLERANCE = 1.0  # points a segment may lean and still count as a ruling
@@ -49,7 +50,7 @@ def read_geometry(page: Any, frame: Frame) -> Geometry | None:
     x, y = ctypes.c_float(), ctypes.c_float()
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
+    for obj in page_objects(page, frozenset({raw.FPDF_PAGEOBJ_PATH})):
         if obj.level > 0:
             return None
         handle = obj.raw
@@ -86,7 +87,7 @@ def read_geometry(page: Any, frame: Frame) -> Geometry | None:
         if fill_mode.value and square:
             raw.FPDFPageObj_GetFillColor(handle, r, g, b, a)
             colour = pdf_colour_to_hex((r.value / 255, g.value / 255, b.value / 255))
-            x0, top, x1, bottom = frame.box(*obj.get_bounds())
+            x0, top, x1, bottom = frame.box(*bounds(handle))
             geo.fills.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True,
                               "hex": colour})
     return geo

@@ -382,3 +382,51 @@ def test_a_ruled_table_on_a_drawn_page_is_still_found(tmp_path):
     (table,) = page.tables
     assert table.texts() == [["Ref", "Action", "Owner"], ["2.1", "Repair the slipway", "JT"],
                              ["2.2", "Order buoys", "AK"]]
+
+
+# --- drawing objects without pypdfium2's per-object helpers -------------------------------------
+
+def test_page_objects_lists_what_get_objects_lists(tmp_path):
+    """Paths and an image on the page, in a form XObject and in a form inside that form:
+    the same objects, order, nesting level and bounds as pypdfium2's get_objects()."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    from ingest.pdf_objects import bounds, page_objects
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(logo)
+    path = tmp_path / "objects.pdf"
+    c = canvas.Canvas(str(path), invariant=1, pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 800, "Agenda")
+    c.line(72, 790, 500, 790)
+    c.beginForm("inner")
+    c.rect(100, 100, 50, 20, fill=1)
+    c.drawString(105, 105, "cell")
+    c.endForm()
+    c.beginForm("outer")
+    c.line(72, 300, 500, 300)
+    c.drawImage(str(logo), 400, 400, 30, 30)
+    c.doForm("inner")
+    c.endForm()
+    c.doForm("outer")
+    c.circle(300, 600, 10, fill=1)
+    c.save()
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        for kinds in ({raw.FPDF_PAGEOBJ_PATH}, {raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE},
+                      {raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_FORM}):
+            theirs = [(o.type, o.level, o.get_bounds())
+                      for o in page.get_objects(filter=sorted(kinds))]
+            ours = [(o.type, o.level, bounds(o.raw)) for o in page_objects(page, frozenset(kinds))]
+            assert ours == theirs
+        levels = [o.level for o in page_objects(page, frozenset({raw.FPDF_PAGEOBJ_PATH}))]
+        assert sorted(set(levels)) == [0, 1, 2]  # the walk went into both forms
+        page.close()
+    finally:
+        pdf.close()
