@@ -12,6 +12,7 @@ import ctypes
 from typing import Any, Iterator, NamedTuple
 
 import pypdfium2.raw as raw
+from pypdfium2 import PdfiumError  # as get_objects() raised: a bad page reads the same
 
 MAX_DEPTH = 15  # as pypdfium2 5's get_objects(): objects nested deeper are not listed
 
@@ -20,10 +21,6 @@ class PageObject(NamedTuple):
     raw: Any  # the FPDF_PAGEOBJECT handle
     type: int  # FPDF_PAGEOBJ_*
     level: int  # how many form XObjects it sits in: 0 on the page itself
-
-
-class ObjectError(RuntimeError):
-    """PDFium could not list or locate an object (pypdfium2 raises PdfiumError here)."""
 
 
 def page_objects(page: Any, kinds: frozenset[int]) -> Iterator[PageObject]:
@@ -35,15 +32,16 @@ def _walk(parent: Any, count: Any, get: Any, kinds: frozenset[int], level: int
           ) -> Iterator[PageObject]:
     n = count(parent)
     if n < 0:
-        raise ObjectError("Failed to get number of pageobjects.")
+        raise PdfiumError("Failed to get number of pageobjects.")
     get_type, form = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
     for i in range(n):
         handle = get(parent, i)
         if not handle:
-            raise ObjectError("Failed to get pageobject.")
+            raise PdfiumError("Failed to get pageobject.")
         kind = get_type(handle)
         if kind == raw.FPDF_PAGEOBJ_UNKNOWN:  # get_objects() gives up on the page here too
-            raise ObjectError("Failed to determine pageobject type.")
+            raise PdfiumError("Failed to determine pageobject type, did you pass in a valid "
+                              "FPDF_PAGEOBJECT handle?")
         if kind in kinds:
             yield PageObject(handle, kind, level)
         if kind == form and level < MAX_DEPTH - 1:
@@ -55,5 +53,5 @@ def bounds(handle: Any) -> tuple[float, float, float, float]:
     """Left, bottom, right, top of an object in PDF page coordinates."""
     l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     if not raw.FPDFPageObj_GetBounds(handle, l, b, r, t):
-        raise ObjectError("Failed to locate pageobject.")
+        raise PdfiumError("Failed to locate pageobject.")
     return l.value, b.value, r.value, t.value
