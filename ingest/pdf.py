@@ -19,6 +19,7 @@ from .layout import Word, classify, dehyphenate, lines_to_blocks, words_to_lines
 from .model import Block, Page, Problem, Table
 from .ocr import ocr_page, tsv_words
 from .pdf_frame import Frame
+from .pdf_objects import bounds, page_objects
 from .pdf_grid import Geometry, read_geometry
 from .pdf_grid import cell_texts
 from .pdf_grid import find_tables as grid_tables
@@ -138,8 +139,8 @@ def _drawing(page: Any) -> _Drawing:
     d = _Drawing()
     width, height = page.get_size()
     area = max(width * height, 1.0)
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE]):
-        x0, y0, x1, y1 = obj.get_bounds()
+    for obj in page_objects(page, frozenset({raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE})):
+        x0, y0, x1, y1 = bounds(obj.raw)
         w, h = x1 - x0, y1 - y0
         if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
             d.images += 1

@@ -10,6 +10,7 @@ comes from PDFium's words; fills from the paths' fill colours.
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ import pypdfium2.raw as raw
 from .colours import pdf_colour_to_hex
 from .layout import Word, words_to_lines
 from .pdf_frame import Frame
+from .pdf_objects import bounds, page_objects
 from .pdf_tables import worth_keeping
 
 AXIS_TOLERANCE = 1.0  # points a segment may lean and still count as a ruling
@@ -48,7 +50,7 @@ def read_geometry(page: Any, frame: Frame) -> Geometry | None:
     x, y = ctypes.c_float(), ctypes.c_float()
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
+    for obj in page_objects(page, frozenset({raw.FPDF_PAGEOBJ_PATH})):
         if obj.level > 0:
             return None
         handle = obj.raw
@@ -85,7 +87,7 @@ def read_geometry(page: Any, frame: Frame) -> Geometry | None:
         if fill_mode.value and square:
             raw.FPDFPageObj_GetFillColor(handle, r, g, b, a)
             colour = pdf_colour_to_hex((r.value / 255, g.value / 255, b.value / 255))
-            x0, top, x1, bottom = frame.box(*obj.get_bounds())
+            x0, top, x1, bottom = frame.box(*bounds(handle))
             geo.fills.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True,
                               "hex": colour})
     return geo
@@ -111,25 +113,47 @@ def _edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float]) -> 
 
 def find_tables(geo: Geometry, frame: Frame) -> list[Any]:
     """pdfplumber tables (default "lines" settings) over our edges, at least 2×2."""
+    if not may_hold_grid(geo.edges):
+        return []
     from pdfplumber.table import TableFinder
 
     bbox = (0.0, 0.0, frame.width, frame.height)
     return worth_keeping(TableFinder(_EdgePage(geo.edges, bbox)).tables)
 
 
+def may_hold_grid(edges: list[dict]) -> bool:
+    """Whether the edges could make a table worth keeping, without running the finder: two
+    rows need three distinct rule heights (top, between, bottom) and two columns three
+    distinct rule positions. Snapping, joining and the length filter only merge or drop
+    edges, so fewer than three of either kind can never become a 2×2 table."""
+    across = sum(1 for e in edges if e["orientation"] == "h")
+    return across >= 3 and len(edges) - across >= 3
+
+
 def cell_texts(table: Any, words: list[Word]) -> list[list[str | None]]:
-    """Each cell's text from the words whose centre lies in it, line by line, as
-    pdfplumber's Table.extract() gives it."""
+    """Each cell's text from the words whose centre lies in it (borders included, so a word
+    centred on a rule goes to both cells), line by line, as pdfplumber's Table.extract()
+    gives it. Words are sorted by centre once and each row takes its band by bisection: a
+    busy page no longer checks every word against every cell."""
+    centres = sorted(c for c in (((w.top + w.bottom) / 2, (w.x0 + w.x1) / 2, k)
+                                 for k, w in enumerate(words)) if c[0] == c[0])  # not NaN
+    ys = [c[0] for c in centres]
     out: list[list[str | None]] = []
     for row in table.rows:
+        boxes = [c for c in row.cells if c is not None]
+        band: list[tuple[float, float, int]] = []
+        if boxes:
+            top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+            band = centres[bisect_left(ys, top):bisect_right(ys, bottom)]
         texts: list[str | None] = []
         for bbox in row.cells:
             if bbox is None:
                 texts.append(None)
                 continue
             x0, top, x1, bottom = bbox
-            inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1
-                      and top <= (w.top + w.bottom) / 2 <= bottom]
+            # in the words' own order, as before: line grouping sees them as it always did
+            inside = [words[k] for k in sorted(k for cy, cx, k in band
+                                               if x0 <= cx <= x1 and top <= cy <= bottom)]
             lines = words_to_lines(inside)
             texts.append("\n".join(line.text.replace("\t", " ") for line in lines))
         out.append(texts)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 import pypdfium2.raw as raw
 
@@ -21,8 +22,10 @@ from .pdf_frame import Frame
 
 WORD_GAP = 1.5  # points of white space that split a word (pdfplumber's x_tolerance)
 _SPACE = frozenset(" \t\r\n\u00a0\u2002\u2003\u2009\ufeff")
-_DROP = frozenset({0, 0xFFFE, 0xFFFF})
+_DROP_CH = frozenset("\x00\ufffe\uffff")
 _HYPHEN_MARK = 2  # PDFium reports a line-end hyphen it removed as U+0002
+_ASK = re.compile("[\x00\x02\ufffe\uffff]")  # FPDFText_GetText may not say which it was
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
 
@@ -73,71 +76,146 @@ class _Run:
 
 
 def read_page_text(textpage: Any, frame: Frame) -> PageText:
-    """Words (text upright on the displayed page) and stamps (text at any other angle)."""
+    """Words (text upright on the displayed page) and stamps (text at any other angle).
+
+    One C call reads the page's code points; per character only its angle and (when it is
+    not a space) its loose box are asked for, and the loop keeps its state in locals: this
+    loop is most of ingest's time on a text PDF."""
     tp = textpage.raw
     n = raw.FPDFText_CountChars(tp)
     out = PageText()
+    if n <= 0:
+        return out
+    get_angle, get_box = raw.FPDFText_GetCharAngle, raw.FPDFText_GetLooseCharBox
     rect = raw.FS_RECTF()
+    to_box = _boxer(frame)
+    upright, tau = frame.upright_angle, 2 * math.pi
+    near = tau - 0.05
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    word, stamp = _Run(), _Run()
+    matrix = raw.FS_MATRIX()
+    stamp = _Run()
     fonts: dict[int, tuple[float, bool]] = {}
+    words = out.words
+    chars: list[str] = []  # the word being built: its characters, first index and box
+    first = 0
+    wx0 = wx1 = wtop = wbottom = 0.0
+    printable = 0
 
     def flush_word() -> None:
-        if word.chars:
-            size, bold = _font(tp, word.first, fonts)
-            # One em box on the baseline, whatever the font's own ascent and descent: a
-            # bullet in a symbol font must not look like the start of a new paragraph.
-            raw.FPDFText_GetCharOrigin(tp, word.first, origin_x, origin_y)
-            baseline = frame.point(origin_x.value, origin_y.value)[1]
-            out.words.append(Word(text="".join(word.chars), x0=word.x0, x1=word.x1,
-                                  top=baseline - 0.8 * size, bottom=baseline + 0.2 * size,
-                                  size=size, bold=bold))
-            word.chars = []
+        size, bold = _font(tp, first, fonts, matrix)
+        # One em box on the baseline, whatever the font's own ascent and descent: a
+        # bullet in a symbol font must not look like the start of a new paragraph.
+        raw.FPDFText_GetCharOrigin(tp, first, origin_x, origin_y)
+        baseline = frame.point(origin_x.value, origin_y.value)[1]
+        words.append(Word(text="".join(chars), x0=wx0, x1=wx1, top=baseline - 0.8 * size,
+                          bottom=baseline + 0.2 * size, size=size, bold=bold))
 
     def flush_stamp() -> None:
-        if stamp.chars:
-            text = " ".join("".join(stamp.chars).split())
-            if text:
-                out.stamps.append(Stamp(text, stamp.x0, stamp.top, stamp.x1, stamp.bottom,
-                                        stamp.turn, stamp.glyphs))
-            stamp.chars, stamp.glyphs = [], []
+        text = " ".join("".join(stamp.chars).split())
+        if text:
+            out.stamps.append(Stamp(text, stamp.x0, stamp.top, stamp.x1, stamp.bottom,
+                                    stamp.turn, stamp.glyphs))
+        stamp.chars, stamp.glyphs = [], []
 
-    for i in range(n):
-        code = raw.FPDFText_GetUnicode(tp, i)
-        if code in _DROP:
+    for i, ch in enumerate(_characters(tp, n)):
+        if ch in _DROP_CH:
             continue
-        ch = "-" if code == _HYPHEN_MARK else chr(code)
-        angle = raw.FPDFText_GetCharAngle(tp, i)
-        rotated = not frame.is_upright(angle)
         if ch in _SPACE:
-            flush_word()
-            if rotated and stamp.chars:
-                stamp.chars.append(" ")
+            if chars:
+                flush_word()
+                chars = []
+            if stamp.chars:
+                turn = (get_angle(tp, i) - upright) % tau
+                if not (turn < 0.05 or turn > near):  # a space inside rotated text
+                    stamp.chars.append(" ")
             continue
-        raw.FPDFText_GetLooseCharBox(tp, i, rect)
-        x0, top, x1, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-        if rotated:
-            flush_word()
+        angle = get_angle(tp, i)
+        turn = (angle - upright) % tau
+        get_box(tp, i, rect)
+        x0, top, x1, bottom = to_box(rect.left, rect.bottom, rect.right, rect.top)
+        if not (turn < 0.05 or turn > near):  # rotated: part of a stamp
+            if chars:
+                flush_word()
+                chars = []
             if stamp.chars and _apart(stamp.last, (x0, top, x1, bottom)):
                 flush_stamp()  # "Page 1" and "Agenda Item 6" are two stamps
             if not stamp.chars:  # the run's turn is its first glyph's
-                stamp.turn = round(math.degrees(angle - frame.upright_angle)) % 360
+                stamp.turn = round(math.degrees(angle - upright)) % 360
             stamp.add(ch, i, x0, x1, top, bottom)
             stamp.last = (x0, top, x1, bottom)
             stamp.glyphs.append((ch, x0, top, x1, bottom))
             continue
-        flush_stamp()
-        out.chars += 1
-        if word.chars:
-            size = word.bottom - word.top
-            mid, wmid = (top + bottom) / 2, (word.top + word.bottom) / 2
-            if (x0 - word.x1 > WORD_GAP or x0 < word.x1 - size  # a gap, or a jump back
-                    or abs(mid - wmid) > size * 0.5):  # or a new line
+        if stamp.chars:
+            flush_stamp()
+        printable += 1
+        if chars:
+            size = wbottom - wtop
+            if (x0 - wx1 > WORD_GAP or x0 < wx1 - size  # a gap, or a jump back
+                    or abs((top + bottom) / 2 - (wtop + wbottom) / 2) > size * 0.5):  # new line
                 flush_word()
-        word.add(ch, i, x0, x1, top, bottom)
-    flush_word()
-    flush_stamp()
+                chars = []
+        if chars:  # min and max, spelt out: this runs once per character
+            if x0 < wx0:
+                wx0 = x0
+            if x1 > wx1:
+                wx1 = x1
+            if top < wtop:
+                wtop = top
+            if bottom > wbottom:
+                wbottom = bottom
+        else:
+            first, wx0, wx1, wtop, wbottom = i, x0, x1, top, bottom
+        chars.append(ch)
+    if chars:
+        flush_word()
+    if stamp.chars:
+        flush_stamp()
+    out.chars = printable
     return out
+
+
+def _characters(tp: Any, n: int) -> str:
+    """The page's n characters, one per PDFium character index, from one call. GetText's
+    buffer is GetUnicode's characters less those PDFium does not print (a tab drawn as a
+    glyph reads as U+0000), so a full-length buffer lines up one to one; otherwise, or with
+    a surrogate pair in it, every character is asked for. GetText shows the line-end hyphen
+    PDFium removed as U+FFFE (GetUnicode: U+0002): those few are asked for too."""
+    buf = (ctypes.c_ushort * (2 * n + 1))()  # room for surrogate pairs: older PDFiums overrun
+    got = raw.FPDFText_GetText(tp, 0, n, buf)
+    text = ctypes.string_at(buf, 2 * n).decode("utf-16-le", "surrogatepass")
+    if got != n + 1 or _SURROGATE.search(text):
+        return "".join(_char(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
+    if not _ASK.search(text):
+        return text
+    chars = list(text)
+    for m in _ASK.finditer(text):
+        chars[m.start()] = _char(raw.FPDFText_GetUnicode(tp, m.start()))
+    return "".join(chars)
+
+
+def _char(code: int) -> str:
+    return "-" if code == _HYPHEN_MARK else chr(code)
+
+
+def _boxer(frame: Frame) -> Callable[[float, float, float, float],
+                                     tuple[float, float, float, float]]:
+    """frame.box for one frame: the same arithmetic, with the rotation chosen once and
+    min/max spelt out (it runs once per character)."""
+    left, bottom, right, top, rotation = frame.left, frame.bottom, frame.right, frame.top, \
+        frame.rotation
+
+    def box(l: float, b: float, r: float, t: float) -> tuple[float, float, float, float]:
+        if rotation == 90:
+            xa, ta, xb, tb = b - bottom, l - left, t - bottom, r - left
+        elif rotation == 180:
+            xa, ta, xb, tb = right - l, b - bottom, right - r, t - bottom
+        elif rotation == 270:
+            xa, ta, xb, tb = top - b, right - l, top - t, right - r
+        else:
+            xa, ta, xb, tb = l - left, top - b, r - left, top - t
+        return (xb if xb < xa else xa, tb if tb < ta else ta,
+                xb if xb > xa else xa, tb if tb > ta else ta)
+    return box
 
 
 def _apart(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -148,15 +226,23 @@ def _apart(a: tuple[float, float, float, float], b: tuple[float, float, float, f
     return max(dx, dy) > size * 3
 
 
-def _font(tp: Any, index: int, cache: dict[int, tuple[float, bool]]) -> tuple[float, bool]:
+# FPDFText_GetTextObject answering the object's address as an int (None for no object),
+# so the per-word cache key needs no ctypes.cast
+_text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, *raw.FPDFText_GetTextObject.argtypes)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def _font(tp: Any, index: int, cache: dict[int, tuple[float, bool]],
+          matrix: Any = None) -> tuple[float, bool]:
     """(size in points, bold) of the character at `index`; the font's name and weight are
-    cached per text object, so a paragraph set in one font costs one lookup."""
-    matrix = raw.FS_MATRIX()
+    cached per text object, so a paragraph set in one font costs one lookup. `matrix`: an
+    FS_MATRIX to reuse (one per page instead of one per word)."""
+    if matrix is None:
+        matrix = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(tp, index, matrix)
     # the font size is in text space; Word writes "/F1 1 Tf" and scales by the matrix
     size = round(float(raw.FPDFText_GetFontSize(tp, index)) * math.hypot(matrix.c, matrix.d), 1)
-    obj = raw.FPDFText_GetTextObject(tp, index)
-    key = ctypes.cast(obj, ctypes.c_void_p).value or -index - 1
+    key = _text_object_at(tp, index) or -index - 1
     if key in cache:
         return size or cache[key][0], cache[key][1]
     buf = ctypes.create_string_buffer(128)

@@ -6,9 +6,10 @@ bare `extract_text()` on the same PDFs, reported as a ratio measured in the same
     python scripts/bench.py --startup
         the command line's start-up instead (scripts/bench_startup.py): `boardpapers --help`
         against `import pdfplumber`, a small-file `extract` against its own extraction work
-        default: samples/, ../shared/realdocs/dev (when present), and two long packs built
-        by repeating the sample agenda pack (38 and 133 pages) to show that time grows
-        linearly and memory stays flat in the number of pages; then the extractors on 10 KB
+        default: samples/, ../shared/realdocs/dev (when present), and three long packs built
+        by repeating the sample agenda pack (38, 133 and 304 pages) to show that time grows
+        linearly and memory stays flat in the number of pages (MiB per page between the
+        shortest and the longest); then the extractors on 10 KB
         and 100 KB of each hostile text (scripts/adversarial.py): 100 KB / 10 KB ≈ 10 is linear.
 
 Each measurement runs in a fresh subprocess so peak RSS is that step's alone. Figures only:
@@ -31,7 +32,7 @@ sys.path.insert(0, sys.argv[1])
 mode, files = sys.argv[2], sys.argv[3:]
 pages = 0
 per_file = {}
-t = time.perf_counter()
+t, cpu = time.perf_counter(), time.process_time()
 for f in files:
     before = pages
     scanned = 0
@@ -52,9 +53,10 @@ for f in files:
             from extract import extract
             extract(doc)
     per_file[f] = [pages - before, time.perf_counter() - started, scanned]
-elapsed = time.perf_counter() - t
+elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"pages": pages, "seconds": elapsed, "peak_mib": peak, "files": per_file}))
+print(json.dumps({"pages": pages, "seconds": elapsed, "cpu": cpu, "peak_mib": peak,
+                  "files": per_file}))
 """
 
 
@@ -89,10 +91,11 @@ def main(argv: list[str]) -> int:
         sets = [(str(f), sorted(p for p in f.iterdir() if p.suffix.lower() == ".pdf"))
                 for f in folders]
         if not argv:
-            sets += [(f"long pack x{n}", [long_pack(n, Path(tmp))]) for n in (2, 7)]
-        for name, pdfs in sets:
-            if pdfs:
-                report(name, pdfs)
+            sets += [(f"long pack x{n}", [long_pack(n, Path(tmp))]) for n in (2, 7, 16)]
+        packs = {name: report(name, pdfs) for name, pdfs in sets if pdfs}
+        longs = [packs[name] for name, _ in sets if name.startswith("long pack")]
+        if len(longs) >= 2:
+            report_growth(longs[0], longs[-1])
     if not argv:
         report_hostile_text()
     return 0
@@ -132,7 +135,16 @@ def report_hostile_text() -> None:
           f"  ratio {sum(big.values()) / max(sum(small.values()), 1e-6):6.1f}")
 
 
-def report(title: str, pdfs: list[Path]) -> None:
+def report_growth(short: dict, long: dict) -> None:
+    """Peak memory per extra page from the shortest long pack to the longest: flat is ~0."""
+    pages = long["ingest"]["pages"] - short["ingest"]["pages"]
+    print(f"\npeak memory growth, {short['ingest']['pages']} → {long['ingest']['pages']} pages:")
+    for name in ("ingest", "extract"):
+        grown = long[name]["peak_mib"] - short[name]["peak_mib"]
+        print(f"  {name:8s} {grown:+6.1f} MiB = {grown / pages:+.3f} MiB per page")
+
+
+def report(title: str, pdfs: list[Path]) -> dict:
     bare, ingest, full = (measure(m, pdfs) for m in ("bare", "ingest", "extract"))
     print(f"\n{title} — {len(pdfs)} PDFs, {bare['pages']} pages")
     for name, r in (("pdfplumber extract_text", bare), ("boardpapers ingest", ingest),
@@ -141,6 +153,8 @@ def report(title: str, pdfs: list[Path]) -> None:
         print(f"  {name:26s} {r['seconds']:7.2f} s  {1000 * r['seconds'] / max(r['pages'], 1):7.1f}"
               f" ms/page  {rate:6.1f} pages/s  peak {r['peak_mib']:6.0f} MiB")
     print(f"  ingest time / bare extract_text time = {ingest['seconds'] / bare['seconds']:.2f}")
+    print(f"  CPU: ingest / bare = {ingest['cpu'] / bare['cpu']:.2f}, ingest + extract / bare = "
+          f"{full['cpu'] / bare['cpu']:.2f}")
     scanned = [f for f, (_, _, ocr) in ingest["files"].items() if ocr]
     if scanned:
         # bare extract_text returns nothing for a scan, so OCR time is not comparable
@@ -149,6 +163,7 @@ def report(title: str, pdfs: list[Path]) -> None:
         ocr_s = sum(ingest["files"][f][1] for f in scanned)
         print(f"  {len(scanned)} scanned file(s) OCR'd in {ocr_s:.2f} s; on the files with a "
               f"text layer, ingest / bare = {without(ingest) / without(bare):.2f}")
+    return {"bare": bare, "ingest": ingest, "extract": full}
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
