@@ -307,3 +307,23 @@ def test_every_format_reads_the_rows_once(tmp_path, fmt):
 def test_a_template_is_only_for_docx(tmp_path):
     with pytest.raises(ValueError, match="Word template"):
         write_report(_report(), "xlsx", tmp_path / "x.xlsx", template=tmp_path / "t.docx")
+
+
+def test_docx_template_table_row_tags_repeat_a_word_table_row(tmp_path):
+    """The README's way of writing the log as a Word table in a template: {%tr %} tags."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("{{ title }}, {{ body }}")
+    grid = doc.add_table(rows=3, cols=2)
+    grid.rows[0].cells[0].text, grid.rows[0].cells[1].text = "Ref", "Action"
+    grid.rows[1].cells[0].text = "{%tr for row in tables[0].rows %}"
+    grid.rows[2].cells[0].text, grid.rows[2].cells[1].text = "{{ row[0] }}", "{{ row[1] }}"
+    extra = grid.add_row()
+    extra.cells[0].text = "{%tr endfor %}"
+    doc.save(str(tmp_path / "t.docx"))
+    out = write_report(_report(), "docx", tmp_path / "o.docx", template=tmp_path / "t.docx")
+    [table] = Document(str(out)).tables
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Ref", "Action"], ["T1", "Order new bins for the rec"], ["T2", SCRIPT],
+        ["F1", FORMULA]]
