@@ -105,9 +105,33 @@ LOG_FORMATS = ("md", "csv", "json", "txt", "html", "xlsx", "docx")
 
 
 def _usage() -> dict[str, float]:
-    """This process's CPU seconds and peak memory so far (MiB; Linux reports KiB)."""
+    """This process's CPU seconds and peak memory so far (MiB).
+
+    The peak is /proc/self/status VmHWM where there is one: on Linux getrusage's
+    ru_maxrss survives fork and exec, so a child of this (big) generating process would
+    report the parent's peak as its own."""
     ru = resource.getrusage(resource.RUSAGE_SELF)
-    return {"cpu": ru.ru_utime + ru.ru_stime, "rss": ru.ru_maxrss / 1024}
+    rss = ru.ru_maxrss / 1024  # Linux reports KiB
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                rss = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return {"cpu": ru.ru_utime + ru.ru_stime, "rss": rss}
+
+
+def busiest_owner(url: str) -> str:
+    """The person owning the most open actions: the by-person query's hardest case."""
+    from sqlalchemy import func, select
+
+    with open_session(url) as s:
+        t, o = db.ActionThread, db.ActionOwner
+        return s.execute(
+            select(db.Person.name).join(o, o.person_id == db.Person.id)
+            .join(t, t.owner_action_id == o.action_id).where(t.status == "open")
+            .group_by(db.Person.id, db.Person.name).order_by(func.count().desc()).limit(1)
+        ).scalar_one()
 
 
 def child(task: str, url: str, out: str) -> int:
@@ -170,7 +194,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
         t = time.perf_counter()
-        person = generate(url, args.actions, args.meetings)
+        generate(url, args.actions, args.meetings)
+        person = busiest_owner(url)
         print(f"generated {args.actions} actions over {args.meetings} meetings in "
               f"{time.perf_counter() - t:.1f} s ({url.split(':')[0]})")
         today = TODAY

@@ -2,9 +2,10 @@
 each chunk with its owners and mentions, so a log of 100,000 actions is never held whole
 (`queries.action_log` returns a list, for callers that want one).
 
-First the matching thread ids, in log order (oldest raised first, undated last); then, per
-chunk of ids, one query for the threads' columns (plain columns, not ORM objects: loading
-objects costs several times the time), one for their owners and one for their mentions.
+Three queries in the log's order (oldest raised first, undated last) read side by side,
+`chunk` rows at a time: the threads, their owners, their mentions; each thread's owners and
+mentions are the rows of the other two that carry its id. Plain columns through a Core
+connection, not ORM objects: the ORM's per-row work would cost more than the queries.
 Filters are SQL with bound parameters: status, body, owner (as `actions --owner` reads
 it), overdue, the raised-on range, and "at these meetings" (raised or mentioned there).
 """
@@ -15,15 +16,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Result, Row, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from . import schema as db
 from .names import name_key
 from .owner_lookup import body_ids
-from .queries import ActionView, MentionView, StatusFilter, _owner_filter, _owners
+from .queries import ActionView, MentionView, StatusFilter, _owner_filter
 
-CHUNK = 2000  # threads per round of queries: bounded memory, few round trips
+CHUNK = 2000  # rows fetched at a time from each query: bounded memory, few round trips
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,46 @@ def iter_actions(session: Session, *, today: dt.date | None, status: StatusFilte
                  ) -> Iterator[ActionView]:
     """The log's actions, filtered, oldest raised first, `chunk` threads at a time.
     `meetings`: only actions raised at one of these meetings or mentioned at one."""
-    for ids in _id_chunks(_thread_ids(session, today=today, status=status, body=body,
-                                      owner=owner, overdue=overdue, raised_from=raised_from,
-                                      raised_to=raised_to, meetings=meetings), chunk):
-        yield from _views(session, ids, today)
+    where = _filters(session, today=today, status=status, body=body, owner=owner,
+                     overdue=overdue, raised_from=raised_from, raised_to=raised_to,
+                     meetings=meetings)
+    # Three queries in the same order (the log's), read side by side: the threads, their
+    # owners and their mentions, each matched to its thread as the streams advance. No
+    # id lists to send, nothing held beyond the row in hand. Core, not ORM, execution: the
+    # rows are plain columns, and the ORM's per-row bookkeeping would cost more than the
+    # queries.
+    conn = session.connection().execution_options(stream_results=True, yield_per=chunk)
+    threads = conn.execute(_columns(where))
+    owners = _Beside(conn.execute(_owner_rows(where)))
+    mentions = _Beside(conn.execute(_mention_rows(where)))
+    try:
+        for row in threads:
+            yield _view(row, owners.take(row[0]), mentions.take(row[0]), today)
+    finally:
+        for result in (threads, owners.result, mentions.result):
+            result.close()
 
 
-def _thread_ids(session: Session, *, today: dt.date | None, status: StatusFilter,
-                body: str | None, owner: str | None, overdue: bool,
-                raised_from: dt.date | None, raised_to: dt.date | None,
-                meetings: Sequence[int] | None) -> list[int]:
+class _Beside:
+    """Rows of a query ordered like the threads, handed out a thread at a time."""
+
+    def __init__(self, result: Result[Any]) -> None:
+        self.result = result
+        self.rows = iter(result)
+        self.next: Row[Any] | None = next(self.rows, None)
+
+    def take(self, thread_id: int) -> list[Row[Any]]:
+        out = []
+        while self.next is not None and self.next[0] == thread_id:
+            out.append(self.next)
+            self.next = next(self.rows, None)
+        return out
+
+
+def _filters(session: Session, *, today: dt.date | None, status: StatusFilter,
+             body: str | None, owner: str | None, overdue: bool,
+             raised_from: dt.date | None, raised_to: dt.date | None,
+             meetings: Sequence[int] | None) -> list[ColumnElement[bool]]:
     t = db.ActionThread
     where: list[ColumnElement[bool]] = []
     if status != "all":
@@ -94,18 +125,16 @@ def _thread_ids(session: Session, *, today: dt.date | None, status: StatusFilter
         h = db.ActionStatus
         where.append(or_(t.raised_meeting_id.in_(meetings),
                          t.id.in_(select(h.thread_id).where(h.meeting_id.in_(meetings)))))
-    query = (select(t.id).where(*where)
-             # Undated meetings last, portably (NULLS LAST is not SQLite-and-PostgreSQL alike).
-             .order_by(t.raised_on.is_(None), t.raised_on, t.id))
-    return list(session.scalars(query))
+    return where
 
 
-def _id_chunks(ids: list[int], size: int) -> Iterator[list[int]]:
-    for n in range(0, len(ids), size):
-        yield ids[n:n + size]
+def _order(t: type[db.ActionThread]) -> tuple[ColumnElement[Any], ...]:
+    # Undated meetings last, portably (NULLS LAST is not SQLite-and-PostgreSQL alike); the
+    # id last makes the order total, so the three queries agree row for row.
+    return (t.raised_on.is_(None), t.raised_on, t.id)
 
 
-def _columns(ids: list[int]) -> Select[Any]:
+def _columns(where: list[ColumnElement[bool]]) -> Select[Any]:
     t, a = db.ActionThread, db.Action
     return (
         select(t.id, t.raised_action_id, t.ref, t.text, t.owner_action_id, db.Body.name,
@@ -117,55 +146,56 @@ def _columns(ids: list[int]) -> Select[Any]:
         .outerjoin(a, t.raised_action_id == a.id)
         .outerjoin(db.Meeting, t.raised_meeting_id == db.Meeting.id)
         .outerjoin(db.Document, a.document_id == db.Document.id)
-        .where(t.id.in_(ids)))
+        .where(*where).order_by(*_order(t)))
 
 
-def _views(session: Session, ids: list[int], today: dt.date | None) -> Iterator[ActionView]:
-    rows = {r[0]: r for r in session.execute(_columns(ids))}
-    owners = _owners(session, [r[4] for r in rows.values() if r[4]])
-    mentions, updates = _mentions(session, ids)
-    for thread_id in ids:  # the log's order
-        (_, raised_id, ref, text, owner_id, body, org, raised_on, record, item, due,
-         due_text, status, note, file, page, key, closed_on, closed_by, stale_since,
-         extractor) = rows[thread_id]
-        named = owners.get(owner_id or 0, ())
-        end = closed_on if status == "closed" else today
-        yield ActionView(
-            id=raised_id or 0, ref=ref, text=text,
-            owners=tuple(name for name, _ in named),
-            unmatched_owners=tuple(name for name, matched in named if not matched),
-            body=body, organisation=org, meeting_date=raised_on, record=record or "",
-            item=item, due=due, due_text=due_text, status=status, status_text=note,
-            update=updates.get(thread_id),
-            age_days=(end - raised_on).days if end and raised_on else None,
-            source_file=file or "", source_page=page, thread_id=thread_id, key=key,
-            closed_on=closed_on, closed_by=closed_by,
-            overdue=bool(status == "open" and due and today and due < today),
-            stale_since=stale_since, mentions=mentions.get(thread_id, ()),
-            added_by_clerk=extractor == "clerk")
+def _owner_rows(where: list[ColumnElement[bool]]) -> Select[Any]:
+    """Each thread's current owners, in the paper's order: (thread, kind, text, person)."""
+    t, o = db.ActionThread, db.ActionOwner
+    return (select(t.id, o.kind, o.text, db.Person.name)
+            .join(o, o.action_id == t.owner_action_id)
+            .outerjoin(db.Person, o.person_id == db.Person.id)
+            .where(*where).order_by(*_order(t), o.position))
 
 
-def _mentions(session: Session, ids: list[int]
-              ) -> tuple[dict[int, tuple[MentionView, ...]], dict[int, str]]:
-    """Each thread's later mentions, and the latest words an action row gave on it (as
-    `queries._mentions`, read as columns)."""
-    h = db.ActionStatus
-    mentions: dict[int, list[MentionView]] = {}
-    updates: dict[int, str] = {}
-    for thread_id, kind, note, date, status, page, record, file in session.execute(
-            select(h.thread_id, h.kind, h.note, h.date, h.status, h.page, db.Meeting.record,
+def _mention_rows(where: list[ColumnElement[bool]]) -> Select[Any]:
+    """Each thread's history: the raising row and every later paper's word on it."""
+    t, h = db.ActionThread, db.ActionStatus
+    return (select(t.id, h.kind, h.note, h.date, h.status, h.page, db.Meeting.record,
                    db.Document.file_name)
+            .join(h, h.thread_id == t.id)
             .outerjoin(db.Meeting, h.meeting_id == db.Meeting.id)
             .join(db.Document, h.document_id == db.Document.id)
-            .where(h.thread_id.in_(ids))
-            .order_by(h.thread_id, h.position)):
-        if kind in ("raised", "action") and note:
-            updates[thread_id] = note
+            .where(*where).order_by(*_order(t), h.position))
+
+
+def _view(row: Row[Any], owners: list[Row[Any]], history: list[Row[Any]],
+          today: dt.date | None) -> ActionView:
+    (thread_id, raised_id, ref, text, _, body, org, raised_on, record, item, due, due_text,
+     status, note, file, page, key, closed_on, closed_by, stale_since, extractor) = row
+    update = None
+    mentions = []
+    for _, kind, said, date, stated, on_page, in_record, in_file in history:
+        if kind in ("raised", "action") and said:
+            update = said  # the latest words an action row gave on it
         if kind != "raised":
-            mentions.setdefault(thread_id, []).append(MentionView(
-                meeting_date=date, record=record, kind=kind, status=status, note=note,
-                source_file=file, source_page=page))
-    return {k: tuple(v) for k, v in mentions.items()}, updates
+            mentions.append(MentionView(
+                meeting_date=date, record=in_record, kind=kind, status=stated, note=said,
+                source_file=in_file, source_page=on_page))
+    end = closed_on if status == "closed" else today
+    return ActionView(
+        id=raised_id or 0, ref=ref, text=text,
+        owners=tuple(person or written for _, _, written, person in owners),
+        unmatched_owners=tuple(person or written for _, kind, written, person in owners
+                               if kind == "unmatched"),
+        body=body, organisation=org, meeting_date=raised_on, record=record or "",
+        item=item, due=due, due_text=due_text, status=status, status_text=note,
+        update=update, age_days=(end - raised_on).days if end and raised_on else None,
+        source_file=file or "", source_page=page, thread_id=thread_id, key=key,
+        closed_on=closed_on, closed_by=closed_by,
+        overdue=bool(status == "open" and due and today and due < today),
+        stale_since=stale_since, mentions=tuple(mentions),
+        added_by_clerk=extractor == "clerk")
 
 
 def body_names(session: Session, body: str | None) -> list[str]:

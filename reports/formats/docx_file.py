@@ -123,15 +123,32 @@ def _widths(cols: tuple[PagedColumn, ...]) -> list[int]:
     return [int(usable * c.column.width / total) for c in cols]
 
 
-def _cell(text: str, width: int, fill: str | None = None, bold: bool = False) -> str:
+_RUN = f'<w:rPr><w:sz w:val="{CELL_POINTS * 2}"/><w:szCs w:val="{CELL_POINTS * 2}"/></w:rPr>'
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+
+
+def _cell_open(width: int, fill: str | None = None, bold: bool = False) -> str:
+    """A cell's XML up to its text: worked out once per column, not per cell."""
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    lines = _clean(text).split("\n")
-    runs = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
-    size = f'<w:sz w:val="{CELL_POINTS * 2}"/><w:szCs w:val="{CELL_POINTS * 2}"/>'
-    rpr = f"<w:rPr>{'<w:b/>' if bold else ''}{size}</w:rPr>"
+    run = _RUN.replace("<w:rPr>", "<w:rPr><w:b/>") if bold else _RUN
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
             f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>'
-            f'<w:r>{rpr}{runs}</w:r></w:p></w:tc>')
+            f'<w:r>{run}<w:t xml:space="preserve">')
+
+
+_CELL_CLOSE = "</w:t></w:r></w:p></w:tc>"
+
+
+def _text(text: str) -> str:
+    """Cell text as <w:t> content: escaped, each line a line."""
+    text = _XML_ILLEGAL.sub("", text)
+    if "&" in text or "<" in text or ">" in text:
+        text = escape(text)
+    return text.replace("\n", _BREAK) if "\n" in text else text
+
+
+def _cell(text: str, width: int, fill: str | None = None, bold: bool = False) -> str:
+    return _cell_open(width, fill, bold) + _text(text) + _CELL_CLOSE
 
 
 def _table_xml(table: Table) -> Iterator[str]:
@@ -146,14 +163,23 @@ def _table_xml(table: Table) -> Iterator[str]:
     yield ('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
            + "".join(_cell(c.column.name, w, "D9D9D9", bold=True)
                      for c, w in zip(cols, widths, strict=True)) + "</w:tr>")
-    status = [c.column.kind == "status" for c in cols]
+    plain = [_cell_open(w) for w in widths]
+    shaded = {tone: [_cell_open(w, fill) if c.column.kind == "status" else p
+                     for c, w, p in zip(cols, widths, plain, strict=True)]
+              for tone, fill in TONE_FILL.items()}
     rows = 0
+    batch: list[str] = []
     for row in table.rows:
         rows += 1
-        fill = TONE_FILL.get(row.tone) if row.tone else None  # type: ignore[call-overload]
-        yield ("<w:tr>" + "".join(
-            _cell(paged_cell(row, c), w, fill if s else None)
-            for c, w, s in zip(cols, widths, status, strict=True)) + "</w:tr>")
+        opens = shaded.get(row.tone, plain) if row.tone else plain  # type: ignore[call-overload]
+        batch.append("<w:tr>")
+        for c, head in zip(cols, opens, strict=True):
+            batch += (head, _text(paged_cell(row, c)), _CELL_CLOSE)
+        batch.append("</w:tr>")
+        if len(batch) > 4000:  # written in slabs: one compress call per slab, not per row
+            yield "".join(batch)
+            batch = []
+    yield "".join(batch)
     if not rows:
         yield (f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/><w:gridSpan '
                f'w:val="{len(cols)}"/></w:tcPr><w:p><w:r><w:t>{escape(table.empty)}</w:t>'

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
 
 from ..document import Chart, Note, Report, Table
 from .shared import TONE_FILL, TONE_INK, as_text, heading_lines
@@ -24,16 +25,29 @@ _env = Environment(
 )
 
 
-def _rows(table: Table) -> Iterator[list[tuple[str, str]]]:
+def _rows(table: Table) -> Iterator[Markup]:
+    """Each row as its <tr>, every cell escaped here (as autoescape would, `_escape`):
+    a template loop per cell costs several times as much on a log of 100,000 rows."""
     kinds = [c.kind for c in table.columns]
+    plain = ["<td>" if k not in ("int", "date") else f'<td class="{_CLASS[k]}">'
+             for k in kinds]
+    toned = {t: [f'<td class="tone tone-{t}">' if k == "status" else p
+                 for k, p in zip(kinds, plain, strict=True)] for t in TONE_FILL}
     for row in table.rows:
-        out = []
-        for kind, value in zip(kinds, row.cells, strict=True):
-            cls = {"int": "num", "date": "date"}.get(kind, "")
-            if kind == "status" and row.tone:
-                cls = f"tone tone-{row.tone}"
-            out.append((as_text(value), cls))
-        yield out
+        opens = toned.get(row.tone, plain) if row.tone else plain  # type: ignore[call-overload]
+        yield Markup("<tr>" + "".join(
+            [f"{o}{_escape(as_text(v))}</td>" for o, v in zip(opens, row.cells, strict=True)])
+            + "</tr>\n")
+
+
+_CLASS = {"int": "num", "date": "date"}
+
+
+def _escape(text: str) -> str:
+    # markupsafe's escaping (the same five characters, the same entities), as plain
+    # replaces: the pure-Python markupsafe costs 3 µs a cell
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
 
 
 def _part(part: object) -> dict[str, Any]:

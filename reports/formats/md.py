@@ -17,10 +17,18 @@ from .shared import as_text, heading_lines
 _MD_LINK = re.compile(r"[\[\]]|:(?=//)|(?<=\bwww)\.", re.IGNORECASE)
 
 
+# Text holding none of what `md_cell` changes is written as it is (most cells of a log).
+_MD_PLAIN = re.compile(r"[\\|\[\]<>&\t\n\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a"
+                       r"\u2028\u2029\u202f\u205f\u3000]|  |^ | $|:(?=//)|\bwww\.",
+                       re.IGNORECASE)
+
+
 def md_cell(text: str, *, breaks: bool = False) -> str:
     # A pipe ends a cell and a newline ends the row; "<" could open raw HTML in a renderer.
     # Paper text never becomes a clickable link (`_MD_LINK`).
     # With `breaks`, each line of the cell stays a line (<br>, the one tag we write).
+    if not _MD_PLAIN.search(text):
+        return text
     if breaks:
         return "<br>".join(md_cell(line) for line in text.splitlines())
     text = text.replace("\\", "\\\\").replace("|", "\\|")

@@ -10,7 +10,9 @@ from ..document import Column, Report, Row, Table, Tone, Value
 
 
 def as_text(value: Value) -> str:
-    """A cell as text: dates ISO, None empty."""
+    """A cell as text: dates ISO, None empty. (Called once per cell: text first.)"""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, dt.date):
@@ -55,6 +57,8 @@ def paged_columns(table: Table) -> tuple[PagedColumn, ...]:
 
 
 def paged_cell(row: Row, col: PagedColumn) -> str:
+    if not col.under:
+        return as_text(row.cells[col.index])
     parts = [as_text(row.cells[col.index])] + [as_text(row.cells[j]) for j in col.under]
     return "\n".join(p for p in parts if p)
 
