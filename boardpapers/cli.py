@@ -257,8 +257,9 @@ def log(format: Optional[str] = typer.Option(
                    f".{fmt}")
     choice = LogChoice(body, owner, open_only, typed_date("--from", date_from, start=True),
                        typed_date("--to", date_to, start=False), since_last_meeting)
-    report, rows = log_report(_session(db), choice, dt.date.today())
-    write(report, fmt, out, template)
+    with _session(db) as session:  # closed after writing: the rows are read as written
+        report, rows = log_report(session, choice, dt.date.today())
+        write(report, fmt, out, template)
     console.print(Text(shown(f"{rows.n} action(s) → {out}")), soft_wrap=True)
 
 
@@ -279,8 +280,9 @@ def digest(body: str = typer.Option(..., help="Board or committee name"),
     from .reporting import digest_format, digests, write_digests
 
     fmt, one_file = digest_format(format, out)
-    found = digests(_session(db), body, owner, dt.date.today())
-    written = write_digests(found, fmt, out, one_file)
+    with _session(db) as session:
+        found = digests(session, body, owner, dt.date.today())
+        written = write_digests(found, fmt, out, one_file)
     for path in written:
         console.print(Text(shown(f"→ {path}")), soft_wrap=True)
     console.print(Text(shown(f"{len(written)} digest(s) of open actions")), soft_wrap=True)

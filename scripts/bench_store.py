@@ -2,7 +2,8 @@
 """Benchmark the store at scale: the by-person query and the action log in every format.
 Figures, not a timed test.
 
-    python scripts/bench_store.py [--actions 100000] [--meetings 5000] [--db URL] [--no-log]
+    python scripts/bench_store.py [--actions 100000] [--meetings 5000] [--db URL [--reuse]]
+                                  [--no-log]
 
 Generates a store (default: a temporary SQLite file) holding the given number of actions
 spread over the given number of meetings of 50 bodies, each body with 40 people who own the
@@ -121,6 +122,13 @@ def _usage() -> dict[str, float]:
     return {"cpu": ru.ru_utime + ru.ru_stime, "rss": rss}
 
 
+def _actions_in(url: str) -> int:
+    from sqlalchemy import func, select
+
+    with open_session(url) as s:
+        return s.scalar(select(func.count()).select_from(db.Action)) or 0
+
+
 def busiest_owner(url: str) -> str:
     """The person owning the most open actions: the by-person query's hardest case."""
     from sqlalchemy import func, select
@@ -186,6 +194,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--db", help="SQLAlchemy URL of an EMPTY store (default: temporary SQLite)")
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--no-log", action="store_true", help="skip writing the log")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --db: use the actions a previous run generated there")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -194,10 +204,13 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
         t = time.perf_counter()
-        generate(url, args.actions, args.meetings)
+        if args.reuse and _actions_in(url):
+            print(f"using the {_actions_in(url):,} actions already in {url}")
+        else:
+            generate(url, args.actions, args.meetings)
+            print(f"generated {args.actions} actions over {args.meetings} meetings in "
+                  f"{time.perf_counter() - t:.1f} s ({url.split(':')[0]})")
         person = busiest_owner(url)
-        print(f"generated {args.actions} actions over {args.meetings} meetings in "
-              f"{time.perf_counter() - t:.1f} s ({url.split(':')[0]})")
         today = TODAY
         timings, found = [], 0
         with open_session(url) as s:

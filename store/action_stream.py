@@ -74,10 +74,11 @@ def iter_actions(session: Session, *, today: dt.date | None, status: StatusFilte
     # id lists to send, nothing held beyond the row in hand. Core, not ORM, execution: the
     # rows are plain columns, and the ORM's per-row bookkeeping would cost more than the
     # queries.
-    conn = session.connection().execution_options(stream_results=True, yield_per=chunk)
-    threads = conn.execute(_columns(where))
-    owners = _Beside(conn.execute(_owner_rows(where)))
-    mentions = _Beside(conn.execute(_mention_rows(where)))
+    conn = session.connection()
+    streamed = {"stream_results": True, "yield_per": chunk}  # these queries only
+    threads = conn.execute(_columns(where), execution_options=streamed)
+    owners = _Beside(conn.execute(_owner_rows(where), execution_options=streamed))
+    mentions = _Beside(conn.execute(_mention_rows(where), execution_options=streamed))
     try:
         for row in threads:
             yield _view(row, owners.take(row[0]), mentions.take(row[0]), today)

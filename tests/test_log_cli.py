@@ -16,7 +16,6 @@ from boardpapers.cli import app
 from extract.model import Action, Attendee, Evidence, Extraction, Meeting, SourceInfo
 from reports.filenames import safe_file_name
 from store import action_log, open_session, save_extraction
-from store import db as store_db
 from store.action_stream import iter_actions
 
 runner = CliRunner()
@@ -65,13 +64,12 @@ def _papers() -> list[Extraction]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
-    with open_session(url) as session:
+def db(db_url: str) -> Iterator[str]:
+    """The invented store, on SQLite (and PostgreSQL with BOARDPAPERS_TEST_PG_URL)."""
+    with open_session(db_url) as session:
         for paper in _papers():
             save_extraction(session, paper)
-    yield url
-    store_db.dispose_all()
+    yield db_url
 
 
 def _log(db: str, tmp_path: Path, *args: str) -> list[dict]:
