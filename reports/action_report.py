@@ -54,6 +54,7 @@ def _raised_in(a: ActionView) -> str:
 
 
 def action_row(a: ActionView) -> Row:
+    body = bounded(a.body, 300)
     return Row((
         bounded(a.ref, 200) or f"#{a.id}",
         bounded(a.text),
@@ -64,11 +65,11 @@ def action_row(a: ActionView) -> Row:
         bounded(a.due_text, 200) or None,
         _status(a),
         bounded(a.update, 500) or None,
-        bounded(a.body, 300),
+        body,
         _source(a),
         a.age_days,
         _mentions(a) or None,
-    ), tone=tone_of(a), group=bounded(a.body, 300))
+    ), tone=tone_of(a), group=body)
 
 
 def _rows(actions: Iterable[ActionView]) -> Iterator[Row]:

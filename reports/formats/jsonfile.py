@@ -11,18 +11,19 @@ from ..document import Report, Row, Table
 from .shared import tables
 
 
-def _value(value: object, lines: bool) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if lines and isinstance(value, str):
-        return value.splitlines()
-    return value
+def _date(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _lines(value: object) -> object:
+    return value.splitlines() if isinstance(value, str) else value
 
 
 def _object(table: Table, row: Row, named: bool) -> dict[str, object]:
     obj: dict[str, object] = {"table": table.title} if named else {}
     for col, value in zip(table.columns, row.cells, strict=True):
-        obj[col.name] = _value(value, col.kind == "lines")
+        obj[col.name] = value if type(value) is str and col.kind != "lines" else \
+            _lines(value) if col.kind == "lines" else _date(value)
     if row.tone:
         obj["state"] = row.tone
     if row.group:
@@ -33,6 +34,7 @@ def _object(table: Table, row: Row, named: bool) -> dict[str, object]:
 def write_json(report: Report, path: Path) -> None:
     parts = list(tables(report))
     named = len(parts) > 1
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     with path.open("w", encoding="utf-8") as fh:
         fh.write("[")
         first = True
@@ -40,5 +42,5 @@ def write_json(report: Report, path: Path) -> None:
             for row in table.rows:
                 fh.write("\n" if first else ",\n")
                 first = False
-                fh.write(json.dumps(_object(table, row, named), ensure_ascii=False))
+                fh.write(encode(_object(table, row, named)))
         fh.write("\n]\n")

@@ -78,7 +78,10 @@ class _Sheet:
 
 
 def _text(value: str) -> str:
-    return escape(_XML_ILLEGAL.sub("", value))
+    value = _XML_ILLEGAL.sub("", value)
+    if "&" in value or "<" in value or ">" in value:  # most cells: neither
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
 
 
 class _RowWriter:
