@@ -1,0 +1,208 @@
+"""The action log read as a stream: `ActionView`s yielded a chunk of threads at a time,
+each chunk with its owners and mentions, so a log of 100,000 actions is never held whole
+(`queries.action_log` returns a list, for callers that want one).
+
+Three queries in the log's order (oldest raised first, undated last) read side by side,
+`chunk` rows at a time: the threads, their owners, their mentions; each thread's owners and
+mentions are the rows of the other two that carry its id. Plain columns through a Core
+connection, not ORM objects: the ORM's per-row work would cost more than the queries.
+Filters are SQL with bound parameters: status, body, owner (as `actions --owner` reads
+it), overdue, the raised-on range, and "at these meetings" (raised or mentioned there).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Result, Row, Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from . import schema as db
+from .names import name_key
+from .owner_lookup import body_ids
+from .queries import ActionView, MentionView, StatusFilter, _owner_filter
+
+CHUNK = 2000  # rows fetched at a time from each query: bounded memory, few round trips
+
+
+@dataclass(frozen=True)
+class LatestMeeting:
+    body: str
+    date: dt.date
+    meeting_ids: tuple[int, ...]  # every record of that sitting (minutes, agenda)
+
+
+class NotOneBody(ValueError):
+    """--since-last-meeting needs one body; the message says how many matched."""
+
+
+def latest_meeting(session: Session, body: str | None) -> LatestMeeting | None:
+    """The latest dated sitting of the one body `body` names (None: the store's one body);
+    None when it has no dated meeting. NotOneBody when the name fits none or several."""
+    ids = body_ids(session, body)
+    names = session.execute(select(db.Body.id, db.Body.name).where(db.Body.id.in_(ids))
+                            if ids is not None else select(db.Body.id, db.Body.name)).all()
+    if len(names) != 1:
+        said = f"--body {body!r}" if body else "the store"
+        which = "no body" if not names else f"{len(names)} bodies"
+        raise NotOneBody(f"{said} names {which}; --since-last-meeting needs one body, so "
+                         "give --body with a name that fits only it")
+    [(body_id, name)] = names
+    date = session.scalar(select(func.max(db.Meeting.date))
+                          .where(db.Meeting.body_id == body_id))
+    if date is None:
+        return None
+    meetings = session.scalars(select(db.Meeting.id).where(db.Meeting.body_id == body_id,
+                                                           db.Meeting.date == date)).all()
+    return LatestMeeting(name, date, tuple(meetings))
+
+
+def iter_actions(session: Session, *, today: dt.date | None, status: StatusFilter = "all",
+                 body: str | None = None, owner: str | None = None, overdue: bool = False,
+                 raised_from: dt.date | None = None, raised_to: dt.date | None = None,
+                 meetings: Sequence[int] | None = None, chunk: int = CHUNK
+                 ) -> Iterator[ActionView]:
+    """The log's actions, filtered, oldest raised first, `chunk` threads at a time.
+    `meetings`: only actions raised at one of these meetings or mentioned at one."""
+    where = _filters(session, today=today, status=status, body=body, owner=owner,
+                     overdue=overdue, raised_from=raised_from, raised_to=raised_to,
+                     meetings=meetings)
+    # Three queries in the same order (the log's), read side by side: the threads, their
+    # owners and their mentions, each matched to its thread as the streams advance. No
+    # id lists to send, nothing held beyond the row in hand. Core, not ORM, execution: the
+    # rows are plain columns, and the ORM's per-row bookkeeping would cost more than the
+    # queries.
+    conn = session.connection()
+    streamed = {"stream_results": True, "yield_per": chunk}  # these queries only
+    threads = conn.execute(_columns(where), execution_options=streamed)
+    owners = _Beside(conn.execute(_owner_rows(where), execution_options=streamed))
+    mentions = _Beside(conn.execute(_mention_rows(where), execution_options=streamed))
+    try:
+        for row in threads:
+            yield _view(row, owners.take(row[0]), mentions.take(row[0]), today)
+    finally:
+        for result in (threads, owners.result, mentions.result):
+            result.close()
+
+
+class _Beside:
+    """Rows of a query ordered like the threads, handed out a thread at a time."""
+
+    def __init__(self, result: Result[Any]) -> None:
+        self.result = result
+        self.rows = iter(result)
+        self.next: Row[Any] | None = next(self.rows, None)
+
+    def take(self, thread_id: int) -> list[Row[Any]]:
+        out = []
+        while self.next is not None and self.next[0] == thread_id:
+            out.append(self.next)
+            self.next = next(self.rows, None)
+        return out
+
+
+def _filters(session: Session, *, today: dt.date | None, status: StatusFilter,
+             body: str | None, owner: str | None, overdue: bool,
+             raised_from: dt.date | None, raised_to: dt.date | None,
+             meetings: Sequence[int] | None) -> list[ColumnElement[bool]]:
+    t = db.ActionThread
+    where: list[ColumnElement[bool]] = []
+    if status != "all":
+        where.append(t.status == status)
+    if overdue:
+        where += [t.status == "open", t.due < today]
+    bodies = body_ids(session, body)
+    if bodies is not None:
+        where.append(t.body_id.in_(bodies))
+    if owner and name_key(owner):
+        where.append(_owner_filter(session, owner, bodies))
+    if raised_from is not None:
+        where.append(t.raised_on >= raised_from)
+    if raised_to is not None:
+        where.append(t.raised_on <= raised_to)
+    if meetings is not None:
+        h = db.ActionStatus
+        where.append(or_(t.raised_meeting_id.in_(meetings),
+                         t.id.in_(select(h.thread_id).where(h.meeting_id.in_(meetings)))))
+    return where
+
+
+def _order(t: type[db.ActionThread]) -> tuple[ColumnElement[Any], ...]:
+    # Undated meetings last, portably (NULLS LAST is not SQLite-and-PostgreSQL alike); the
+    # id last makes the order total, so the three queries agree row for row.
+    return (t.raised_on.is_(None), t.raised_on, t.id)
+
+
+def _columns(where: list[ColumnElement[bool]]) -> Select[Any]:
+    t, a = db.ActionThread, db.Action
+    return (
+        select(t.id, t.raised_action_id, t.ref, t.text, t.owner_action_id, db.Body.name,
+               db.Organisation.name, t.raised_on, db.Meeting.record, a.item, t.due,
+               t.due_text, t.status, t.status_note, db.Document.file_name, a.page, t.key,
+               t.closed_on, t.closed_by, t.stale_since, a.extractor)
+        .join(db.Body, t.body_id == db.Body.id)
+        .outerjoin(db.Organisation, db.Body.organisation_id == db.Organisation.id)
+        .outerjoin(a, t.raised_action_id == a.id)
+        .outerjoin(db.Meeting, t.raised_meeting_id == db.Meeting.id)
+        .outerjoin(db.Document, a.document_id == db.Document.id)
+        .where(*where).order_by(*_order(t)))
+
+
+def _owner_rows(where: list[ColumnElement[bool]]) -> Select[Any]:
+    """Each thread's current owners, in the paper's order: (thread, kind, text, person)."""
+    t, o = db.ActionThread, db.ActionOwner
+    return (select(t.id, o.kind, o.text, db.Person.name)
+            .join(o, o.action_id == t.owner_action_id)
+            .outerjoin(db.Person, o.person_id == db.Person.id)
+            .where(*where).order_by(*_order(t), o.position))
+
+
+def _mention_rows(where: list[ColumnElement[bool]]) -> Select[Any]:
+    """Each thread's history: the raising row and every later paper's word on it."""
+    t, h = db.ActionThread, db.ActionStatus
+    return (select(t.id, h.kind, h.note, h.date, h.status, h.page, db.Meeting.record,
+                   db.Document.file_name)
+            .join(h, h.thread_id == t.id)
+            .outerjoin(db.Meeting, h.meeting_id == db.Meeting.id)
+            .join(db.Document, h.document_id == db.Document.id)
+            .where(*where).order_by(*_order(t), h.position))
+
+
+def _view(row: Row[Any], owners: list[Row[Any]], history: list[Row[Any]],
+          today: dt.date | None) -> ActionView:
+    (thread_id, raised_id, ref, text, _, body, org, raised_on, record, item, due, due_text,
+     status, note, file, page, key, closed_on, closed_by, stale_since, extractor) = row
+    update = None
+    mentions = []
+    for _, kind, said, date, stated, on_page, in_record, in_file in history:
+        if kind in ("raised", "action") and said:
+            update = said  # the latest words an action row gave on it
+        if kind != "raised":
+            mentions.append(MentionView(
+                meeting_date=date, record=in_record, kind=kind, status=stated, note=said,
+                source_file=in_file, source_page=on_page))
+    end = closed_on if status == "closed" else today
+    return ActionView(
+        id=raised_id or 0, ref=ref, text=text,
+        owners=tuple(person or written for _, _, written, person in owners),
+        unmatched_owners=tuple(person or written for _, kind, written, person in owners
+                               if kind == "unmatched"),
+        body=body, organisation=org, meeting_date=raised_on, record=record or "",
+        item=item, due=due, due_text=due_text, status=status, status_text=note,
+        update=update, age_days=(end - raised_on).days if end and raised_on else None,
+        source_file=file or "", source_page=page, thread_id=thread_id, key=key,
+        closed_on=closed_on, closed_by=closed_by,
+        overdue=bool(status == "open" and due and today and due < today),
+        stale_since=stale_since, mentions=tuple(mentions),
+        added_by_clerk=extractor == "clerk")
+
+
+def body_names(session: Session, body: str | None) -> list[str]:
+    """The names of the bodies `body` names (None: every body), for a report's heading."""
+    ids = body_ids(session, body)
+    query = select(db.Body.name).order_by(db.Body.name)
+    if ids is not None:
+        query = query.where(db.Body.id.in_(ids))
+    return list(session.scalars(query))
