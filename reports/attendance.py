@@ -15,7 +15,8 @@ from .scope import one_body, scope
 
 ABSENT_NOTE = ("Absent: a member (present as a member, or sending apologies, at meetings "
                "on both sides of this one) neither listed as present nor sending apologies. "
-               "Membership is read from the attendance lists, not from a roster.")
+               "Membership is read from the attendance lists, not from a roster: officers "
+               "and substitutes are not members.")
 
 MEETING_COLUMNS = (
     Column("Date", "date", 11), Column("Body", "text", 22),

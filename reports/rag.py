@@ -54,11 +54,13 @@ def _counts(trends: Sequence[tuple[RagTrend, dict[dt.date, str]]], dates: Sequen
 
 
 def body_parts(body: str, trends: Sequence[RagTrend], *, since: dt.date | None = None,
-               until: dt.date | None = None, chart: bool = True) -> list[Part]:
-    """One body's tables (and chart): `trends` are that body's rows from `rag_trend`."""
+               until: dt.date | None = None, chart: bool = True,
+               max_meetings: int = MAX_MEETINGS) -> list[Part]:
+    """One body's tables (and chart): `trends` are that body's rows from `rag_trend`;
+    the latest `max_meetings` meeting dates are shown."""
     kept = [(t, d) for t in trends if (d := _in_range(t, since, until))]
     every = sorted({d for _, by_date in kept for d in by_date})
-    dates = every[-MAX_MEETINGS:]
+    dates = every[-max(1, min(max_meetings, MAX_MEETINGS)):]
     name = bounded(body, 300)
     parts: list[Part] = []
     if len(every) > len(dates):
@@ -84,13 +86,15 @@ def body_parts(body: str, trends: Sequence[RagTrend], *, since: dt.date | None =
 
 def rag_report(trends: Sequence[RagTrend], *, today: dt.date, body: str | None = None,
                since: dt.date | None = None, until: dt.date | None = None,
-               chart: bool = True) -> Report:
-    """RAG trends of `trends` (from `store.queries.rag_trend`), body by body."""
+               chart: bool = True, max_meetings: int = MAX_MEETINGS) -> Report:
+    """RAG trends of `trends` (from `store.queries.rag_trend`), body by body; at most
+    `max_meetings` (and never more than `MAX_MEETINGS`) meeting dates each."""
     by_body: dict[str, list[RagTrend]] = {}
     for t in trends:
         by_body.setdefault(t.body, []).append(t)
     parts: list[Part] = []
     for name, rows in by_body.items():
-        parts += body_parts(name, rows, since=since, until=until, chart=chart)
+        parts += body_parts(name, rows, since=since, until=until, chart=chart,
+                            max_meetings=max_meetings)
     return Report("RAG trends", today, one_body(by_body),
                   scope(body, since, until, f"{len(trends)} RAG row(s)"), tuple(parts))

@@ -1,4 +1,5 @@
-"""Who held each office of a body and when, from the attendance lists, as a `Report`."""
+"""Who held each office of a body and when, from the attendance lists, as a `Report`.
+Roles are the store's normalised keys, shown title-cased ("chair" -> "Chair")."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,7 +18,7 @@ COLUMNS = (
 
 
 def role_row(t: RoleTerm) -> Row:
-    return Row((bounded(t.body, 300), bounded(t.role, 100), bounded(t.person, 200),
+    return Row((bounded(t.body, 300), bounded(t.role, 100).title(), bounded(t.person, 200),
                 t.first_on, t.last_on, t.meetings), group=bounded(t.body, 300))
 
 

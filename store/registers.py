@@ -9,7 +9,9 @@ Membership is not stored (papers print who came, not who belongs), so "absent" i
 inferred conservatively: a person is a member of a body from the first to the last meeting
 at which they were present as a member (or co-opted member) or sent apologies, and absent
 from a meeting of that span with an attendance list that neither lists them nor records
-their apologies. Someone who left the body is never counted absent after they left; the
+their apologies. Someone only ever present as an officer, substitute or other attendee is
+not a member, even on the days they sent apologies; someone never present at all but
+sending apologies is. Someone who left the body is never counted absent after they left; the
 cost is that absences after a member's last appearance are not seen either.
 """
 from __future__ import annotations
@@ -173,12 +175,18 @@ def _lists(session: Session, body: str | None) -> _Lists:
 
 def _spans(lists: _Lists) -> dict[int, tuple[int, str, dt.date, dt.date]]:
     """person id -> (body id, name, first, last dated meeting as a member)."""
+    present_as: dict[int, set[str]] = defaultdict(set)  # person id -> categories
+    for people in lists.present.values():
+        for person_id, a in people:
+            present_as[person_id].add(a.category)
     spans: dict[int, tuple[int, str, dt.date, dt.date]] = {}
     for meeting_id, _, body_id, date, _ in lists.meetings:
         if date is None:
             continue
         names = [(p, a.name) for p, a in lists.present[meeting_id] if a.category in MEMBERS]
-        for person_id, name in names + lists.apologies[meeting_id]:
+        names += [(p, n) for p, n in lists.apologies[meeting_id]
+                  if not present_as[p] or present_as[p] & set(MEMBERS)]
+        for person_id, name in names:
             _, _, first, last = spans.get(person_id, (body_id, name, date, date))
             spans[person_id] = (body_id, name, min(first, date), max(last, date))
     return spans
