@@ -328,6 +328,9 @@ def rag(body: Optional[str] = typer.Option(None, help="Board or committee name")
                        until=asked.until, chart=not on_screen,
                        max_meetings=terminal_meetings() if on_screen else 24),
             asked, f"{len(rows)} RAG row(s)")
+    if on_screen and rows:
+        console.print(Text("Chart: write it with --chart FILE.png or FILE.svg, or within "
+                           "--out FILE.html or FILE.docx"), soft_wrap=True)
 
 
 @app.command()
