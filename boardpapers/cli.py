@@ -223,29 +223,67 @@ def actions(owner: Optional[str] = typer.Option(
 
 @app.command()
 def log(format: Optional[str] = typer.Option(
-            None, "--format", help="md | csv | html | xlsx | docx (default: from the --out "
-                                   "file's extension, else md)"),
-        out: Path = typer.Option(..., "--out", help="File to write"),
+            None, "--format", help="md | csv | html | xlsx | docx | json | txt (default: "
+                                   "from the --out file's extension, else md)"),
+        out: Path = typer.Option(..., "--out", help="File to write; its extension names "
+                                                    "the format"),
         body: Optional[str] = typer.Option(None, help="Board or committee name"),
+        date_from: Optional[str] = typer.Option(
+            None, "--from", help="Only actions raised on or after this date (31/3/25, "
+                                 "31 March 2025, 2025-03-31, March 2025)"),
+        date_to: Optional[str] = typer.Option(
+            None, "--to", help="Only actions raised on or before this date"),
+        open_only: bool = typer.Option(False, "--open", help="Only open actions"),
+        owner: Optional[str] = typer.Option(
+            None, help="Only this owner's actions (as `actions --owner` reads it)"),
+        since_last_meeting: bool = typer.Option(
+            False, "--since-last-meeting",
+            help="Only actions raised or mentioned at the body's latest meeting (needs "
+                 "--body, unless the store holds one body)"),
+        template: Optional[Path] = typer.Option(
+            None, "--template", help="Fill this Word .docx template (docxtpl tags; see the "
+                                     "README) instead of the plain DOCX layout"),
         db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Write the cross-meeting action log."""
+    """Write the cross-meeting action log: DOCX for the agenda pack, XLSX with a sheet
+    per body, printable HTML, CSV, Markdown, JSON or text."""
     import datetime as dt
 
-    from reports import write_log
-    from store import action_log
-
     from .errors import log_format
+    from .reporting import LogChoice, log_report, typed_date, write
 
     fmt = log_format(format, out)
-    rows = action_log(_session(db), today=dt.date.today(), body=body)
-    try:
-        write_log(rows, fmt, out)
-    except FileExistsError as e:  # a folder on the way to `out` is a file
-        raise fail(f"cannot write the log to {out}: {e.filename} is a file, not a folder"
-                   ) from None
-    except OSError as e:
-        raise fail(f"cannot write the log to {out}: {e.strerror or e}") from None
-    console.print(Text(shown(f"{len(rows)} action(s) → {out}")), soft_wrap=True)
+    if template is not None and fmt != "docx":
+        raise fail(f"--template fills a Word document; name the --out file .docx, not "
+                   f".{fmt}")
+    choice = LogChoice(body, owner, open_only, typed_date("--from", date_from, start=True),
+                       typed_date("--to", date_to, start=False), since_last_meeting)
+    report, rows = log_report(_session(db), choice, dt.date.today())
+    write(report, fmt, out, template)
+    console.print(Text(shown(f"{rows.n} action(s) → {out}")), soft_wrap=True)
+
+
+@app.command()
+def digest(body: str = typer.Option(..., help="Board or committee name"),
+           owner: Optional[str] = typer.Option(
+               None, help="One person (as `actions --owner` reads it); default: everyone "
+                          "who owns an open action of the body, a file each"),
+           out: Path = typer.Option(..., "--out", help="A folder (a file per person), or "
+                                                       "one .txt/.html/.xlsx file with --owner"),
+           format: Optional[str] = typer.Option(
+               None, "--format", help="txt | html | xlsx for a folder (default txt)"),
+           db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Each person's open and overdue actions, oldest first, with the file and page each
+    was raised in: one digest to send to each owner."""
+    import datetime as dt
+
+    from .reporting import digest_format, digests, write_digests
+
+    fmt, one_file = digest_format(format, out)
+    found = digests(_session(db), body, owner, dt.date.today())
+    written = write_digests(found, fmt, out, one_file)
+    for path in written:
+        console.print(Text(shown(f"→ {path}")), soft_wrap=True)
+    console.print(Text(shown(f"{len(written)} digest(s) of open actions")), soft_wrap=True)
 
 
 # --- registers: decisions, attendance, RAG trends, role holders (boardpapers/registers.py) ---

@@ -29,6 +29,12 @@ class Column:
     name: str
     kind: ColumnKind = "text"
     width: int = 12  # characters: a hint for XLSX column widths and DOCX proportions
+    # False: a detail only the formats with room carry (XLSX, CSV, JSON, HTML, Markdown);
+    # a paged format (DOCX, the agenda pack) leaves the column out.
+    paged: bool = True
+    # The name of another column: paged formats show this cell as a second line of that
+    # one ("Raised at": the date, then "minutes, item 5"), the others as its own column.
+    under: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Table:
     title: str
     columns: tuple[Column, ...]
     rows: Iterable[Row]  # read once, in order
+    empty: str = "Nothing to show."  # said in place of the rows when there are none
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,9 @@ class Note:
 
 
 Part = Table | Chart | Note
+
+TONES: tuple[Tone, ...] = ("overdue", "stale", "open", "closed", "red", "amber", "green",
+                           "blue")
 
 
 @dataclass(frozen=True)

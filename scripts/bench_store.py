@@ -1,18 +1,29 @@
 #!/usr/bin/env python3
-"""Benchmark the store's by-person query at scale: figures, not a timed test.
+"""Benchmark the store at scale: the by-person query and the action log in every format.
+Figures, not a timed test.
 
-    python scripts/bench_store.py [--actions 100000] [--meetings 5000] [--db URL]
+    python scripts/bench_store.py [--actions 100000] [--meetings 5000] [--db URL] [--no-log]
 
 Generates a store (default: a temporary SQLite file) holding the given number of actions
 spread over the given number of meetings of 50 bodies, each body with 40 people who own the
-actions (one or two owners each), then times `store.queries.outstanding_actions` for one
-person, by name, over repeated runs, and reports the median and the slowest.
+actions (one or two owners each), then
+- times `store.queries.outstanding_actions` for one person, by name, over repeated runs,
+  and reports the median and the slowest;
+- writes the whole action log in every format, each in a fresh process (as `boardpapers
+  log` does: `store.action_stream.iter_actions` → `reports.action_log_report` →
+  `reports.formats.write_report`), and reports each process's CPU seconds and peak RSS
+  (`resource.getrusage`, imports included) beside two yardsticks measured in the same run,
+  as ratios: the start-up of a process importing the same libraries, and reading the same
+  rows from the store without writing them.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -89,20 +100,80 @@ def generate(url: str, n_actions: int, n_meetings: int) -> str:
         return owners[1]["text"]  # an owner of an open action
 
 
+TODAY = dt.date(2026, 11, 23)
+LOG_FORMATS = ("md", "csv", "json", "txt", "html", "xlsx", "docx")
+
+
+def _usage() -> dict[str, float]:
+    """This process's CPU seconds and peak memory so far (MiB; Linux reports KiB)."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return {"cpu": ru.ru_utime + ru.ru_stime, "rss": ru.ru_maxrss / 1024}
+
+
+def child(task: str, url: str, out: str) -> int:
+    """One measured job in this fresh process; prints its usage as JSON."""
+    # the libraries every job imports, so the start-up yardstick is like for like
+    import docx  # noqa: F401
+    import openpyxl  # noqa: F401
+
+    from reports import action_log_report, write_report
+    from store.action_stream import iter_actions
+
+    rows = 0
+    if task != "startup":
+        with open_session(url) as s:
+            actions = iter_actions(s, today=TODAY)
+            if task == "select":
+                rows = sum(1 for _ in actions)
+            else:
+                report = action_log_report(actions, as_at=TODAY, body=None)
+                write_report(report, task, Path(out) / f"log.{task}")  # type: ignore[arg-type]
+    print(json.dumps({"task": task, "rows": rows, **_usage()}))
+    return 0
+
+
+def _measure(task: str, url: str, out: str) -> dict[str, float]:
+    done = subprocess.run([sys.executable, __file__, "--child", task, "--db", url,
+                           "--out", out], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_log(url: str, out: str) -> None:
+    start = _measure("startup", url, out)
+    select_ = _measure("select", url, out)
+    print(f"yardsticks: start-up (python + openpyxl, docx, reports, store imports) "
+          f"{start['cpu']:.2f} s CPU, {start['rss']:.0f} MiB; reading the "
+          f"{select_['rows']:,.0f} actions from the store (iter_actions, no writing) "
+          f"{select_['cpu']:.2f} s CPU, {select_['rss']:.0f} MiB")
+    print(f"{'format':6} {'CPU s':>6} {'× start':>8} {'× read':>7} {'peak MiB':>9} "
+          f"{'× start':>8} {'file MiB':>9}")
+    for fmt in LOG_FORMATS:
+        got = _measure(fmt, url, out)
+        size = (Path(out) / f"log.{fmt}").stat().st_size / 2**20
+        print(f"{fmt:6} {got['cpu']:6.2f} {got['cpu'] / start['cpu']:8.1f} "
+              f"{got['cpu'] / select_['cpu']:7.2f} {got['rss']:9.0f} "
+              f"{got['rss'] / start['rss']:8.2f} {size:9.1f}")
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--actions", type=int, default=100_000)
     ap.add_argument("--meetings", type=int, default=5_000)
     ap.add_argument("--db", help="SQLAlchemy URL of an EMPTY store (default: temporary SQLite)")
     ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--no-log", action="store_true", help="skip writing the log")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child:
+        return child(args.child, args.db, args.out)
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
         t = time.perf_counter()
         person = generate(url, args.actions, args.meetings)
         print(f"generated {args.actions} actions over {args.meetings} meetings in "
               f"{time.perf_counter() - t:.1f} s ({url.split(':')[0]})")
-        today = dt.date(2026, 11, 23)
+        today = TODAY
         timings, found = [], 0
         with open_session(url) as s:
             for _ in range(args.runs):
@@ -113,6 +184,8 @@ def main(argv: list[str]) -> int:
         print(f"outstanding_actions(owner={person!r}): {found} actions; median "
               f"{statistics.median(timings):.1f} ms, slowest {max(timings):.1f} ms over "
               f"{args.runs} runs")
+        if not args.no_log:
+            bench_log(url, tmp)
     return 0
 
 
