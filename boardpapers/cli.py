@@ -291,7 +291,7 @@ def digest(body: str = typer.Option(..., help="Board or committee name"),
 FROM_HELP = "Only meetings on or after this date (2024-01-31, 31 January 2024, January 2024)"
 TO_HELP = "Only meetings on or before this date"
 REPORT_OUT_HELP = ("Write the report to this file, in the format its extension names "
-                   "(.md .csv .html .xlsx .docx); default: a table on screen")
+                   "(.md .csv .html .xlsx .docx .json .txt); default: a table on screen")
 REPORT_FORMAT_HELP = "The --out file's format, when its extension does not say"
 
 

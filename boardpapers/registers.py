@@ -1,6 +1,7 @@
-"""What the register commands (`decisions`, `attendance`, `rag`, `roles`) share: the dates
---from/--to read, a `Report` printed as terminal tables, and a report or chart written to
-the file --out/--chart names. The store reads and the reports build (`store.registers`,
+"""What the register commands (`decisions`, `attendance`, `rag`, `roles`) share: their
+options read and checked (dates as `log` reads them, `reporting.typed_date`), a `Report`
+printed as terminal tables, and a report or chart written to the file --out/--chart names
+(`reporting.write`). The store reads and the reports build (`store.registers`,
 `reports.*`); every cell reaches the screen as rich Text through `show.shown`.
 """
 from __future__ import annotations
@@ -42,9 +43,10 @@ class Request:
     def of(cls, body: str | None, since: str | None, until: str | None, out: Path | None,
            given: str | None, chart: Path | None = None) -> Request:
         from .errors import log_format
+        from .reporting import typed_date
 
-        start = date_option(since, "--from", start=True)
-        end = date_option(until, "--to", start=False)
+        start = typed_date("--from", since, start=True)
+        end = typed_date("--to", until, start=False)
         check_range(start, end)
         if given is not None and out is None:
             raise fail("--format needs --out FILE to write")
@@ -73,31 +75,9 @@ def deliver(report: Report, asked: Request, counted: str) -> None:
 
 
 def write_out(report: Report, fmt: str, path: Path) -> None:
-    from reports.formats import write_report
+    from .reporting import write
 
-    try:
-        write_report(report, fmt, path)  # type: ignore[arg-type]
-    except FileExistsError as e:  # a folder on the way to `path` is a file
-        raise fail(f"cannot write the report to {path}: {e.filename} is a file, not a "
-                   "folder") from None
-    except OSError as e:
-        raise fail(f"cannot write the report to {path}: {e.strerror or e}") from None
-
-
-def date_option(value: str | None, option: str, *, start: bool) -> dt.date | None:
-    """--from/--to as the clerk typed it (2024-01-31, 31 January 2024, 31/1/24, January
-    2024: the month's first day for --from, its last for --to); else exit 2."""
-    if value is None:
-        return None
-    from store.corrections.dates import read_due
-    from store.corrections.keys import CorrectionError
-
-    try:
-        read = read_due(value)
-    except CorrectionError:
-        raise fail(f"{option} is a date as YYYY-MM-DD, 31 March 2025 or 31/3/25 (day "
-                   f"first), not {value!r}") from None
-    return read.date.replace(day=1) if read.month_end and start else read.date
+    write(report, fmt, path, what="the report")  # type: ignore[arg-type]
 
 
 def check_range(since: dt.date | None, until: dt.date | None) -> None:

@@ -75,7 +75,9 @@ def body_parts(body: str, trends: Sequence[RagTrend], *, since: dt.date | None =
                      *(Column(r.title(), "int", 7) for r in (*RATINGS, UNRATED)),
                      Column("Rows", "int", 7))
     parts.append(Table(f"RAG counts per meeting: {name}", count_columns, (
-        Row((d, *(c[r] for r in (*RATINGS, UNRATED)), sum(c.values())), group=name)
+        # its own XLSX sheet, beside the body's sheet of rows
+        Row((d, *(c[r] for r in (*RATINGS, UNRATED)), sum(c.values())),
+            group=f"Counts {name}")
         for d, c in zip(dates, counts, strict=True))))
     if chart and dates:
         from .rag_chart import rag_chart
