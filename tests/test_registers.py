@@ -243,3 +243,16 @@ def test_chart_draws_no_paper_text(session) -> None:
     assert not any("footbridge" in (t or "") or "Ashcombe" in (t or "") for t in texts)
     assert "Ashcombe" not in chart.svg
 
+
+
+def test_register_queries_on_every_database(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The same store on SQLite, and on PostgreSQL when BOARDPAPERS_TEST_PG_URL is set:
+    ordering (undated last), ranges, the absent inference and the per-member counts."""
+    write_papers(tmp_path / "papers")
+    run_pipeline(db_url, [tmp_path / "papers"])
+    with open_session(db_url) as s:
+        assert [d.meeting_date for d in decisions(s, since=D("2024-03-01"))] == [
+            D("2024-03-11"), D("2024-05-13"), D("2024-07-08")]
+        assert [m.absent for m in attendance_by_meeting(s)][2] == ("Cara Nunn",)
+        assert [(m.name, m.percent) for m in attendance_by_member(s)] == [
+            ("Ada Lovell", 75), ("Bryn Moss", 75), ("Cara Nunn", 75), ("Evan Pike", 50)]
