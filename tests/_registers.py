@@ -1,13 +1,14 @@
 """Invented papers for the register tests (test_registers*.py): four meetings of one board,
-as HTML minutes, read by the whole pipeline into a store. Who came, who sent apologies and
-who was absent is chosen so every count in the registers differs from the next.
+as HTML minutes, read by the whole pipeline into a store. Chosen so each register has
+something to show: a substitute, apologies, an absence, an officer's apologies, a new Chair.
 
-| meeting    | present (members)          | substitute           | apologies          | RAG P1/P2/P3      |
-| 2024-01-15 | Ada (Chair), Bryn, Cara    |                      | Evan               | Red/Amber/Green   |
-| 2024-03-11 | Ada (Chair), Evan, Cara    | Fay for Bryn         | Bryn               | Amber/Amber/Blue  |
-| 2024-05-13 | Bryn (Chair), Evan         |                      | Ada  (Cara absent) | Green/Red/-       |
-| 2024-07-08 | Bryn (Chair), Ada, Cara    |                      | Evan, Dee (Clerk)  | Green/Red/Blue    |
-Dee Ogle is the Clerk, present at the first three. The third meeting's decision holds markup.
+| meeting    | members present         | substitute   | apologies  | RAG P1/P2/P3     |
+| 2024-01-15 | Ada (Chair), Bryn, Cara |              | Evan       | Red/Amber/Green  |
+| 2024-03-11 | Ada (Chair), Evan, Cara | Fay for Bryn | Bryn       | Amber/Amber/Blue |
+| 2024-05-13 | Bryn (Chair), Evan      |              | Ada        | Green/Red/-      |
+| 2024-07-08 | Bryn (Chair), Ada, Cara |              | Evan, Dee  | Green/Red/Blue   |
+Cara Nunn is absent on 2024-05-13 (no apologies). Dee Ogle is the Clerk, present at the
+first three. The third meeting's decision holds markup.
 """
 from __future__ import annotations
 
