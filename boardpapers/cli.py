@@ -308,7 +308,7 @@ def decisions(body: Optional[str] = typer.Option(None, help="Board or committee 
 
     from .registers import Request, deliver
 
-    asked = Request.of(body, since, until, out, format)
+    asked = Request.of(since, until, out, format)
     rows = read(_session(db), body=body, since=asked.since, until=asked.until)
     deliver(decisions_report(rows, today=asked.today, body=body, since=asked.since,
                              until=asked.until), asked, f"{len(rows)} decision(s)")
@@ -332,7 +332,7 @@ def attendance(by: str = typer.Option("meeting", "--by", help="meeting | member"
 
     if by not in ("meeting", "member"):
         raise fail(f"--by is meeting or member, not {shown(by)!r}")
-    asked = Request.of(body, since, until, out, format)
+    asked = Request.of(since, until, out, format)
     read, build, what = ((attendance_by_member, member_report, "member(s)") if by == "member"
                          else (attendance_by_meeting, attendance_report, "meeting(s)"))
     rows = read(_session(db), body=body, since=asked.since, until=asked.until)
@@ -359,7 +359,7 @@ def rag(body: Optional[str] = typer.Option(None, help="Board or committee name")
 
     from .registers import Request, deliver, terminal_meetings
 
-    asked = Request.of(body, since, until, out, format, chart)
+    asked = Request.of(since, until, out, format, chart)
     rows = rag_trend(_session(db), body=body, ref=ref)
     on_screen = asked.out is None and asked.chart is None
     deliver(rag_report(rows, today=asked.today, body=body, since=asked.since,
@@ -384,7 +384,7 @@ def roles(body: Optional[str] = typer.Option(None, help="Board or committee name
 
     from .registers import Request, deliver
 
-    asked = Request.of(body, None, None, out, format)
+    asked = Request.of(None, None, out, format)
     rows = role_holders(_session(db), body=body, role=role)
     deliver(roles_report(rows, today=asked.today, body=body, role=role), asked,
             f"{len(rows)} term(s)")

@@ -40,8 +40,8 @@ class Request:
     chart: Path | None = None
 
     @classmethod
-    def of(cls, body: str | None, since: str | None, until: str | None, out: Path | None,
-           given: str | None, chart: Path | None = None) -> Request:
+    def of(cls, since: str | None, until: str | None, out: Path | None, given: str | None,
+           chart: Path | None = None) -> Request:
         from .errors import log_format
         from .reporting import typed_date
 
