@@ -92,6 +92,8 @@ def test_rag_on_screen_fits_the_terminal(db: str) -> None:
     for date in ("2024-01-15", "2024-03-11", "2024-05-13", "2024-07-08"):
         assert date in wide.output
     assert "Chart:" in wide.output and "--chart" in wide.output
+    one = _run("rag", "--ref", "p2", "--db", db, env=WIDE)
+    assert "Publish the tree survey" in one.output and "footbridge" not in one.output
     narrow = _run("rag", "--db", db, env={"COLUMNS": "64"})  # room for two meetings
     assert narrow.exit_code == 0, narrow.output
     assert "the latest 2 of 4 meetings are shown" in narrow.output
