@@ -336,6 +336,110 @@ def digest(body: str = typer.Option(..., help="Board or committee name"),
     console.print(Text(shown(f"{len(written)} digest(s) of open actions")), soft_wrap=True)
 
 
+# --- registers: decisions, attendance, RAG trends, role holders (boardpapers/registers.py) ---
+
+FROM_HELP = "Only meetings on or after this date (2024-01-31, 31 January 2024, January 2024)"
+TO_HELP = "Only meetings on or before this date"
+REPORT_OUT_HELP = ("Write the report to this file, in the format its extension names "
+                   "(.md .csv .html .xlsx .docx .json .txt); default: a table on screen")
+REPORT_FORMAT_HELP = "The --out file's format, when its extension does not say"
+
+
+@app.command()
+def decisions(body: Optional[str] = typer.Option(None, help="Board or committee name"),
+              since: Optional[str] = typer.Option(None, "--from", help=FROM_HELP),
+              until: Optional[str] = typer.Option(None, "--to", help=TO_HELP),
+              out: Optional[Path] = typer.Option(None, "--out", help=REPORT_OUT_HELP),
+              format: Optional[str] = typer.Option(None, "--format", help=REPORT_FORMAT_HELP),
+              db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """The decisions register: every resolution by meeting, with its agenda item and source."""
+    from reports.decisions import decisions_report
+    from store.registers import decisions as read
+
+    from .registers import Request, deliver
+
+    asked = Request.of(since, until, out, format)
+    rows = read(_session(db), body=body, since=asked.since, until=asked.until)
+    deliver(decisions_report(rows, today=asked.today, body=body, since=asked.since,
+                             until=asked.until), asked, f"{len(rows)} decision(s)")
+
+
+@app.command()
+def attendance(by: str = typer.Option("meeting", "--by", help="meeting | member"),
+               body: Optional[str] = typer.Option(None, help="Board or committee name"),
+               since: Optional[str] = typer.Option(None, "--from", help=FROM_HELP),
+               until: Optional[str] = typer.Option(None, "--to", help=TO_HELP),
+               out: Optional[Path] = typer.Option(None, "--out", help=REPORT_OUT_HELP),
+               format: Optional[str] = typer.Option(None, "--format",
+                                                    help=REPORT_FORMAT_HELP),
+               db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """The attendance register: present, substitutes, apologies and absent members per
+    meeting, or (--by member) each member's attendance over the meetings held."""
+    from reports.attendance import attendance_report, member_report
+    from store.registers import attendance_by_meeting, attendance_by_member
+
+    from .registers import Request, deliver
+
+    if by not in ("meeting", "member"):
+        raise fail(f"--by is meeting or member, not {shown(by)!r}")
+    asked = Request.of(since, until, out, format)
+    read, build, what = ((attendance_by_member, member_report, "member(s)") if by == "member"
+                         else (attendance_by_meeting, attendance_report, "meeting(s)"))
+    rows = read(_session(db), body=body, since=asked.since, until=asked.until)
+    deliver(build(rows, today=asked.today, body=body, since=asked.since,  # type: ignore[arg-type]
+                  until=asked.until), asked, f"{len(rows)} {what}")
+
+
+@app.command()
+def rag(body: Optional[str] = typer.Option(None, help="Board or committee name"),
+        ref: Optional[str] = typer.Option(None, "--ref", help="Only the RAG row with this "
+                                                              "reference"),
+        since: Optional[str] = typer.Option(None, "--from", help=FROM_HELP),
+        until: Optional[str] = typer.Option(None, "--to", help=TO_HELP),
+        out: Optional[Path] = typer.Option(None, "--out", help=REPORT_OUT_HELP),
+        format: Optional[str] = typer.Option(None, "--format", help=REPORT_FORMAT_HELP),
+        chart: Optional[Path] = typer.Option(None, "--chart",
+                                             help="Write the chart alone: FILE.png or "
+                                                  "FILE.svg"),
+        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """RAG trends: each rated row's status meeting by meeting, the Red/Amber/Green/Blue
+    count per meeting, and that count as a chart (latest 24 meetings of each body)."""
+    from reports.rag import rag_report
+    from store.queries import rag_trend
+
+    from .registers import Request, deliver, terminal_meetings
+
+    asked = Request.of(since, until, out, format, chart)
+    rows = rag_trend(_session(db), body=body, ref=ref)
+    on_screen = asked.out is None and asked.chart is None
+    deliver(rag_report(rows, today=asked.today, body=body, since=asked.since,
+                       until=asked.until, chart=not on_screen,
+                       max_meetings=terminal_meetings() if on_screen else 24),
+            asked, f"{len(rows)} RAG row(s)")
+    if on_screen and rows:
+        console.print(Text("Chart: write it with --chart FILE.png or FILE.svg, or within "
+                           "--out FILE.html or FILE.docx"), soft_wrap=True)
+
+
+@app.command()
+def roles(body: Optional[str] = typer.Option(None, help="Board or committee name"),
+          role: Optional[str] = typer.Option(None, "--role", help="Only this office "
+                                                                  "(Chair, Vice-Chair, Clerk)"),
+          out: Optional[Path] = typer.Option(None, "--out", help=REPORT_OUT_HELP),
+          format: Optional[str] = typer.Option(None, "--format", help=REPORT_FORMAT_HELP),
+          db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Role holders: who held each office of a body, first and last meeting in it."""
+    from reports.roles import roles_report
+    from store.queries import role_holders
+
+    from .registers import Request, deliver
+
+    asked = Request.of(None, None, out, format)
+    rows = role_holders(_session(db), body=body, role=role)
+    deliver(roles_report(rows, today=asked.today, body=body, role=role), asked,
+            f"{len(rows)} term(s)")
+
+
 # --- the clerk's loop: review flags, record corrections (logic in boardpapers/review.py) ---
 
 NOTE_HELP = "Why: kept with the correction and shown in `boardpapers corrections`"
