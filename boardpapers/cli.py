@@ -308,7 +308,7 @@ def log(format: Optional[str] = typer.Option(
     with _session(db) as session:  # closed after writing: the rows are read as written
         report, rows = log_report(session, choice, dt.date.today())
         write(report, fmt, out, template)
-    console.print(Text(shown(f"{rows.n} action(s) → {out}")), soft_wrap=True)
+    note(f"{rows.n} action(s) → {out}")
 
 
 @app.command()
@@ -332,8 +332,8 @@ def digest(body: str = typer.Option(..., help="Board or committee name"),
         found = digests(session, body, owner, dt.date.today())
         written = write_digests(found, fmt, out, one_file)
     for path in written:
-        console.print(Text(shown(f"→ {path}")), soft_wrap=True)
-    console.print(Text(shown(f"{len(written)} digest(s) of open actions")), soft_wrap=True)
+        note(f"→ {path}")
+    note(f"{len(written)} digest(s) of open actions")
 
 
 # --- registers: decisions, attendance, RAG trends, role holders (boardpapers/registers.py) ---
@@ -417,8 +417,8 @@ def rag(body: Optional[str] = typer.Option(None, help="Board or committee name")
                        max_meetings=terminal_meetings() if on_screen else 24),
             asked, f"{len(rows)} RAG row(s)")
     if on_screen and rows:
-        console.print(Text("Chart: write it with --chart FILE.png or FILE.svg, or within "
-                           "--out FILE.html or FILE.docx"), soft_wrap=True)
+        note("Chart: write it with --chart FILE.png or FILE.svg, or within "
+             "--out FILE.html or FILE.docx")
 
 
 @app.command()

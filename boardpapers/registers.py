@@ -17,6 +17,7 @@ from rich.text import Text
 
 from .errors import fail
 from .show import shown
+from .verbosity import note
 
 if TYPE_CHECKING:
     from reports.document import Chart, Report, Table
@@ -65,13 +66,13 @@ def deliver(report: Report, asked: Request, counted: str) -> None:
     """Write the report (--out) and/or its chart (--chart), or print it on screen."""
     if asked.chart is not None:
         done = write_chart(report, asked.chart)
-        Console(stderr=True).print(Text(shown(done)), soft_wrap=True)
+        note(done)
     if asked.out is not None:
         write_out(report, asked.format or "md", asked.out)
-        Console(stderr=True).print(Text(shown(f"{counted} → {asked.out}")), soft_wrap=True)
+        note(f"{counted} → {asked.out}")
     if asked.out is None and asked.chart is None:
         print_report(report)
-        Console(stderr=True).print(Text(counted))
+        note(counted)
 
 
 def write_out(report: Report, fmt: str, path: Path) -> None:

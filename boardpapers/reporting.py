@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
 
 from .errors import fail
+from .verbosity import note
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from reports.formats import Format
     from store.queries import ActionView
 
-console = Console(stderr=True)
 DIGEST_FORMATS = ("txt", "html", "xlsx")
 
 
@@ -89,7 +87,7 @@ def log_report(session: Session, choice: LogChoice, today: dt.date
     if choice.owner:
         from store.owner_lookup import owner_note
 
-        console.print(Text(owner_note(session, choice.owner, choice.body)), soft_wrap=True)
+        note(owner_note(session, choice.owner, choice.body))
         scope.append(f"owner {choice.owner}")
     if choice.raised_from or choice.raised_to:
         scope.append("raised " + " to ".join(

@@ -241,3 +241,20 @@ def test_file_names_from_people_are_safe_bounded_and_unique():
     assert names[5] == "Dr-A-B-C.txt" and names[6] == "hidden.txt"
     assert names[7] == "evil.txt" and names[8] == "person.txt"
     assert all("/" not in n and "\\" not in n and not n.startswith(".") for n in names)
+
+
+def test_quiet_reports_write_their_files_and_say_nothing(db, tmp_path):
+    # -q leaves stderr to warnings and errors: no "N action(s) → file", no digest list
+    log = tmp_path / "log.json"
+    said = runner.invoke(app, ["-q", "log", "--out", str(log), "--owner", "Bob Bray",
+                               "--db", db])
+    assert said.exit_code == 0 and said.stderr == "" and said.stdout == ""
+    assert {"Repaint the bandstand railings"} <= set(_texts(json.loads(log.read_text())))
+    digests = tmp_path / "digests"
+    said = runner.invoke(app, ["-q", "digest", "--body", PARKS, "--out", str(digests),
+                               "--db", db])
+    assert said.exit_code == 0 and said.stderr == "" and said.stdout == ""
+    assert list(digests.glob("*.txt"))
+    said = runner.invoke(app, ["-q", "decisions", "--out", str(tmp_path / "d.csv"),
+                               "--db", db])
+    assert said.exit_code == 0 and said.stderr == "" and (tmp_path / "d.csv").exists()
