@@ -16,6 +16,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from .errors import fail
+from .listing import plain_line, print_plain
 from .show import shown
 from .verbosity import note
 
@@ -100,10 +101,14 @@ def rich_table(table: Table, *, skip: tuple[str, ...] = ()) -> RichTable:
     their row's colour, numbers and dates right-aligned; the columns named in `skip`
     left out."""
     grid = RichTable(title=Text(shown(table.title)), title_justify="left")
+    roomy = Console().width >= 100  # room to keep a date on one line
     keep = [c.name not in skip for c in table.columns]
     columns = [c for c, k in zip(table.columns, keep, strict=True) if k]
     for column in columns:
+        # a date split over two lines is misread; a name keeps room to be read
         grid.add_column(Text(shown(column.name)), overflow="fold",
+                        no_wrap=roomy and column.kind == "date",
+                        min_width=12 if roomy and column.kind != "int" else None,
                         justify="right" if column.kind in ("int", "date") else "left")
     for row in table.rows:
         grid.add_row(*(
@@ -130,9 +135,13 @@ def print_report(report: Report) -> None:
                               ".svg, or in --out FILE.html or .docx)"), soft_wrap=True)
         elif isinstance(part, Note):
             screen.print(Text(shown(part.text)), soft_wrap=True)
-        else:
+        elif screen.is_terminal:
             # the heading names the one body the report covers: its column is room lost
             screen.print(rich_table(part, skip=("Body",) if report.body else ()))
+        else:  # piped: a title line, then tab-separated lines, as every listing (listing.py)
+            screen.file.write(plain_line([part.title]) + "\n")
+            print_plain([c.name for c in part.columns],
+                        [[_cell(v) for v in row.cells] for row in part.rows])
 
 
 def charts(report: Report) -> list[Chart]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import csv
 import json
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,7 +21,9 @@ from boardpapers.cli import app
 from store import db as store_db
 
 runner = CliRunner()
-WIDE = {"COLUMNS": "250"}
+# a terminal forced as Rich reads it (no colour codes in the output); else it is piped
+TERMINAL = {"TTY_COMPATIBLE": "1", "FORCE_COLOR": "1", "NO_COLOR": "1"}
+WIDE = {**TERMINAL, "COLUMNS": "250"}
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +87,13 @@ def test_attendance_by_meeting_and_by_member(db: str) -> None:
     assert [c.strip() for c in evan.split("│")][1:-1] == [
         "Evan Pike", "2024-01-15", "2024-07-08", "4", "2", "2", "0", "50"]
     assert "Dee Ogle" not in members.output  # the Clerk is not a member
+    # piped: no box drawing, one tab-separated line per row under a header line
+    piped = _run("attendance", "--by", "member", "--body", "ashcombe", "--db", db,
+                 env={"TTY_COMPATIBLE": "0"})
+    assert piped.exit_code == 0 and "│" not in piped.stdout
+    lines = piped.stdout.splitlines()
+    assert "Member\tFirst\tLast\tMeetings held" in "\n".join(lines)
+    assert "Evan Pike\t2024-01-15\t2024-07-08\t4\t2\t2\t0\t50" in "\n".join(lines)
 
 
 def test_rag_on_screen_fits_the_terminal(db: str) -> None:
@@ -94,11 +104,11 @@ def test_rag_on_screen_fits_the_terminal(db: str) -> None:
     assert "Chart:" in wide.output and "--chart" in wide.output
     one = _run("rag", "--ref", "p2", "--db", db, env=WIDE)
     assert "Publish the tree survey" in one.output and "footbridge" not in one.output
-    narrow = _run("rag", "--db", db, env={"COLUMNS": "64"})  # room for two meetings
+    narrow = _run("rag", "--db", db, env={**TERMINAL, "COLUMNS": "64"})  # room for two meetings
     assert narrow.exit_code == 0, narrow.output
     assert "the latest 2 of 4 meetings are shown" in narrow.output
     assert "2024-01-15" not in narrow.output
-    assert max(len(line) for line in narrow.output.splitlines()
+    assert max(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) for line in narrow.output.splitlines()
                if line.startswith(("┃", "│"))) <= 64
 
 
