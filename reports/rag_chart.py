@@ -39,6 +39,8 @@ def rag_chart(dates: Sequence[dt.date], counts: Sequence[dict[str, int]]) -> Cha
             for i, bar in enumerate(bars):  # unique ids: "rag-red-0" is Red's first bar
                 bar.set_gid(f"rag-{name.lower()}-{i}")
             base = [b + h for b, h in zip(base, heights, strict=True)]
+        # at least four bars' room: one meeting's bar is not stretched across the chart
+        ax.set_xlim(-0.6, max(len(labels), 4) - 0.4)
         ax.set_title(TITLE)
         ax.set_ylabel("Rows rated")
         ax.yaxis.get_major_locator().set_params(integer=True)

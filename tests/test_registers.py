@@ -208,6 +208,25 @@ def _bar_heights(svg: str) -> dict[str, list[float]]:
     return out
 
 
+def _bar_widths(svg: str) -> list[float]:
+    """The width, in SVG units, of each bar the chart drew."""
+    widths = []
+    for g in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}g"):
+        if re.fullmatch(r"rag-\w+-\d+", g.get("id", "")):
+            path = next(g.iter("{http://www.w3.org/2000/svg}path"))
+            xs = [float(x) for x in re.findall(r"[ML]\s*([\d.]+)\s+[\d.]+", path.get("d"))]
+            widths.append(max(xs) - min(xs))
+    return widths
+
+
+def test_one_meeting_is_a_bar_not_the_whole_chart() -> None:
+    # a body with one rated meeting: its bar keeps a bar's width, as with four meetings
+    one = _bar_widths(rag_chart([D("2024-01-15")], [{"Red": 2, "Green": 1}]).svg)
+    four = _bar_widths(rag_chart([D(f"2024-0{m}-01") for m in range(1, 5)],
+                                 [{"Red": 2, "Green": 1}] * 4).svg)
+    assert max(one) == pytest.approx(max(four), rel=0.05)
+
+
 def test_chart_png_and_svg_carry_the_series() -> None:
     dates = [D("2024-01-15"), D("2024-03-11")]
     chart = rag_chart(dates, [{"Red": 1, "Amber": 2}, {"Green": 3, "Blue": 1}])
