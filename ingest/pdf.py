@@ -17,7 +17,7 @@ from .columns import arrange, unweave_labels
 from .unruled import split_unruled
 from .layout import Word, classify, dehyphenate, lines_to_blocks, words_to_lines
 from .model import Block, Page, Problem, Table
-from .ocr import ocr_page, tsv_words
+from .ocr import PageOcr, ocr_page, tsv_words
 from .pdf_frame import Frame
 from .pdf_objects import bounds, page_objects
 from .pdf_grid import Geometry, read_geometry
@@ -81,6 +81,7 @@ def read_pdf(path: Path, sha256: str, problems: list[Problem]) -> Iterator[Page]
     appended to `problems`; a page that fails is yielded empty so page numbers stay true."""
     pdf = _open(path)
     plumber = _Plumber(path)
+    scans = PageOcr(path, looks_scanned=_looks_scanned)  # opens nothing until a scan is met
     try:
         n = len(pdf)
         if n > MAX_PAGES:
@@ -90,7 +91,7 @@ def read_pdf(path: Path, sha256: str, problems: list[Problem]) -> Iterator[Page]
         counter = _Counter()
         for i in range(min(n, MAX_PAGES)):
             try:
-                yield _read_page(pdf, i, plumber, path, sha256, counter, problems)
+                yield _read_page(pdf, i, plumber, path, sha256, counter, problems, scans)
             except IngestError:
                 raise
             except Exception as err:  # one unreadable page must not lose the rest
@@ -100,6 +101,7 @@ def read_pdf(path: Path, sha256: str, problems: list[Problem]) -> Iterator[Page]
                                         f"{err}); the rest of the file was read.", page=i + 1))
                 yield Page(number=i + 1)
     finally:
+        scans.close()
         plumber.close()
         pdf.close()
 
@@ -157,7 +159,7 @@ def _drawing(page: Any) -> _Drawing:
 
 
 def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
-               counter: _Counter, problems: list[Problem]) -> Page:
+               counter: _Counter, problems: list[Problem], scans: PageOcr) -> Page:
     number = index + 1
     page = pdf[index]
     geometry: Geometry | None = None
@@ -178,10 +180,8 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         width, height = frame.width or 595.0, frame.height or 842.0
     finally:
         page.close()
-    if text.chars == 0 or (text.chars <= SCAN_MAX_CHARS and drawing.image_cover >= 0.5):
-        # a scan is an image, or (as some scanners write) thousands of vector glyph outlines
-        if drawing.images or drawing.paths > 50:
-            return _ocr(path, number, sha256, counter, problems, width, height)
+    if _is_scan(text.chars, drawing):
+        return _ocr(path, number, sha256, counter, problems, width, height, scans)
     tables: list[tuple[tuple[float, float, float, float], list]] = []
     headed: set[int] = set()  # stamps that became a table's column titles
     if geometry is not None:
@@ -210,6 +210,24 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         out.items.append(Block(index=counter.next(), page=number, kind="furniture",
                                text=stamp.text, sha256=sha256, style="rotated"))
     return out
+
+
+def _is_scan(chars: int, drawing: _Drawing) -> bool:
+    if chars == 0 or (chars <= SCAN_MAX_CHARS and drawing.image_cover >= 0.5):
+        # a scan is an image, or (as some scanners write) thousands of vector glyph outlines
+        return bool(drawing.images or drawing.paths > 50)
+    return False
+
+
+def _looks_scanned(page: Any) -> bool:
+    """`_is_scan` from PDFium's character count, without reading the words: OCR's
+    read-ahead (ocr.PageOcr) asks it of the pages after a scan."""
+    textpage = page.get_textpage()
+    try:
+        chars = textpage.count_chars()
+    finally:
+        textpage.close()
+    return _is_scan(chars, _drawing(page))
 
 
 def _table(t: Any, shown: Any, bbox: tuple[float, float, float, float], text: PageText,
@@ -287,8 +305,8 @@ def _lay_out(words: list[Word], tables: list[tuple[tuple[float, float, float, fl
 
 
 def _ocr(path: Path, number: int, sha256: str, counter: _Counter,
-         problems: list[Problem], width: float, height: float) -> Page:
-    tsv, problem = ocr_page(path, number)
+         problems: list[Problem], width: float, height: float, scans: PageOcr) -> Page:
+    tsv, problem = ocr_page(path, number, scans)
     if problem:
         problems.append(Problem(problem[0], problem[1], page=number))
         return Page(number=number, ocr=True)

@@ -476,7 +476,7 @@ def _tsv(lines: list[tuple[int, str, int]], x: int = 300, char_px: int = 25) -> 
 def fake_ocr(monkeypatch):
     calls: list[tuple[Path, int]] = []
 
-    def ocr_page(path, number):
+    def ocr_page(path, number, scans=None):
         calls.append((Path(path), number))
         return _tsv([(300, "Minutes of the meeting", 1), (350, "held on 3 May", 1),
                      (500, "Present: Cllr A Smith", 2)]), None
@@ -703,7 +703,7 @@ def test_ocr_reads_side_by_side_columns_as_columns(tmp_path, monkeypatch):
     tsv = _tsv([(300, "Present:|Members of the Public:", 1),
                 (360, "Ann Birch (AB) CHAIR|Tom Gray", 1), (410, "Ben Cole (BC)|Una Hale", 1),
                 (560, "05.21.01|Apologies were received from Cllr Dee", 2)])
-    monkeypatch.setattr(pdfmod, "ocr_page", lambda path, number: (tsv, None))
+    monkeypatch.setattr(pdfmod, "ocr_page", lambda path, number, scans=None: (tsv, None))
 
     def draw(c):
         c.drawImage(_grey_image(), 0, 0, width=A4[0], height=A4[1])
