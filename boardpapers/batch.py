@@ -21,9 +21,17 @@ document stands, so a re-run tells the clerk the same truth as the first run:
 
 Two files with the same bytes are one document; the second is reported under its own name
 ("same content as …") and its path is recorded with the document (`document_files`).
+
+With `workers` above one, the files are read in that many processes at once (`pool.py`) and
+this process alone writes to the store, saving each reading as it arrives: every promise
+above holds, and the store comes out the same in any order of arrival (each save folds only
+the meetings it touches; see store/carry). Each read file's outcome carries its reading time
+and pages, for the run's list of slowest files.
 """
 from __future__ import annotations
 
+import os
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -65,6 +73,8 @@ class Outcome:
     actions: int = 0
     rag_items: int = 0
     flags: int = 0
+    seconds: float | None = None  # how long reading it took (ingest + extract), when read
+    pages: int | None = None
 
     @property
     def failed(self) -> bool:
@@ -101,12 +111,18 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
 def extract_file(path: Path) -> Extraction:
     """`extract_here` within the per-file time and memory budget (bounded.py; set by
     BOARDPAPERS_FILE_SECONDS and BOARDPAPERS_FILE_MEMORY_MB): a file over it is failed."""
-    from extract.document.nlp import nlp
-
     from .bounded import Budget, read_bounded
 
-    nlp()  # built once, here: every file's forked reader inherits it instead of loading spaCy
+    warm()
     return read_bounded(path, Budget.from_env(), extract_here)
+
+
+def warm() -> None:
+    """Build spaCy's pipeline once, in the process that forks each file's reader: every
+    reader inherits it instead of loading spaCy (done before the first file is timed)."""
+    from extract.document.nlp import nlp
+
+    nlp()
 
 
 def extract_here(path: Path) -> Extraction:
@@ -125,22 +141,48 @@ def extract_here(path: Path) -> Extraction:
                         "Report it to the boardpapers maintainers.")])
 
 
+Read = Callable[[Path], Extraction]  # picklable (a module's function) to run in workers
+
+
 def run(session: Session, files: list[Path],
         progress: Callable[[Path], None] | None = None,
-        reader: str | None = None) -> Iterator[Outcome]:
+        reader: str | None = None, *, workers: int = 1,
+        read: Read | None = None) -> Iterator[Outcome]:
+    """Each file's Outcome: in file order with one worker; with more, the files that need
+    no reading first, then each read file as its reading arrives. `read` is what reads a
+    file (default `extract_file`)."""
     reader = reader or current_reader()
+    read = read or extract_file
+    if workers > 1:
+        from .pool import run_parallel
+
+        yield from run_parallel(session, files, reader, read, workers, progress)
+        return
+    if read is extract_file:
+        warm()
     for path in files:
         if progress:
             progress(path)
-        yield _run_one(session, path, reader)
+        yield _run_one(session, path, reader, read)
 
 
-def _run_one(session: Session, path: Path, reader: str) -> Outcome:
-    from store import save_extraction
+def _run_one(session: Session, path: Path, reader: str, read: Read) -> Outcome:
+    decided = decide(session, path, reader)
+    if isinstance(decided, Outcome):
+        return decided
+    try:
+        record, seconds = read_timed(read, path, ocr_workers=1)
+    except Exception as err:  # the reader itself broke (a bug): say so, keep going
+        return refused(path, err)
+    return save(session, path, record, seconds, reader)
+
+
+def decide(session: Session, path: Path, reader: str) -> Outcome | str:
+    """The file's Outcome when it needs no reading (stored and final, or unopenable), else
+    its sha256: it is to be read."""
     from store.queries import stored_document
     from store.save import needs_reading, record_file
 
-    seen_as = str(path.absolute())
     try:
         digest = sha256_of(path)
     except (OSError, IngestError):  # unopenable, or not a regular file (a FIFO would hang)
@@ -148,17 +190,51 @@ def _run_one(session: Session, path: Path, reader: str) -> Outcome:
     try:
         stored = stored_document(session, digest)
         if stored is not None and not needs_reading(stored.status, stored.reader, reader):
-            record_file(session, stored.id, seen_as)
+            record_file(session, stored.id, str(path.absolute()))
             return _unchanged(path, stored)
-        record = extract_file(path)
-        if not record.source.sha256:  # it became unreadable after we hashed it
-            return _not_stored(path, record.source.problems)
-        result = save_extraction(session, record, reader=reader, seen_as=seen_as)
+    except Exception as err:
+        return refused(path, err, session)
+    return digest
+
+
+def read_timed(read: Read, path: Path, ocr_workers: int) -> tuple[Extraction, float]:
+    """`read(path)` and its wall-clock seconds, with scanned pages OCR'd `ocr_workers` at a
+    time unless $BOARDPAPERS_OCR_WORKERS says otherwise."""
+    from ingest.ocr import WORKERS_ENV
+
+    given = os.environ.get(WORKERS_ENV)
+    os.environ.setdefault(WORKERS_ENV, str(ocr_workers))  # the forked reader inherits it
+    started = time.perf_counter()
+    try:
+        return read(path), time.perf_counter() - started
+    finally:
+        if given is None:
+            os.environ.pop(WORKERS_ENV, None)
+
+
+def save(session: Session, path: Path, record: Extraction, seconds: float | None,
+         reader: str) -> Outcome:
+    """Store one reading (one transaction) and say what became of the file."""
+    from store import save_extraction
+
+    if not record.source.sha256:  # it became unreadable after we hashed it
+        return _not_stored(path, record.source.problems)
+    try:
+        result = save_extraction(session, record, reader=reader,
+                                 seen_as=str(path.absolute()))
     except Exception as err:  # the store refused it: say so, keep going
+        return refused(path, err, session)
+    outcome = _saved(path, record, result)
+    outcome.seconds, outcome.pages = seconds, record.source.pages
+    return outcome
+
+
+def refused(path: Path, err: BaseException, session: Session | None = None) -> Outcome:
+    """A file the store refused, or whose reader broke: a bug, not the file's fault."""
+    if session is not None:
         session.rollback()
-        return Outcome(path, "not-stored", "error", (
-            "".join(traceback.format_exception_only(err)).strip(),))
-    return _saved(path, record, result)
+    return Outcome(path, "not-stored", "error", (
+        "".join(traceback.format_exception_only(err)).strip(),))
 
 
 def _not_stored(path: Path, problems: Iterable[str]) -> Outcome:

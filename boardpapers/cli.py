@@ -25,7 +25,7 @@ from rich.text import Text
 from . import __version__
 from .errors import fail, open_store
 from .show import shown
-from .verbosity import detail, note, quiet
+from .verbosity import detail, note, quiet, verbose
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -80,14 +80,22 @@ def _session(db: Optional[str]) -> Session:
 
 @app.command()
 def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers"),
+        workers: Optional[int] = typer.Option(
+            None, "--workers", min=1, envvar="BOARDPAPERS_WORKERS",
+            help="Files read at once, each in a process of its own, and a scan's pages "
+                 "OCR'd at once (default: the machine's cores)"),
         db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Ingest every PDF/DOCX/HTML/TXT under PATHS into the store.
 
     Every failed or partly read file is listed with its problems on every run, including
     files stored by an earlier run, and the exit code is 1 while any file is failed.
+    The slowest files read are listed at the end with their reading time and pages.
     """
+    import time
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from ingest.ocr import cores
     from store import summary_counts
 
     from . import batch
@@ -99,15 +107,19 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
     _check_budget()
     session = _session(db)
     outcomes = []
+    started = time.perf_counter()
     # markup=False: the description is a file name, which may hold "[...]"
     with Progress(TextColumn("{task.description}", markup=False), BarColumn(),
                   MofNCompleteColumn(), console=console, transient=True,
                   disable=quiet()) as bar:
         task = bar.add_task("reading", total=len(files))
         for outcome in batch.run(session, files,
-                                 lambda p: bar.update(task, description=shown(p.name)[:40])):
+                                 lambda p: bar.update(task, description=shown(p.name)[:40]),
+                                 workers=workers or cores()):
             outcomes.append(outcome)
             bar.advance(task)
+    order = {f: k for k, f in enumerate(files)}  # workers finish in any order: list in one
+    outcomes.sort(key=lambda o: order.get(o.file, len(order)))
     # soft_wrap: one line per file however narrow the terminal, so a path is never split
     # and a log of the run can be searched line by line.
     for o in outcomes:
@@ -124,8 +136,31 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
         f"meetings {counts.meetings}, attendees {counts.attendees}, actions {counts.actions} "
         f"({counts.open_actions} open), RAG rows {counts.rag_items}, flags {counts.open_flags}, "
         f"failed documents {counts.failed_documents}"))
+    for line in _timings(outcomes, time.perf_counter() - started, workers or cores(),
+                         every=verbose()):
+        note(line)
     if failed:
         raise typer.Exit(1)
+
+
+SLOWEST = 5
+
+
+def _timings(outcomes: list[Outcome], seconds: float, workers: int, every: bool = False
+             ) -> list[Text]:
+    """The run's reading time and its slowest files (seconds, pages), as Text lines; with
+    `every` (-v), every file read, slowest first."""
+    read = sorted((o for o in outcomes if o.seconds is not None),
+                  key=lambda o: -(o.seconds or 0.0))
+    if not read:
+        return []
+    pages = sum(o.pages or 0 for o in read)
+    lines = [Text(f"read {len(read)} file(s), {pages} page(s) in {seconds:.1f} s with "
+                  f"{workers} worker(s); slowest:")]
+    for o in read if every else read[:SLOWEST]:
+        sized = f" ({o.pages} page{'s' if o.pages != 1 else ''})" if o.pages else ""
+        lines.append(Text(shown(f"  {o.seconds:6.1f} s  {o.file.name}{sized}")))
+    return lines
 
 
 _STYLES = {"failed": "red", "error": "red", "partial": "yellow", "ok": "green"}

@@ -13,6 +13,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
 
+# `run` reads files in worker processes by default, where a test's monkeypatch does not
+# reach: tests run it in this process unless they ask for workers (--workers, workers=).
+os.environ["BOARDPAPERS_WORKERS"] = "1"
+
 
 @pytest.fixture
 def shared() -> Path:

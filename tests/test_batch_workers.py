@@ -1,0 +1,171 @@
+"""`run --workers N`: files read in worker processes, saved by one writer as they arrive.
+
+The store comes out as with one worker whatever order the readings arrive in; a worker that
+raises or dies, or a file over its budget, is that file's failed outcome and the rest are
+stored; a second copy of a file being read is read once; the run ends with its slowest
+files. Readers that misbehave on cue are in tests/_readers.py (a worker imports them)."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from pathlib import Path
+
+import _readers
+from typer.testing import CliRunner
+
+from boardpapers import batch, cli
+from store import action_log, open_session, summary_counts
+
+MEETINGS = [  # (date, next meeting, matters arising, new actions) of one invented council
+    ("3 March 2024", "7 April 2024", [],
+     ["Clerk to obtain three quotes for the swing repair by 31 March 2024.",
+      "Cllr Gray to report the blocked stile to the county council."]),
+    ("7 April 2024", "5 May 2024",
+     ["The Clerk had obtained three quotes for the swing repair and the action was "
+      "complete."],
+     ["Cllr Cole to ask the contractor for a revised grass cutting price by 30 April 2024."]),
+    ("5 May 2024", "2 June 2024",
+     ["Cllr Gray had reported the blocked stile to the county council and the action was "
+      "complete."],
+     ["Clerk to order two new litter bins for the green by 31 May 2024."]),
+    ("2 June 2024", "7 July 2024",
+     ["Cllr Cole would ask the contractor for a revised grass cutting price once the "
+      "season had started."],
+     ["Cllr Hale to write to the bus company about the timetable."]),
+]
+
+
+def _minutes(folder: Path, n: int, name: str | None = None) -> Path:
+    date, following, arising, actions = MEETINGS[n - 1]
+    lines = ["ELMBROOK PARISH COUNCIL", "",
+             f"Minutes of the meeting of Elmbrook Parish Council held on {date} at the "
+             "Village Hall.", "",
+             "Present: Cllr Ann Birch (Chair), Cllr Tom Gray, Cllr Ben Cole, Cllr Una Hale",
+             "In attendance: Jo Clerk (Clerk)", "", "1. Matters arising from the minutes of the last meeting", *arising, "",
+             "2. New business", *(f"ACTION: {a}" for a in actions), "",
+             f"Date of next meeting: {following}."]
+    path = folder / (name or f"{n}-minutes.txt")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _papers(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for n in range(1, 5):
+        _minutes(folder, n)
+    shutil.copy(folder / "2-minutes.txt", folder / "3-copy-of-2.txt")  # same bytes
+    (folder / "4-damaged.pdf").write_bytes(b"%PDF-1.7\nnot a real PDF at all")
+    return batch.find_files([folder])
+
+
+def _store(url: str):
+    """The store as a clerk sees it, without the row ids that depend on saving order."""
+    with open_session(url) as session:
+        log = []
+        for row in action_log(session):
+            row = dataclasses.asdict(row)
+            del row["id"], row["thread_id"]
+            row["mentions"] = [{k: v for k, v in m.items() if not k.endswith("id")}
+                               for m in row["mentions"]]
+            log.append(row)
+        return log, summary_counts(session)
+
+
+def _run(url: str, files: list[Path], **how) -> list[batch.Outcome]:
+    with open_session(url) as session:
+        return list(batch.run(session, files, **how))
+
+
+def _seen(outcomes: list[batch.Outcome]) -> dict[str, tuple]:
+    return {o.file.name: (o.action, o.status, o.note, o.problems[:1], o.actions)
+            for o in outcomes}
+
+
+def test_two_workers_store_what_one_stores_whatever_order_the_files_arrive_in(tmp_path):
+    files = _papers(tmp_path)
+    one, two = (f"sqlite:///{tmp_path / name}" for name in ("one.sqlite", "two.sqlite"))
+    serial = _run(one, files)
+    parallel = _run(two, files, workers=2, read=_readers.first_files_last)
+    read = [o.file.name for o in parallel if o.seconds is not None]
+    assert read != sorted(read)  # they did arrive out of order
+    assert _seen(parallel) == _seen(serial)
+    assert _seen(parallel)["3-copy-of-2.txt"][:3] == (
+        "unchanged", "ok", "same content as 2-minutes.txt")
+    assert _seen(parallel)["4-damaged.pdf"][1] == "failed"
+    log, counts = _store(two)
+    assert (log, counts) == _store(one)
+    assert counts.meetings == 4 and counts.actions >= 5
+    # carried forward: closed at the third meeting by a note on the second file read
+    assert {row["text"]: row["status"] for row in log}[
+        "Cllr Gray to report the blocked stile to the county council."] == "closed"
+
+
+def test_a_worker_that_dies_or_raises_fails_its_file_and_the_rest_are_stored(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    files = [_minutes(folder, 1, "1-minutes.txt"), _minutes(folder, 2, "2-crash.txt"),
+             _minutes(folder, 3, "3-raise.txt"), _minutes(folder, 4, "4-minutes.txt")]
+    url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    for _ in range(2):  # the file that killed its worker is not stored: tried again
+        seen = {o.file.name: o for o in _run(url, files, workers=2, read=_readers.hostile)}
+        died, raised = seen["2-crash.txt"], seen["3-raise.txt"]
+        assert (died.action, died.status) == ("not-stored", "failed")
+        assert "worker process reading 2-crash.txt died" in died.problems[0]
+        assert (raised.action, raised.status) == ("not-stored", "error")
+        assert "RuntimeError: reader bug on 3-raise.txt" in raised.problems[0]
+        assert {seen[f].status for f in ("1-minutes.txt", "4-minutes.txt")} == {"ok"}
+    assert _store(url)[1].meetings == 2
+
+
+def test_a_file_over_its_budget_in_a_worker_is_failed_and_the_others_stored(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("BOARDPAPERS_FILE_SECONDS", "2")  # set after the workers' server
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    files = [_minutes(folder, 1), _minutes(folder, 2, "2-slow.txt"), _minutes(folder, 3)]
+    outcomes = _run(f"sqlite:///{tmp_path / 'bp.sqlite'}", files, workers=2,
+                    read=_readers.slow_when_named)
+    assert outcomes[-1].file.name == "2-slow.txt"  # the third file did not wait for it
+    seen = {o.file.name: o for o in outcomes}
+    assert seen["2-slow.txt"].status == "failed"
+    assert "per-file time budget of 2 s" in seen["2-slow.txt"].problems[0]
+    assert seen["1-minutes.txt"].status == seen["3-minutes.txt"].status == "ok"
+
+
+def test_with_workers_a_copy_is_read_once_and_a_stored_file_not_again(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    files = [_minutes(folder, 1), _minutes(folder, 1, "2-same.txt"), _minutes(folder, 3)]
+    url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    first = _seen(_run(url, files, workers=2, read=_readers.logged))
+    reads = [line.split() for line in (tmp_path / "reads.log").read_text().splitlines()]
+    assert sorted(name for name, _ in reads) == ["1-minutes.txt", "3-minutes.txt"]
+    assert str(os.getpid()) not in {pid for _, pid in reads}  # read by the workers
+    assert first["2-same.txt"][:3] == ("unchanged", "ok", "same content as 1-minutes.txt")
+    again = _seen(_run(url, files, workers=2, read=_readers.logged))
+    assert {action for action, *_ in again.values()} == {"unchanged"}
+    assert len((tmp_path / "reads.log").read_text().splitlines()) == 2
+
+
+def test_run_with_workers_lists_the_slowest_files_with_seconds_and_pages(tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.setattr(cli.console, "width", 200)
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    _minutes(folder, 1)
+    long = _minutes(folder, 2, "2-long-minutes.txt")
+    with long.open("a", encoding="utf-8") as f:  # many times the words of the others
+        for k in range(400):
+            f.write(f"{k + 3}. Item {k + 3}\nThe council noted report {k + 3} from the Clerk "
+                    f"on the village green, the footpaths and the hall. Resolved: noted.\n")
+    url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    result = CliRunner().invoke(cli.app, ["run", str(folder), "--workers", "2", "--db", url])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    head = next(k for k, line in enumerate(lines) if line.startswith("read 2 file(s)"))
+    assert "with 2 worker(s); slowest:" in lines[head]
+    assert lines[head + 1].split()[1:] == ["s", "2-long-minutes.txt"]
+    assert lines[head + 2].split()[1:] == ["s", "1-minutes.txt"]
+    assert float(lines[head + 1].split()[0]) >= float(lines[head + 2].split()[0])
