@@ -25,7 +25,9 @@ def test_run_stores_samples_and_rerun_changes_nothing(tmp_path):
     assert again.exit_code == 0
     assert "files 3 (new 0, re-read 0, unchanged 3, failed 0) · partial 0" in again.output
     # the store's own summary line is identical: nothing was added or changed
-    assert first.output.split("store:")[1] == again.output.split("store:")[1]
+    store_line = [out.output.split("store:")[1].splitlines()[0] for out in (first, again)]
+    assert store_line[0] == store_line[1]
+    assert "read 3 file(s), 26 page(s)" in first.output and "slowest" not in again.output
 
 
 def test_batch_goes_on_past_a_bad_file_and_exits_non_zero(tmp_path):
