@@ -69,8 +69,6 @@ Reading = tuple[Path, "Extraction | BaseException", "float | None"]
 
 
 def _here(paths: list[Path], read: Read, workers: int) -> Iterator[Reading]:
-    if read is extract_file:
-        warm()  # not counted in the first file's time
     for path in paths:
         try:
             record, seconds = read_timed(read, path, ocr_workers=workers)
@@ -98,8 +96,11 @@ def _outcome(session: Session, path: Path, record: Extraction | BaseException,
 def _readings(paths: list[Path], read: Read, workers: int) -> Iterator[Reading]:
     """(path, Extraction or the exception its reader raised, seconds) for each path, in the
     order they finish; a path whose worker died comes back with a `WorkerDied`."""
+    def new_pool(size: int) -> ProcessPoolExecutor:
+        return _pool(size, workers, warm_up=read is extract_file)
+
     queue = deque(paths)
-    pool = _pool(min(workers, len(paths)), workers)
+    pool = new_pool(min(workers, len(paths)))
     held: dict[Future, Path] = {}
     finished = False
     try:
@@ -118,16 +119,17 @@ def _readings(paths: list[Path], read: Read, workers: int) -> Iterator[Reading]:
                 suspects = list(held.values())
                 held.clear()
                 pool.shutdown(wait=True, cancel_futures=True)
-                pool = _pool(1, workers)
+                pool = new_pool(1)
                 for path in suspects:
                     future = pool.submit(read_timed, read, path, workers)
                     wait([future])
                     yield _reading(path, future)
                     if isinstance(future.exception(), BrokenProcessPool):
                         pool.shutdown(wait=True)
-                        pool = _pool(1, workers)
-                pool.shutdown(wait=True)
-                pool = _pool(min(workers, max(len(queue), 1)), workers)
+                        pool = new_pool(1)
+                if queue:
+                    pool.shutdown(wait=True)
+                    pool = new_pool(min(workers, len(queue)))
         finished = True
     finally:
         _stop(pool, now=not finished)
@@ -154,19 +156,21 @@ def _reading(path: Path, future: Future) -> Reading:
 PRELOAD = ["spacy", "boardpapers.batch", "extract", "ingest.pdf"]
 
 
-def _pool(size: int, ocr_workers: int) -> ProcessPoolExecutor:
+def _pool(size: int, ocr_workers: int, warm_up: bool) -> ProcessPoolExecutor:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(size, mp_context=context, initializer=_start_worker,
-                               initargs=(dict(os.environ), ocr_workers))
+                               initargs=(dict(os.environ), ocr_workers, warm_up))
 
 
-def _start_worker(environ: dict[str, str], ocr_workers: int) -> None:
-    # Ctrl-C is this process's parent's to handle: it stops the pool
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _start_worker(environ: dict[str, str], ocr_workers: int, warm_up: bool) -> None:
+    # Ctrl-C reaches the whole process group: the worker and the reader it forked end at
+    # once and quietly (Tesseract, a new program, takes the default and ends too); the
+    # parent reports it
+    signal.signal(signal.SIGINT, _end)
     # this process's environment now, not the fork server's when it started: the per-file
     # budget, Tesseract's PATH and the OCR workers are read from it
     os.environ.clear()
@@ -174,7 +178,12 @@ def _start_worker(environ: dict[str, str], ocr_workers: int) -> None:
     from ingest.ocr import WORKERS_ENV
 
     os.environ.setdefault(WORKERS_ENV, str(ocr_workers))
-    warm()
+    if warm_up:  # our own reader: build its caches once for the readers this worker forks
+        warm()
+
+
+def _end(*_: object) -> None:
+    os._exit(130)
 
 
 def _stop(pool: ProcessPoolExecutor, now: bool) -> None:
