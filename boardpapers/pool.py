@@ -48,7 +48,7 @@ def run_parallel(session: Session, files: list[Path], reader: str, read: Read,
             yield decided
         else:
             to_read.append((path, decided))
-    first: dict[str, Path] = {}  # sha256 → the first file with those bytes; later copies wait for it
+    first: dict[str, Path] = {}  # sha256 → the first file of those bytes; copies wait for it
     for path, digest in to_read:
         first.setdefault(digest, path)
     copies = [(p, d) for p, d in to_read if first[d] != p]

@@ -42,7 +42,8 @@ def _minutes(folder: Path, n: int, name: str | None = None) -> Path:
              f"Minutes of the meeting of Elmbrook Parish Council held on {date} at the "
              "Village Hall.", "",
              "Present: Cllr Ann Birch (Chair), Cllr Tom Gray, Cllr Ben Cole, Cllr Una Hale",
-             "In attendance: Jo Clerk (Clerk)", "", "1. Matters arising from the minutes of the last meeting", *arising, "",
+             "In attendance: Jo Clerk (Clerk)", "",
+             "1. Matters arising from the minutes of the last meeting", *arising, "",
              "2. New business", *(f"ACTION: {a}" for a in actions), "",
              f"Date of next meeting: {following}."]
     path = folder / (name or f"{n}-minutes.txt")
