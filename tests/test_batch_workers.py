@@ -128,7 +128,8 @@ def test_a_file_over_its_budget_in_a_worker_is_failed_and_the_others_stored(
     files = [_minutes(folder, 1), _minutes(folder, 2, "2-slow.txt"), _minutes(folder, 3)]
     outcomes = _run(f"sqlite:///{tmp_path / 'bp.sqlite'}", files, workers=2,
                     read=_readers.slow_when_named)
-    assert outcomes[-1].file.name == "2-slow.txt"  # the third file did not wait for it
+    reads = [line.split() for line in (tmp_path / "reads.log").read_text().splitlines()]
+    assert len(reads) == 3 and str(os.getpid()) not in {pid for _, pid in reads}
     seen = {o.file.name: o for o in outcomes}
     assert seen["2-slow.txt"].status == "failed"
     assert "per-file time budget of 2 s" in seen["2-slow.txt"].problems[0]
@@ -170,3 +171,23 @@ def test_run_with_workers_lists_the_slowest_files_with_seconds_and_pages(tmp_pat
     assert lines[head + 1].split()[1:] == ["s", "2-long-minutes.txt"]
     assert lines[head + 2].split()[1:] == ["s", "1-minutes.txt"]
     assert float(lines[head + 1].split()[0]) >= float(lines[head + 2].split()[0])
+
+
+def test_the_timing_summary_lists_every_file_with_v_and_nothing_with_q(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    names = []
+    for k in range(2):
+        for n in range(1, 5):
+            paper = _minutes(folder, n, f"{n}-minutes-{k}.txt")
+            with paper.open("a") as f:
+                f.write(f"Copy {k}.\n")  # not the same bytes as the other copy
+            names.append(paper.name)
+    verbose = CliRunner().invoke(cli.app, ["-v", "run", str(folder), "--workers", "1",
+                                           "--db", f"sqlite:///{tmp_path / 'v.sqlite'}"])
+    assert verbose.exit_code == 0, verbose.output
+    listed = verbose.output.split("slowest:")[1].splitlines()[1:len(names) + 1]
+    assert sorted(line.split()[-1] for line in listed) == sorted(names)  # all 8, not 5
+    quiet = CliRunner().invoke(cli.app, ["-q", "run", str(folder), "--workers", "1",
+                                         "--db", f"sqlite:///{tmp_path / 'q.sqlite'}"])
+    assert quiet.exit_code == 0 and "slowest" not in quiet.output
