@@ -19,10 +19,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait as wait_for
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -178,8 +180,26 @@ def _start_worker(environ: dict[str, str], ocr_workers: int, warm_up: bool) -> N
     from ingest.ocr import WORKERS_ENV
 
     os.environ.setdefault(WORKERS_ENV, str(ocr_workers))
+    _watch_parent()
     if warm_up:  # our own reader: build its caches once for the readers this worker forks
         warm()
+
+
+def _watch_parent() -> None:
+    """End this worker, and the reader it forked, when the process that started the pool
+    dies without a word (SIGKILL, the OOM killer): a pool worker would otherwise wait for
+    work for ever. The parent's sentinel becomes ready when it is gone."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait_for([parent.sentinel])
+        for child in multiprocessing.active_children():
+            child.kill()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def _end(*_: object) -> None:

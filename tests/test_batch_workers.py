@@ -191,3 +191,56 @@ def test_the_timing_summary_lists_every_file_with_v_and_nothing_with_q(tmp_path)
     quiet = CliRunner().invoke(cli.app, ["-q", "run", str(folder), "--workers", "1",
                                          "--db", f"sqlite:///{tmp_path / 'q.sqlite'}"])
     assert quiet.exit_code == 0 and "slowest" not in quiet.output
+
+
+def _marked(mark: str) -> list[int]:
+    """Processes whose environment holds `mark`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and mark.encode() in (proc / "environ").read_bytes():
+                found.append(int(proc.name))
+        except OSError:  # gone, or not ours to read
+            continue
+    return found
+
+
+def test_killing_run_mid_batch_leaves_a_usable_store_and_no_worker_behind(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    if not Path("/proc/self/environ").exists():
+        import pytest
+
+        pytest.skip("needs /proc to find the workers")
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for k in range(40):
+        paper = _minutes(folder, k % 4 + 1, f"{k + 10}-minutes.txt")
+        with paper.open("a") as f:
+            f.write(f"Paper {k}.\n")
+    url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    mark = f"BOARDPAPERS_TEST_MARK={uuid.uuid4()}"
+    env = {**os.environ, mark.split("=")[0]: mark.split("=")[1]}
+    proc = subprocess.Popen([sys.executable, "-c", "from boardpapers.cli import main; main()",
+                             "run", str(folder), "--workers", "2", "--db", url], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while not (tmp_path / "bp.sqlite").exists() or _store(url)[1].documents < 3:
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.2)
+    assert len(_marked(mark)) >= 3  # the run, its fork server and its workers
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while _marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _marked(mark) == []
+    stored = _store(url)[1].documents
+    again = CliRunner().invoke(cli.app, ["run", str(folder), "--workers", "2", "--db", url])
+    assert again.exit_code == 0, again.output
+    assert f"files 40 (new {40 - stored}, re-read 0, unchanged {stored}, failed 0)" \
+        in again.output
