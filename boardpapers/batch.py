@@ -1,4 +1,5 @@
-"""Run the pipeline over many files: ingest → extract → store, one file at a time.
+"""Run the pipeline over many files: ingest → extract → store, file by file (`workers` > 1:
+read in worker processes, `pool.py`).
 
 A batch never dies on one file: whatever goes wrong is recorded against that file (a failed
 document with its reason, or an error in the outcome list) and the next file is read.

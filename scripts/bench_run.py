@@ -11,9 +11,10 @@
 2. OCR pages/s: a generated scanned pack (pages of invented minutes drawn by reportlab,
    rasterised by PDFium at 200 dpi, written back as an image-only PDF) read by
    `ingest.load` with BOARDPAPERS_OCR_WORKERS set to each number of workers.
-3. Many files in one batch: invented minutes (text, and every tenth a one-page PDF) of many
-   bodies, saved by `batch.run` as `run` does, with the default workers; files/s over the
-   first 100 and the last 100 outcomes (store growth shows as a slower end).
+3. Many files in one batch: invented minutes (text, and every tenth a one-page PDF) of 20
+   bodies, saved by `batch.run` as `run` does, with each number of workers; files/s over
+   the first 100 and the last 100 outcomes (a store that slows as it grows shows as a
+   slower end).
 
 --quick: 6 scanned pages instead of 16 and 300 files instead of 1,000, so the whole script
 takes a few minutes. Figures only: on a shared machine compare ratios, and read the load
@@ -59,14 +60,13 @@ MANY = r"""
 import json, sys, time
 from pathlib import Path
 from boardpapers import batch
-from ingest.ocr import cores
 from store import open_session
-folder, url = Path(sys.argv[1]), sys.argv[2]
+folder, url, workers = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 files = batch.find_files([folder])
 start = time.perf_counter()
 times, failed = [], 0
 with open_session(url) as session:
-    for outcome in batch.run(session, files, workers=cores()):
+    for outcome in batch.run(session, files, workers=workers):
         times.append(time.perf_counter() - start)
         failed += outcome.failed
 print(json.dumps({"times": times, "failed": failed}))
@@ -234,19 +234,21 @@ def many_papers(folder: Path, count: int) -> Path:
     return folder
 
 
-def bench_many(count: int, tmp: Path) -> None:
+def bench_many(count: int, workers: list[int], tmp: Path) -> None:
     folder = many_papers(tmp / "many", count)
-    wall, cpu, out = tree([sys.executable, "-c", MANY, str(folder),
-                           f"sqlite:///{tmp / 'many.sqlite'}"])
-    r = json.loads(out.strip().splitlines()[-1])
-    times = r["times"]
-    edge = min(100, len(times) // 2)
-    start_rate = edge / times[edge - 1]
-    end_rate = edge / (times[-1] - times[-edge - 1])
-    print(f"\n3. {count} files in one batch (workers: the cores): {wall:.1f} s wall, "
-          f"CPU {cpu:.1f} s, failed {r['failed']}")
-    print(f"  first {edge}: {start_rate:5.1f} files/s (start-up included)   last {edge}: "
-          f"{end_rate:5.1f} files/s   overall {len(times) / times[-1]:5.1f} files/s")
+    print(f"\n3. {count} small files in one batch (one in ten a PDF; 20 bodies, "
+          f"{count // 20} meetings each)")
+    for n in workers:
+        wall, cpu, out = tree([sys.executable, "-c", MANY, str(folder),
+                               f"sqlite:///{tmp / f'many-{n}.sqlite'}", str(n)])
+        r = json.loads(out.strip().splitlines()[-1])
+        times = r["times"]
+        edge = min(100, len(times) // 2)
+        start_rate = edge / times[edge - 1]
+        end_rate = edge / (times[-1] - times[-edge - 1])
+        print(f"  {f'{n} worker(s)':14s} first {edge}: {start_rate:5.1f} files/s (start-up "
+              f"included)  last {edge}: {end_rate:5.1f} files/s  all: {wall:5.1f} s wall, "
+              f"CPU {cpu:5.1f} s, {len(times) / wall:5.1f} files/s, failed {r['failed']}")
 
 
 def main(argv: list[str]) -> int:
@@ -266,7 +268,7 @@ def main(argv: list[str]) -> int:
         tmp = Path(name)
         bench_run(folders, workers, tmp)
         bench_ocr(6 if quick else 16, workers, tmp)
-        bench_many(300 if quick else 1000, tmp)
+        bench_many(300 if quick else 1000, workers, tmp)
     print(f"load after: {os.getloadavg()[0]:.2f}")
     return 0
 
