@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark `run --workers N` end to end, OCR over workers, and a 1,000-file batch.
 
-    python scripts/bench_run.py [--quick] [--workers 1,2] [FOLDER ...]
+    python scripts/bench_run.py [--quick] [--workers 1,2] [--only run,ocr,many] [FOLDER ...]
 
 1. `run` on the text PDFs of FOLDERs (default: samples/ and ../shared/realdocs/dev when
    present; scans are left out, their time is OCR's) with each number of workers, beside bare
@@ -64,12 +64,13 @@ from store import open_session
 folder, url, workers = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 files = batch.find_files([folder])
 start = time.perf_counter()
-times, failed = [], 0
+times, reading, failed = [], [], 0
 with open_session(url) as session:
     for outcome in batch.run(session, files, workers=workers):
         times.append(time.perf_counter() - start)
+        reading.append(outcome.seconds or 0.0)
         failed += outcome.failed
-print(json.dumps({"times": times, "failed": failed}))
+print(json.dumps({"times": times, "reading": reading, "failed": failed}))
 """
 
 
@@ -249,11 +250,23 @@ def bench_many(count: int, workers: list[int], tmp: Path) -> None:
         print(f"  {f'{n} worker(s)':14s} first {edge}: {start_rate:5.1f} files/s (start-up "
               f"included)  last {edge}: {end_rate:5.1f} files/s  all: {wall:5.1f} s wall, "
               f"CPU {cpu:5.1f} s, {len(times) / wall:5.1f} files/s, failed {r['failed']}")
+        if n == 1:  # one at a time: what is not reading is saving
+            gaps = [b - a for a, b in zip([0.0] + times, times)]
+            for name, part in (("first", slice(1, edge)), ("last", slice(-edge, None))):
+                read_ms = 1000 * sum(r["reading"][part]) / len(r["reading"][part])
+                save_ms = 1000 * sum(gaps[part]) / len(gaps[part]) - read_ms
+                print(f"  {'':14s} {name} {edge}: reading {read_ms:5.0f} ms/file, saving "
+                      f"{save_ms:5.0f} ms/file")
 
 
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     argv = [a for a in argv if a != "--quick"]
+    parts = {"run", "ocr", "many"}
+    if "--only" in argv:
+        at = argv.index("--only")
+        parts = set(argv[at + 1].split(","))
+        del argv[at:at + 2]
     workers = [1, 2]
     if "--workers" in argv:
         at = argv.index("--workers")
@@ -266,9 +279,12 @@ def main(argv: list[str]) -> int:
           f"{' (quick)' if quick else ''}")
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        bench_run(folders, workers, tmp)
-        bench_ocr(6 if quick else 16, workers, tmp)
-        bench_many(300 if quick else 1000, workers, tmp)
+        if "run" in parts:
+            bench_run(folders, workers, tmp)
+        if "ocr" in parts:
+            bench_ocr(6 if quick else 16, workers, tmp)
+        if "many" in parts:
+            bench_many(300 if quick else 1000, workers, tmp)
     print(f"load after: {os.getloadavg()[0]:.2f}")
     return 0
 
