@@ -54,6 +54,7 @@ def _p() -> dict:
     }
 
 
+@lru_cache(maxsize=4096)  # a sentence is asked again as the one before the next
 def is_decision_sentence(s: str) -> bool:
     p = _p()
     if any(r.search(s) for r in p["reject"]):
