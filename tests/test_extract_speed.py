@@ -157,11 +157,20 @@ def reference_is_decision_sentence(s: str) -> bool:
     "The Chair of the Finance Committee said it was agreed to buy a mower.",
     "The Clerk will write to the owner.",
     "39 adopter households were approved.",
+    "It was previously agreed that the hall be repainted.",
     "",
 ])
 def test_is_decision_sentence_gives_what_the_uncached_test_gives(s):
     assert decision_sentences.is_decision_sentence(s) == reference_is_decision_sentence(s)
     assert decision_sentences.is_decision_sentence(s) == reference_is_decision_sentence(s)
+
+
+def test_a_decision_wording_that_a_rejection_also_matches_is_no_decision():
+    p = decision_sentences._p()
+    s = "It was previously agreed that the hall be repainted."
+    assert any(r.search(s) for r in p["sentence"]) and any(r.search(s) for r in p["reject"])
+    assert decision_sentences.is_decision_sentence(s) is False
+    assert decision_sentences.is_decision_sentence("It was agreed that the hall be repainted.")
 
 
 # --- RAG words ------------------------------------------------------------------------------
