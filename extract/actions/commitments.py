@@ -22,6 +22,7 @@ task it — an organisation unit. The meeting's own body "agreeing to" something
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -164,6 +165,27 @@ def _rx() -> dict:
         # "The Asset register had been updated": a noun read as the verb of a bare subjunctive
         "noun_verb": re.compile(r"\s(?:had|has|have|was|were|is|are|been)\b"),
         "mention": re.compile(rf"(?<![\w'’-]){name}"),
+        # Wording each pattern cannot match without (a literal run from its tail): when it is
+        # absent the pattern is not tried. Tried at every position, a failing pattern backtracks
+        # through all the owner alternatives, which was most of this module's time.
+        "gates": {
+            # every commit wording ends in one of these words, before the verb
+            "commit": re.compile(r"\s(?:to|will|also|be|shall|would|should|on|if|for|whether)"
+                                 r"\s+[a-z][a-z-]"),
+            "reported": re.compile(r"(?:she|he|they)\s+(?:would|will|is\s+going\s+to|"
+                                   r"are\s+going\s+to|plans?\s+(?:on|to))\s"),
+            "relative": re.compile(r"\swho\s+(?:would|will|is\s+to|agreed\s+to|has\s+agreed\s+to|"
+                                   r"offered\s+to)\s"),
+            "intention": re.compile(r"intention\s+to\s"),
+            "reported_passive": re.compile(r"\b(?:would|will)\s+be\s+(?:taken|brought|considered|"
+                                           r"reported|discussed|presented|raised)\b"),
+            "self_asked": re.compile(r"\sasked\s+to\s+[a-z]"),
+            "authorised_passive": re.compile(r"(?:authori[sz]ed|delegated|directed|instructed)"
+                                             r"\s+to\s+[a-z]"),
+            "coordinated": re.compile(
+                r"\band\s+(?:also\s+)?(?:(?:has\s+)?(?:agreed|offered|volunteered|undertook|"
+                r"promised)\s+to|will|would\s+be)\s"),
+        },
     }
 
 
@@ -185,11 +207,11 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         taken.append((start, end))
         found.append((start, Commitment((owner or m.group("owner")).strip(), kind, start)))
 
-    for m in rx["reported"].finditer(s):
+    for m in _finditer(rx, "reported", s):
         if m.group("verb") not in rx["not_verbs"] and _valid(m.group("owner"), "will",
                                                              m.group("verb"), people):
             add(m, "reported")
-    for m in rx["relative"].finditer(s):
+    for m in _finditer(rx, "relative", s):
         owner = m.group("owner")  # "the Policy Committee Chair, who …": the Chair
         while " " in owner and not _valid(owner, "will", m.group("verb"), people):
             owner = owner.split(" ", 1)[1]
@@ -200,14 +222,14 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         owner = m.group("owner")
         if is_role(owner) or is_unit(owner) or is_group(owner):
             add(m, "asked")
-    for m in rx["intention"].finditer(s):
+    for m in _finditer(rx, "intention", s):
         if m.group("verb") not in rx["not_verbs"] and _valid(m.group("owner"), "will",
                                                              m.group("verb"), people):
             add(m, "reported")
-    for m in rx["reported_passive"].finditer(s):
+    for m in _finditer(rx, "reported_passive", s):
         if _valid(m.group("owner"), "will", None, people):
             add(m, "reported")
-    for m in rx["commit"].finditer(s):
+    for m in _finditer(rx, "commit", s):
         kind = _kind(m.group("commit"), m.group("verb"))
         before = s[:m.start()]
         if kind == "to" and re.search(r",\s*$", before):
@@ -216,7 +238,7 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             continue
         if kind and _valid(m.group("owner"), kind, m.group("verb"), people, before):
             add(m, kind)
-    for m in rx["coordinated"].finditer(s):
+    for m in _finditer(rx, "coordinated", s):
         kind = _kind(m.group("commit"), m.group("verb"))
         if not kind:
             continue
@@ -238,7 +260,7 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
             continue  # "asked the Attorney if the amendments would apply" is a question
         if _valid(m.group("owner"), "asked", None, people):
             add(m, "asked")
-    for m in [*rx["authorised"].finditer(s), *rx["authorised_passive"].finditer(s)]:
+    for m in [*rx["authorised"].finditer(s), *_finditer(rx, "authorised_passive", s)]:
         verb = m.group("verb").lower()
         if m.groupdict().get("allow") and not (
                 (is_role(m.group("owner")) or _person(m.group("owner"), people))
@@ -250,7 +272,7 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
     if m and m.group("verb").lower() in rx["verbs"] and _valid(m.group("owner"), "to", m.group(
             "verb").lower(), people):
         add(m, "to")  # "LS: print the survey results": an action list's shorthand
-    for m in rx["self_asked"].finditer(s):
+    for m in _finditer(rx, "self_asked", s):
         if m.group("verb") in rx["verbs"] and m.group("verb") not in rx["asked_not"] and \
                 _known_person(m.group("owner"), people):
             add(m, "asked")
@@ -272,6 +294,12 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
         return [Commitment("", "implied")]
     found.sort(key=lambda x: x[0])
     return [c for _, c in found]
+
+
+def _finditer(rx: dict, name: str, s: str) -> Iterator[re.Match]:
+    """`rx[name].finditer(s)`, not tried when the sentence lacks the pattern's gate wording."""
+    gate = rx["gates"].get(name)
+    return iter(()) if gate is not None and not gate.search(s) else rx[name].finditer(s)
 
 
 PRONOUN = re.compile(r"^(?:He|She)(?=\s)")

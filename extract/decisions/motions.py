@@ -46,6 +46,7 @@ class Motion:
     answered: bool = False  # a decision sentence after it records what became of it
 
 
+@lru_cache(maxsize=4096)  # a sentence is asked up to five times as the scan steps over it
 def opens(sentence: str) -> bool:
     return bool(_p()["open"].search(sentence))
 

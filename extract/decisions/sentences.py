@@ -54,11 +54,11 @@ def _p() -> dict:
     }
 
 
+@lru_cache(maxsize=4096)  # a sentence is asked again as the one before the next
 def is_decision_sentence(s: str) -> bool:
     p = _p()
-    if any(r.search(s) for r in p["reject"]):
-        return False
-    return any(r.search(s) for r in p["sentence"])
+    # most sentences decide nothing: the rejections are only worth trying on those that do
+    return any(r.search(s) for r in p["sentence"]) and not any(r.search(s) for r in p["reject"])
 
 
 def _mask_quotes(s: str) -> str:

@@ -44,10 +44,12 @@ class Segment:
                         quote=(quote or self.text)[:300])
 
 
+@lru_cache(maxsize=1)
 def enumerator() -> re.Pattern:
     return re.compile(load_vocab(__package__, "textunits.json")["enumerator"])
 
 
+@lru_cache(maxsize=4096)  # each extractor cleans the same segments
 def clean(text: str) -> str:
     text = text.replace("\uf0b7", "•").replace("\t", " ")
     text = re.sub(r"\s+", " ", text)
@@ -262,6 +264,11 @@ def unit_sentences(seg: Segment, text: str | None = None) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a segment; bullets inside a line also end a sentence."""
+    return list(_split_sentences(text))
+
+
+@lru_cache(maxsize=4096)  # actions, decisions and notes each split the same segments
+def _split_sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for piece in re.split(r"(?:(?<!\s)\s*+)?(?:[•\uf0b7]|\(\s?cid:\d+\))\s*", text):
         if not piece.strip():
@@ -269,7 +276,7 @@ def split_sentences(text: str) -> list[str]:
         for _, _, s in sentences(piece):
             if s.strip():
                 out.append(s.strip())
-    return _rejoin(out)
+    return tuple(_rejoin(out))
 
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Rev|Prof|approx|e\.g|i\.e)|\b[A-Z])\.$")

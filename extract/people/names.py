@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .titles import split_title, title_gender
 from .words import COUNT_WORDS, ORG_WORDS, PARTICLES, ROLE_WORDS, STOPWORDS
@@ -35,6 +36,7 @@ def looks_like_name(name: str) -> bool:
     return not (len(words) == 1 and re.fullmatch(r"[A-Z]{3,}", words[0]))
 
 
+@lru_cache(maxsize=4096)  # every attendee's name is keyed again for each token resolved
 def name_key(name: str) -> str:
     """"Cllr Sue Prynn (Chair)" → "sue prynn": the name as compared."""
     return re.sub(r"[^a-z ]", "", split_title(name)[1].lower()).strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .words import POSTNOMINAL_WORDS, TITLE_WORDS
 
@@ -18,6 +19,7 @@ POSTNOMINALS = re.compile(
 IN_BRACKETS = re.compile(r"\(([^)]{0,300})\)")
 
 
+@lru_cache(maxsize=4096)  # the same names are split again for each token resolved
 def split_title(raw: str) -> tuple[str | None, str]:
     """("County Councillor", "Ian Brown") from "County Councillor Ian Brown (Chair)"."""
     text = IN_BRACKETS.sub(" ", raw)

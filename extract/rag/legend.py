@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.model import Block, Table
 
@@ -26,6 +27,7 @@ _BACKWARD = re.compile(
     r"([a-z][a-z /'’-]{1,40}?)\s*(?:=|:)\s*(red|amber|green|blue)\b")
 
 
+@lru_cache(maxsize=8192)  # the same cells and vocabulary words are folded again and again
 def fold(text: str) -> str:
     """Lower case, punctuation to spaces, whitespace collapsed: "R/A/G" -> "r a g"."""
     return " ".join(re.sub(r"[^a-z0-9#]+", " ", (text or "").lower()).split())

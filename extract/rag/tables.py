@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.model import Cell, Table
 
@@ -62,6 +63,7 @@ def grid(table: Table) -> list[list[Cell | None]]:
     return [[p.get(k) for k in range(n)] for p in placed]
 
 
+@lru_cache(maxsize=1)  # the status words, folded once (read only)
 def _words() -> dict[str, str]:
     words: dict[str, str] = {}
     for colour, names in rag_patterns()["status_words"].items():
