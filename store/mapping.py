@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -89,7 +89,8 @@ def closing_vocab() -> dict[str, Any]:
     return json.loads(files("store").joinpath("closing.json").read_text(encoding="utf-8"))
 
 
-def _unglued(token: str) -> list[str]:
+@lru_cache(maxsize=65536)  # a batch meets the same few thousand tokens again and again
+def _unglued(token: str) -> tuple[str, ...]:
     """A token bad PDF spacing glued to a closing word, split at the word's edge
     ("actioncompleted" -> action completed, "paidby" -> paid by); any other token as is.
     Only known closing words split off, and never where the letters make another word
@@ -98,11 +99,11 @@ def _unglued(token: str) -> list[str]:
     for word in v["glue_words"]:
         rest = token[:-len(word)] if token.endswith(word) else None
         if rest and len(rest) >= 2 and rest.isalpha() and rest not in v["glue_prefixes"]:
-            return [rest, word]
+            return (rest, word)
         rest = token[len(word):] if token.startswith(word) else None
         if rest and rest in v["glue_followers"]:
-            return [word, rest]
-    return [token]
+            return (word, rest)
+    return (token,)
 
 
 def _closing_words(text: str | None) -> list[str]:
@@ -114,13 +115,26 @@ def says_closed(text: str | None) -> bool:
     sent", "No further action", "Actioncompleted" (glued); not "To be completed by March",
     "Not yet done", "Incomplete"."""
     found = _closing_words(text)
-    for phrase in CLOSING_PHRASES:
-        target = phrase.split()
-        for i in range(len(found) - len(target) + 1):
-            before = set(found[max(0, i - 5):i])
-            if found[i:i + len(target)] == target and not NOT_YET_WORDS & before:
+    phrases = _by_first_word(CLOSING_PHRASES)
+    for i, word in enumerate(found):
+        for target in phrases.get(word, ()):
+            if found[i:i + len(target)] == target and not NOT_YET_WORDS.intersection(
+                    found[max(0, i - 5):i]):
                 return True
     return False
+
+
+@cache
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[list[str], ...]]:
+    """Phrases split into words and filed under their first word: a phrase can only start
+    where its first word stands, so each word of a text is tried against its few phrases
+    rather than every phrase (the store reads every update and note through these)."""
+    out: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        target = phrase.split()
+        if target:  # an empty phrase would match nothing useful; closing.json has none
+            out.setdefault(target[0], []).append(target)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _SENTENCE_RE = re.compile(r"[.;!?\n]|\s[–—-]\s")
@@ -134,20 +148,21 @@ def says_done(text: str | None) -> bool:
     if says_closed(text):
         return True
     v = closing_vocab()
-    done = [p.split() for p in v["done_participles"]]
-    states = [p.split() for p in v["now_states"]]
-    markers = [m.split() for m in v["open_markers"]]
+    done = _by_first_word(tuple(v["done_participles"]))
+    states = _by_first_word(tuple(v["now_states"]))
+    markers = _by_first_word(tuple(v["open_markers"]))
     not_yet = frozenset(v["not_yet"])
     perfect = frozenset(v["perfect_auxiliaries"])
     last: bool | None = None
     for sentence in _SENTENCE_RE.split((text or "").casefold()):
         found = _closing_words(sentence)
-        for i in range(len(found)):
-            if any(found[i:i + len(m)] == m for m in markers):
+        for i, word in enumerate(found):
+            if any(found[i:i + len(m)] == m for m in markers.get(word, ())):
                 last = False
-            elif any(found[i:i + len(p)] == p for p in done):
+            elif any(found[i:i + len(p)] == p for p in done.get(word, ())):
                 last = not _negated(found, i, not_yet, perfect)
-            elif found[i] == "now" and any(found[i + 1:i + 1 + len(s)] == s for s in states):
+            elif word == "now" and i + 1 < len(found) and any(
+                    found[i + 1:i + 1 + len(s)] == s for s in states.get(found[i + 1], ())):
                 last = not _negated(found, i, not_yet, perfect)
     return bool(last)
 
