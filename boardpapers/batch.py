@@ -32,6 +32,7 @@ and pages, for the run's list of slowest files.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import time
 import traceback
@@ -150,6 +151,10 @@ def warm() -> None:
         paper = Path(tmp) / "warm-up.txt"
         paper.write_text(WARM_PAPER, encoding="utf-8")
         extract_here(paper)
+    # What is built now lives as long as the process: move it out of the collector's reach,
+    # or a forked reader's first collection walks (and so copies) every page of it.
+    gc.collect()
+    gc.freeze()
 
 
 def extract_here(path: Path) -> Extraction:

@@ -244,3 +244,17 @@ def test_killing_run_mid_batch_leaves_a_usable_store_and_no_worker_behind(tmp_pa
     assert again.exit_code == 0, again.output
     assert f"files 40 (new {40 - stored}, re-read 0, unchanged {stored}, failed 0)" \
         in again.output
+
+
+def test_warm_up_leaves_what_it_built_out_of_the_collectors_reach():
+    # each forked reader would otherwise walk (and so copy) every page of it on its first
+    # collection; the frozen objects are the warm-up's spaCy pipeline, patterns and libraries
+    import gc
+
+    batch.warm.cache_clear()
+    gc.unfreeze()
+    try:
+        batch.warm()
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
