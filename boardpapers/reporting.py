@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from reports.document import Report
     from reports.formats import Format
-    from store.action_stream import StreamedAction
+    from store.queries import StreamedAction
     from store.queries import ActionView
 
 DIGEST_FORMATS = ("txt", "html", "xlsx")

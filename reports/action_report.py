@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from store.action_stream import Action
+from store.queries import Action
 
 from .cells import bounded
 from .document import Column, Note, Report, Row, Table, Tone
