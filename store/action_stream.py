@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Result, Row, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Result, Row, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from . import schema as db
@@ -93,12 +93,28 @@ def stream_actions(session: Session, *, today: dt.date | None, status: StatusFil
     # id lists to send, nothing held beyond the rows in hand. Core, not ORM, execution, and
     # rows taken a batch at a time (`partitions`): the rows are plain columns, and the
     # per-row bookkeeping of the ORM, or of a row-at-a-time fetch, would cost more than
-    # the queries.
+    # the queries. Dated threads first, then the undated: each part in an order the index
+    # on (raised_on, id) gives without a sort (NULLS LAST is not SQLite-and-PostgreSQL
+    # alike, and an expression such as "raised_on IS NULL" in the ORDER BY needs a sort).
+    t = db.ActionThread
     conn = session.connection()
-    streamed = {"stream_results": True, "yield_per": chunk}  # these queries only
-    threads = conn.execute(_columns(where), execution_options=streamed)
-    owners = _Beside(conn.execute(_owner_rows(where), execution_options=streamed), chunk)
-    mentions = _Beside(conn.execute(_mention_rows(where), execution_options=streamed), chunk)
+    # A server-side cursor where the database has them (PostgreSQL would otherwise send
+    # every row at once); SQLite's cursor already steps through the rows as they are read.
+    streamed = ({"stream_results": True, "yield_per": chunk}
+                if conn.dialect.supports_server_side_cursors else {})
+    for part, order in ((t.raised_on.is_not(None), (t.raised_on, t.id)),
+                        (t.raised_on.is_(None), (t.id,))):
+        yield from _stream(conn, [*where, part], order, today, chunk, streamed)
+
+
+def _stream(conn: Connection, where: list[ColumnElement[bool]],
+            order: tuple[ColumnElement[Any], ...], today: dt.date | None, chunk: int,
+            options: dict[str, Any]) -> Iterator[StreamedAction]:
+    threads = conn.execute(_columns(where, order), execution_options=options)
+    owners = _Beside(conn.execute(_owner_rows(where, order), execution_options=options),
+                     chunk)
+    mentions = _Beside(conn.execute(_mention_rows(where, order), execution_options=options),
+                       chunk)
     try:
         for batch in threads.partitions(chunk):
             for row in batch:
@@ -156,16 +172,11 @@ def _filters(session: Session, *, today: dt.date | None, status: StatusFilter,
     return where
 
 
-def _order(t: type[db.ActionThread]) -> tuple[ColumnElement[Any], ...]:
-    # Undated meetings last, portably (NULLS LAST is not SQLite-and-PostgreSQL alike); the
-    # id last makes the order total, so the three queries agree row for row.
-    return (t.raised_on.is_(None), t.raised_on, t.id)
-
-
-def _columns(where: list[ColumnElement[bool]]) -> Select[Any]:
+def _columns(where: list[ColumnElement[bool]], order: tuple[ColumnElement[Any], ...]
+             ) -> Select[Any]:
     t, a = db.ActionThread, db.Action
     return (
-        select(t.id, t.raised_action_id, t.ref, t.text, t.owner_action_id, db.Body.name,
+        select(t.id, t.raised_action_id, t.ref, t.text, db.Body.name,
                db.Organisation.name, t.raised_on, db.Meeting.record, a.item, t.due,
                t.due_text, t.status, t.status_note, db.Document.file_name, a.page, t.key,
                t.closed_on, t.closed_by, t.stale_since, a.extractor)
@@ -174,19 +185,21 @@ def _columns(where: list[ColumnElement[bool]]) -> Select[Any]:
         .outerjoin(a, t.raised_action_id == a.id)
         .outerjoin(db.Meeting, t.raised_meeting_id == db.Meeting.id)
         .outerjoin(db.Document, a.document_id == db.Document.id)
-        .where(*where).order_by(*_order(t)))
+        .where(*where).order_by(*order))
 
 
-def _owner_rows(where: list[ColumnElement[bool]]) -> Select[Any]:
+def _owner_rows(where: list[ColumnElement[bool]], order: tuple[ColumnElement[Any], ...]
+                ) -> Select[Any]:
     """Each thread's current owners, in the paper's order: (thread, kind, text, person)."""
     t, o = db.ActionThread, db.ActionOwner
     return (select(t.id, o.kind, o.text, db.Person.name)
             .join(o, o.action_id == t.owner_action_id)
             .outerjoin(db.Person, o.person_id == db.Person.id)
-            .where(*where).order_by(*_order(t), o.position))
+            .where(*where).order_by(*order, o.position))
 
 
-def _mention_rows(where: list[ColumnElement[bool]]) -> Select[Any]:
+def _mention_rows(where: list[ColumnElement[bool]], order: tuple[ColumnElement[Any], ...]
+                  ) -> Select[Any]:
     """Each thread's history: every later paper's word on it, and the raising row when it
     has words (its update column): a raising row without them says nothing the log
     shows, and most threads are only that row."""
@@ -197,12 +210,12 @@ def _mention_rows(where: list[ColumnElement[bool]]) -> Select[Any]:
             .outerjoin(db.Meeting, h.meeting_id == db.Meeting.id)
             .join(db.Document, h.document_id == db.Document.id)
             .where(*where, or_(h.kind != "raised", h.note != ""))
-            .order_by(*_order(t), h.position))
+            .order_by(*order, h.position))
 
 
 def _action(row: Row[Any], owners: Sequence[Row[Any]], history: Sequence[Row[Any]],
             today: dt.date | None) -> StreamedAction:
-    (thread_id, raised_id, ref, text, _, body, org, raised_on, record, item, due, due_text,
+    (thread_id, raised_id, ref, text, body, org, raised_on, record, item, due, due_text,
      status, note, file, page, key, closed_on, closed_by, stale_since, extractor) = row
     update = None
     mentions = []

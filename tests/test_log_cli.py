@@ -99,6 +99,25 @@ def test_the_stream_reads_what_the_list_reads(db, chunk):
     assert [a.mentions[0].note for a in streamed if a.ref == "P1"] == ["Quote awaited"]
 
 
+def test_the_stream_puts_undated_meetings_last_as_the_list_does(db):
+    """The stream reads dated threads, then undated ones (each in index order)."""
+    undated = Meeting(body=PARKS, organisation="Hartfield Town Council", date=None,
+                      actions=[Action("1", "Clear the pond of weed", owners=["Ann Ashby"],
+                                      evidence=Evidence(1)),
+                               Action("2", "Fix the gate latch", owners=["Bob Bray"],
+                                      evidence=Evidence(1))])
+    with open_session(db) as s:
+        save_extraction(s, _paper("parks-undated.pdf", undated))
+        listed = action_log(s, today=TODAY)
+        streamed = [a.view() for a in stream_actions(s, today=TODAY, chunk=1)]
+        opened = list(stream_actions(s, today=TODAY, status="open"))
+    assert streamed == listed and len(listed) == 7
+    assert [a.text for a in streamed[-2:]] == ["Clear the pond of weed", "Fix the gate latch"]
+    assert [a.meeting_date for a in streamed[:-2]] == sorted(a.meeting_date
+                                                             for a in streamed[:-2])
+    assert opened[-1].text == "Fix the gate latch" and opened[-1].owners == ("Bob Bray",)
+
+
 @pytest.mark.parametrize("chunk", [1, 2000])
 def test_the_log_rows_from_tuples_are_the_rows_from_views(db, chunk):
     """`log` writes from `stream_actions` tuples: the same fields as `ActionView`, and the
