@@ -102,7 +102,7 @@ class _RowWriter:
         for (letter, style), v in zip(self.cols, cells, strict=True):
             if v is None or v == "":
                 continue
-            if isinstance(v, str):
+            if type(v) is str or isinstance(v, str):  # the first test is the cheap one
                 parts.append(f'<c r="{letter}{r}" s="{style}" t="inlineStr"><is>'
                              f'<t xml:space="preserve">{v if clean else _text(v)}</t></is></c>')
             elif isinstance(v, dt.date):
