@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from reports.document import Report
     from reports.formats import Format
+    from store.queries import StreamedAction
     from store.queries import ActionView
 
 DIGEST_FORMATS = ("txt", "html", "xlsx")
@@ -43,10 +44,10 @@ def typed_date(option: str, value: str | None, *, start: bool) -> dt.date | None
 class Counted:
     """Actions passed on to a writer, counted as they go (the stream is read once)."""
 
-    actions: Iterable[ActionView]
+    actions: Iterable[ActionView | StreamedAction]
     n: int = 0
 
-    def __iter__(self) -> Iterator[ActionView]:
+    def __iter__(self) -> Iterator[ActionView | StreamedAction]:
         for a in self.actions:
             self.n += 1
             yield a
@@ -66,7 +67,7 @@ def log_report(session: Session, choice: LogChoice, today: dt.date
                ) -> tuple[Report, Counted]:
     """The action log the options ask for, its rows still to be read."""
     from reports import action_log_report
-    from store.action_stream import NotOneBody, body_names, iter_actions, latest_meeting
+    from store.action_stream import NotOneBody, body_names, latest_meeting, stream_actions
     from store.names import name_key
 
     if choice.owner is not None and not name_key(choice.owner):
@@ -95,7 +96,7 @@ def log_report(session: Session, choice: LogChoice, today: dt.date
              choice.raised_to.isoformat() if choice.raised_to else "today"]))
     names = body_names(session, choice.body)
     body = names[0] if len(names) == 1 else (choice.body or None)
-    rows = Counted(iter_actions(
+    rows = Counted(stream_actions(
         session, today=today, status="open" if choice.open_only else "all",
         body=choice.body, owner=choice.owner, raised_from=choice.raised_from,
         raised_to=choice.raised_to, meetings=meetings))

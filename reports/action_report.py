@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from store.queries import ActionView
+from store.queries import Action
 
 from .cells import bounded
 from .document import Column, Note, Report, Row, Table, Tone
@@ -40,7 +40,7 @@ def action_columns(*, source_paged: bool = False) -> tuple[Column, ...]:
     )
 
 
-def tone_of(a: ActionView) -> Tone:
+def tone_of(a: Action) -> Tone:
     if a.status == "closed":
         return "closed"
     if a.overdue:
@@ -48,35 +48,65 @@ def tone_of(a: ActionView) -> Tone:
     return "stale" if a.stale else "open"
 
 
-def _raised_in(a: ActionView) -> str:
+def _raised_in(a: Action) -> str:
     item = bounded(a.item, 40)
     return ", ".join(filter(None, [a.record, f"item {item}" if item else ""]))
 
 
-def action_row(a: ActionView) -> Row:
-    body = bounded(a.body, 300)
-    return Row((
-        bounded(a.ref, 200) or f"#{a.id}",
-        bounded(a.text),
-        _owners(a),
-        a.meeting_date,
-        _raised_in(a),
-        a.due,
-        bounded(a.due_text, 200) or None,
-        _status(a),
-        bounded(a.update, 500) or None,
-        body,
-        _source(a),
-        a.age_days,
-        _mentions(a) or None,
-    ), tone=tone_of(a), group=body)
+def action_row(a: Action) -> Row:
+    return next(_rows((a,)))
 
 
-def _rows(actions: Iterable[ActionView]) -> Iterator[Row]:
-    return (action_row(a) for a in actions)
+_MEMO = 4096  # distinct values remembered per column: a bound, not a tuning knob
 
 
-def action_log_report(actions: Iterable[ActionView], *, as_at: dt.date,
+def _rows(actions: Iterable[Action]) -> Iterator[Row]:
+    """One `Row` per action. The body, "raised in" and source cells repeat across many
+    rows (a few bodies, files and item numbers), so each is made once per distinct value
+    and looked up after: a log of 100,000 actions is a million cells, and every call per
+    cell counts."""
+    bodies: dict[str, str] = {}
+    places: dict[tuple[str, str | None], str] = {}
+    sources: dict[tuple[str, int | None, bool], str] = {}
+    for a in actions:
+        body = bodies.get(a.body)
+        if body is None:
+            if len(bodies) > _MEMO:
+                bodies.clear()
+            body = bodies[a.body] = bounded(a.body, 300)
+        place = places.get(where := (a.record, a.item))
+        if place is None:
+            if len(places) > _MEMO:
+                places.clear()
+            place = places[where] = _raised_in(a)
+        source = sources.get(whence := (a.source_file, a.source_page, a.added_by_clerk))
+        if source is None:
+            if len(sources) > _MEMO:
+                sources.clear()
+            source = sources[whence] = _source(a)
+        status = a.status
+        tone: Tone = "closed" if status == "closed" else "overdue" if a.overdue else \
+            "stale" if status == "open" and a.stale_since is not None else "open"
+        yield Row((
+            bounded(a.ref, 200) or f"#{a.id}",
+            bounded(a.text),
+            bounded(", ".join(a.owners)) if not a.unmatched_owners else _owners(a),
+            a.meeting_date,
+            place,
+            a.due,
+            bounded(a.due_text, 200) or None if a.due_text else None,
+            # "open" alone, the common case, needs none of `_status`'s checks
+            status if tone == "open" and status == "open" and not a.status_text
+            and not a.closed_by else _status(a),
+            bounded(a.update, 500) or None if a.update else None,
+            body,
+            source,
+            a.age_days,
+            _mentions(a) or None if a.mentions else None,
+        ), tone, body)
+
+
+def action_log_report(actions: Iterable[Action], *, as_at: dt.date,
                       body: str | None = None, scope: str = "",
                       title: str = LOG_TITLE) -> Report:
     """The log of `actions` (read once, lazily, in the order given)."""
@@ -86,7 +116,7 @@ def action_log_report(actions: Iterable[ActionView], *, as_at: dt.date,
                   parts=(table,))
 
 
-def digest_report(person: str, actions: Iterable[ActionView], *, as_at: dt.date,
+def digest_report(person: str, actions: Iterable[Action], *, as_at: dt.date,
                   body: str | None = None) -> Report:
     """One person's open actions, oldest first (as given), overdue ones said so, each
     with the file and page it was raised in."""

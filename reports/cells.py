@@ -13,10 +13,13 @@ MAX_CELL = 2000  # characters; enough for any real action, bounded for a broken 
 
 # Characters XML 1.0 forbids (openpyxl and python-docx raise on them); \t \n \r are allowed.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Bidi embeddings, overrides, isolates and marks. Written as a visible "\u202e" rather
 # than dropped, so the log shows both what the paper says and that it tried to reorder it.
 _BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+BIDI_CONTROL = _BIDI  # for a writer that checks a whole row at once before each cell
 
 
 def neutral(text: str) -> str:
@@ -43,4 +46,4 @@ def bounded(text: str | None, limit: int = MAX_CELL) -> str:
 
 def no_formula(text: str) -> str:
     """Prefix a quote so a CSV opened in a spreadsheet shows text, not a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text

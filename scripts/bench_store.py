@@ -11,7 +11,7 @@ actions (one or two owners each), then
 - times `store.queries.outstanding_actions` for one person, by name, over repeated runs,
   and reports the median and the slowest;
 - writes the whole action log in every format, each in a fresh process (as `boardpapers
-  log` does: `store.action_stream.iter_actions` → `reports.action_log_report` →
+  log` does: `store.action_stream.stream_actions` → `reports.action_log_report` →
   `reports.formats.write_report`), and reports each process's CPU seconds and peak RSS
   (`resource.getrusage`, imports included) beside two yardsticks measured in the same run,
   as ratios: the start-up of a process importing the same libraries, and reading the same
@@ -149,12 +149,12 @@ def child(task: str, url: str, out: str) -> int:
     import openpyxl  # noqa: F401
 
     from reports import action_log_report, write_report
-    from store.action_stream import iter_actions
+    from store.action_stream import stream_actions
 
     rows = 0
     if task != "startup":
         with open_session(url) as s:
-            actions = iter_actions(s, today=TODAY)
+            actions = stream_actions(s, today=TODAY)
             if task == "select":
                 rows = sum(1 for _ in actions)
             else:
@@ -175,7 +175,7 @@ def bench_log(url: str, out: str) -> None:
     select_ = _measure("select", url, out)
     print(f"yardsticks: start-up (python + openpyxl, docx, reports, store imports) "
           f"{start['cpu']:.2f} s CPU, {start['rss']:.0f} MiB; reading the "
-          f"{select_['rows']:,.0f} actions from the store (iter_actions, no writing) "
+          f"{select_['rows']:,.0f} actions from the store (stream_actions, no writing) "
           f"{select_['cpu']:.2f} s CPU, {select_['rss']:.0f} MiB")
     print(f"{'format':6} {'CPU s':>6} {'× start':>8} {'× read':>7} {'peak MiB':>9} "
           f"{'× start':>8} {'file MiB':>9}")

@@ -1,6 +1,7 @@
-"""The action log read as a stream: `ActionView`s yielded a chunk of threads at a time,
-each chunk with its owners and mentions, so a log of 100,000 actions is never held whole
-(`queries.action_log` returns a list, for callers that want one).
+"""The action log read as a stream, a chunk of threads at a time, each chunk with its
+owners and mentions, so a log of 100,000 actions is never held whole (`queries.action_log`
+returns a list, for callers that want one). `stream_actions` yields `StreamedAction`
+tuples, what `log` writes from; `iter_actions` the same as `ActionView`s.
 
 Three queries in the log's order (oldest raised first, undated last) read side by side,
 `chunk` rows at a time: the threads, their owners, their mentions; each thread's owners and
@@ -16,13 +17,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Result, Row, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Result, Row, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from . import schema as db
 from .names import name_key
 from .owner_lookup import body_ids
-from .queries import ActionView, MentionView, StatusFilter, _owner_filter
+from .queries import (
+    ActionView,
+    StatusFilter,
+    StreamedAction,
+    StreamedMention,
+    _owner_filter,
+)
 
 CHUNK = 2000  # rows fetched at a time from each query: bounded memory, few round trips
 
@@ -66,22 +73,56 @@ def iter_actions(session: Session, *, today: dt.date | None, status: StatusFilte
                  ) -> Iterator[ActionView]:
     """The log's actions, filtered, oldest raised first, `chunk` threads at a time.
     `meetings`: only actions raised at one of these meetings or mentioned at one."""
+    for action in stream_actions(session, today=today, status=status, body=body, owner=owner,
+                                 overdue=overdue, raised_from=raised_from,
+                                 raised_to=raised_to, meetings=meetings, chunk=chunk):
+        yield action.view()
+
+
+def stream_actions(session: Session, *, today: dt.date | None, status: StatusFilter = "all",
+                   body: str | None = None, owner: str | None = None, overdue: bool = False,
+                   raised_from: dt.date | None = None, raised_to: dt.date | None = None,
+                   meetings: Sequence[int] | None = None, chunk: int = CHUNK
+                   ) -> Iterator[StreamedAction]:
+    """`iter_actions` as `StreamedAction` tuples: what `log` writes from."""
     where = _filters(session, today=today, status=status, body=body, owner=owner,
                      overdue=overdue, raised_from=raised_from, raised_to=raised_to,
                      meetings=meetings)
     # Three queries in the same order (the log's), read side by side: the threads, their
     # owners and their mentions, each matched to its thread as the streams advance. No
-    # id lists to send, nothing held beyond the row in hand. Core, not ORM, execution: the
-    # rows are plain columns, and the ORM's per-row bookkeeping would cost more than the
-    # queries.
+    # id lists to send, nothing held beyond the rows in hand. Core, not ORM, execution, and
+    # rows taken a batch at a time (`partitions`): the rows are plain columns, and the
+    # per-row bookkeeping of the ORM, or of a row-at-a-time fetch, would cost more than
+    # the queries. Dated threads first, then the undated: each part in an order the index
+    # on (raised_on, id) gives without a sort (NULLS LAST is not SQLite-and-PostgreSQL
+    # alike, and an expression such as "raised_on IS NULL" in the ORDER BY needs a sort).
+    t = db.ActionThread
     conn = session.connection()
-    streamed = {"stream_results": True, "yield_per": chunk}  # these queries only
-    threads = conn.execute(_columns(where), execution_options=streamed)
-    owners = _Beside(conn.execute(_owner_rows(where), execution_options=streamed))
-    mentions = _Beside(conn.execute(_mention_rows(where), execution_options=streamed))
+    # A server-side cursor where the database has them (PostgreSQL would otherwise send
+    # every row at once); SQLite's cursor already steps through the rows as they are read.
+    streamed = ({"stream_results": True, "yield_per": chunk}
+                if conn.dialect.supports_server_side_cursors else {})
+    for part, order in ((t.raised_on.is_not(None), (t.raised_on, t.id)),
+                        (t.raised_on.is_(None), (t.id,))):
+        yield from _stream(conn, [*where, part], order, today, chunk, streamed)
+
+
+def _stream(conn: Connection, where: list[ColumnElement[bool]],
+            order: tuple[ColumnElement[Any], ...], today: dt.date | None, chunk: int,
+            options: dict[str, Any]) -> Iterator[StreamedAction]:
+    threads = conn.execute(_columns(where, order), execution_options=options)
+    owners = _Beside(conn.execute(_owner_rows(where, order), execution_options=options),
+                     chunk)
+    mentions = _Beside(conn.execute(_mention_rows(where, order), execution_options=options),
+                       chunk)
     try:
-        for row in threads:
-            yield _view(row, owners.take(row[0]), mentions.take(row[0]), today)
+        for batch in threads.partitions(chunk):
+            for row in batch:
+                thread_id = row[0]
+                # most threads have one owner and no mention: test before calling
+                yield _action(row, owners.take(thread_id) if owners.next_id == thread_id
+                              else (), mentions.take(thread_id)
+                              if mentions.next_id == thread_id else (), today)
     finally:
         for result in (threads, owners.result, mentions.result):
             result.close()
@@ -90,16 +131,18 @@ def iter_actions(session: Session, *, today: dt.date | None, status: StatusFilte
 class _Beside:
     """Rows of a query ordered like the threads, handed out a thread at a time."""
 
-    def __init__(self, result: Result[Any]) -> None:
+    def __init__(self, result: Result[Any], chunk: int) -> None:
         self.result = result
-        self.rows = iter(result)
+        self.rows = (row for batch in result.partitions(chunk) for row in batch)
         self.next: Row[Any] | None = next(self.rows, None)
+        self.next_id = self.next[0] if self.next is not None else None
 
     def take(self, thread_id: int) -> list[Row[Any]]:
         out = []
-        while self.next is not None and self.next[0] == thread_id:
+        while self.next is not None and self.next_id == thread_id:
             out.append(self.next)
             self.next = next(self.rows, None)
+            self.next_id = self.next[0] if self.next is not None else None
         return out
 
 
@@ -129,16 +172,11 @@ def _filters(session: Session, *, today: dt.date | None, status: StatusFilter,
     return where
 
 
-def _order(t: type[db.ActionThread]) -> tuple[ColumnElement[Any], ...]:
-    # Undated meetings last, portably (NULLS LAST is not SQLite-and-PostgreSQL alike); the
-    # id last makes the order total, so the three queries agree row for row.
-    return (t.raised_on.is_(None), t.raised_on, t.id)
-
-
-def _columns(where: list[ColumnElement[bool]]) -> Select[Any]:
+def _columns(where: list[ColumnElement[bool]], order: tuple[ColumnElement[Any], ...]
+             ) -> Select[Any]:
     t, a = db.ActionThread, db.Action
     return (
-        select(t.id, t.raised_action_id, t.ref, t.text, t.owner_action_id, db.Body.name,
+        select(t.id, t.raised_action_id, t.ref, t.text, db.Body.name,
                db.Organisation.name, t.raised_on, db.Meeting.record, a.item, t.due,
                t.due_text, t.status, t.status_note, db.Document.file_name, a.page, t.key,
                t.closed_on, t.closed_by, t.stale_since, a.extractor)
@@ -147,32 +185,37 @@ def _columns(where: list[ColumnElement[bool]]) -> Select[Any]:
         .outerjoin(a, t.raised_action_id == a.id)
         .outerjoin(db.Meeting, t.raised_meeting_id == db.Meeting.id)
         .outerjoin(db.Document, a.document_id == db.Document.id)
-        .where(*where).order_by(*_order(t)))
+        .where(*where).order_by(*order))
 
 
-def _owner_rows(where: list[ColumnElement[bool]]) -> Select[Any]:
+def _owner_rows(where: list[ColumnElement[bool]], order: tuple[ColumnElement[Any], ...]
+                ) -> Select[Any]:
     """Each thread's current owners, in the paper's order: (thread, kind, text, person)."""
     t, o = db.ActionThread, db.ActionOwner
     return (select(t.id, o.kind, o.text, db.Person.name)
             .join(o, o.action_id == t.owner_action_id)
             .outerjoin(db.Person, o.person_id == db.Person.id)
-            .where(*where).order_by(*_order(t), o.position))
+            .where(*where).order_by(*order, o.position))
 
 
-def _mention_rows(where: list[ColumnElement[bool]]) -> Select[Any]:
-    """Each thread's history: the raising row and every later paper's word on it."""
+def _mention_rows(where: list[ColumnElement[bool]], order: tuple[ColumnElement[Any], ...]
+                  ) -> Select[Any]:
+    """Each thread's history: every later paper's word on it, and the raising row when it
+    has words (its update column): a raising row without them says nothing the log
+    shows, and most threads are only that row."""
     t, h = db.ActionThread, db.ActionStatus
     return (select(t.id, h.kind, h.note, h.date, h.status, h.page, db.Meeting.record,
                    db.Document.file_name)
             .join(h, h.thread_id == t.id)
             .outerjoin(db.Meeting, h.meeting_id == db.Meeting.id)
             .join(db.Document, h.document_id == db.Document.id)
-            .where(*where).order_by(*_order(t), h.position))
+            .where(*where, or_(h.kind != "raised", h.note != ""))
+            .order_by(*order, h.position))
 
 
-def _view(row: Row[Any], owners: list[Row[Any]], history: list[Row[Any]],
-          today: dt.date | None) -> ActionView:
-    (thread_id, raised_id, ref, text, _, body, org, raised_on, record, item, due, due_text,
+def _action(row: Row[Any], owners: Sequence[Row[Any]], history: Sequence[Row[Any]],
+            today: dt.date | None) -> StreamedAction:
+    (thread_id, raised_id, ref, text, body, org, raised_on, record, item, due, due_text,
      status, note, file, page, key, closed_on, closed_by, stale_since, extractor) = row
     update = None
     mentions = []
@@ -180,23 +223,22 @@ def _view(row: Row[Any], owners: list[Row[Any]], history: list[Row[Any]],
         if kind in ("raised", "action") and said:
             update = said  # the latest words an action row gave on it
         if kind != "raised":
-            mentions.append(MentionView(
-                meeting_date=date, record=in_record, kind=kind, status=stated, note=said,
-                source_file=in_file, source_page=on_page))
+            mentions.append(StreamedMention(date, in_record, kind, stated, said, in_file,
+                                            on_page))
+    if not owners:
+        names: tuple[str, ...] = ()
+        unmatched: tuple[str, ...] = ()
+    else:
+        names = tuple([person or written for _, _, written, person in owners])
+        unmatched = tuple([person or written for _, kind, written, person in owners
+                           if kind == "unmatched"])
     end = closed_on if status == "closed" else today
-    return ActionView(
-        id=raised_id or 0, ref=ref, text=text,
-        owners=tuple(person or written for _, _, written, person in owners),
-        unmatched_owners=tuple(person or written for _, kind, written, person in owners
-                               if kind == "unmatched"),
-        body=body, organisation=org, meeting_date=raised_on, record=record or "",
-        item=item, due=due, due_text=due_text, status=status, status_text=note,
-        update=update, age_days=(end - raised_on).days if end and raised_on else None,
-        source_file=file or "", source_page=page, thread_id=thread_id, key=key,
-        closed_on=closed_on, closed_by=closed_by,
-        overdue=bool(status == "open" and due and today and due < today),
-        stale_since=stale_since, mentions=tuple(mentions),
-        added_by_clerk=extractor == "clerk")
+    return StreamedAction(
+        raised_id or 0, ref, text, names, unmatched, body, org, raised_on, record or "",
+        item, due, due_text, status, note, update,
+        (end - raised_on).days if end and raised_on else None, file or "", page, thread_id,
+        key, closed_on, closed_by, bool(status == "open" and due and today and due < today),
+        stale_since, tuple(mentions), extractor == "clerk")
 
 
 def body_names(session: Session, body: str | None) -> list[str]:

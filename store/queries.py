@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
@@ -80,6 +80,63 @@ class ActionView:
     def stale(self) -> bool:
         """Open, and marked stale for the clerk to confirm or close (store.carry.closing)."""
         return self.status == "open" and self.stale_since is not None
+
+
+class StreamedMention(NamedTuple):
+    """`MentionView` as a plain tuple, field for field: a stream builds one per mention."""
+
+    meeting_date: dt.date | None
+    record: str | None
+    kind: str
+    status: str | None
+    note: str | None
+    source_file: str
+    source_page: int | None
+
+
+class StreamedAction(NamedTuple):
+    """`ActionView` as a plain tuple, field for field (same names, same order, the same
+    `stale`), which is what the log's writers read. A frozen dataclass of 26 fields costs
+    ~7 µs to make, a tuple ~0.5 µs: a second and more at 100,000 actions."""
+
+    id: int
+    ref: str | None
+    text: str
+    owners: tuple[str, ...]
+    unmatched_owners: tuple[str, ...]
+    body: str
+    organisation: str | None
+    meeting_date: dt.date | None
+    record: str
+    item: str | None
+    due: dt.date | None
+    due_text: str | None
+    status: str
+    status_text: str | None
+    update: str | None
+    age_days: int | None
+    source_file: str
+    source_page: int | None
+    thread_id: int
+    key: str
+    closed_on: dt.date | None
+    closed_by: str | None
+    overdue: bool
+    stale_since: dt.date | None
+    mentions: tuple[StreamedMention, ...]
+    added_by_clerk: bool
+
+    @property
+    def stale(self) -> bool:
+        return self.status == "open" and self.stale_since is not None
+
+    def view(self) -> ActionView:
+        return ActionView(*self[:-2], tuple(MentionView(*m) for m in self.mentions),
+                          self.added_by_clerk)
+
+
+# What the report code reads an action through: either is the same fields.
+Action = ActionView | StreamedAction
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 store, and the streamed reading of the log (`store.action_stream`)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -14,9 +15,11 @@ from typer.testing import CliRunner
 
 from boardpapers.cli import app
 from extract.model import Action, Attendee, Evidence, Extraction, Meeting, SourceInfo
+from reports.action_report import action_log_report, action_row
 from reports.filenames import safe_file_name
 from store import action_log, open_session, save_extraction
-from store.action_stream import iter_actions
+from store.action_stream import iter_actions, stream_actions
+from store.queries import ActionView, StreamedAction
 
 runner = CliRunner()
 SEP, NOV, DEC = dt.date(2024, 9, 10), dt.date(2024, 11, 5), dt.date(2024, 12, 10)
@@ -94,6 +97,46 @@ def test_the_stream_reads_what_the_list_reads(db, chunk):
         streamed = list(iter_actions(s, today=TODAY, chunk=chunk))
     assert len(listed) == 5 and streamed == listed
     assert [a.mentions[0].note for a in streamed if a.ref == "P1"] == ["Quote awaited"]
+
+
+def test_the_stream_puts_undated_meetings_last_as_the_list_does(db):
+    """The stream reads dated threads, then undated ones (each in index order)."""
+    undated = Meeting(body=PARKS, organisation="Hartfield Town Council", date=None,
+                      actions=[Action("1", "Clear the pond of weed", owners=["Ann Ashby"],
+                                      evidence=Evidence(1)),
+                               Action("2", "Fix the gate latch", owners=["Bob Bray"],
+                                      evidence=Evidence(1))])
+    with open_session(db) as s:
+        save_extraction(s, _paper("parks-undated.pdf", undated))
+        listed = action_log(s, today=TODAY)
+        streamed = [a.view() for a in stream_actions(s, today=TODAY, chunk=1)]
+        opened = list(stream_actions(s, today=TODAY, status="open"))
+    assert streamed == listed and len(listed) == 7
+    assert [a.text for a in streamed[-2:]] == ["Clear the pond of weed", "Fix the gate latch"]
+    assert [a.meeting_date for a in streamed[:-2]] == sorted(a.meeting_date
+                                                             for a in streamed[:-2])
+    assert opened[-1].text == "Fix the gate latch" and opened[-1].owners == ("Bob Bray",)
+
+
+@pytest.mark.parametrize("chunk", [1, 2000])
+def test_the_log_rows_from_tuples_are_the_rows_from_views(db, chunk):
+    """`log` writes from `stream_actions` tuples: the same fields as `ActionView`, and the
+    same report rows as the views `action_log` lists, cell for cell (the rows of a whole
+    log share their memo of body and source cells; each view's row here has its own)."""
+    with open_session(db) as s:
+        listed = action_log(s, today=TODAY)
+        tuples = list(stream_actions(s, today=TODAY, chunk=chunk))
+    assert StreamedAction._fields == tuple(f.name for f in dataclasses.fields(ActionView))
+    assert [t.view() for t in tuples] == listed
+    assert [t.stale for t in tuples] == [a.stale for a in listed]
+    rows = list(action_log_report(tuples, as_at=TODAY).parts[0].rows)
+    assert rows == [action_row(a) for a in listed] and len(rows) == 5
+    # the tones and the status words the fast path leaves out are still there
+    by_text = {r.cells[1]: r for r in rows}
+    assert by_text["Pay the mower invoice"].tone == "closed"
+    assert by_text["Pay the mower invoice"].cells[7] == "closed (Complete)"
+    assert by_text["Order new bins for the recreation ground"].tone == "overdue"
+    assert by_text["Renew the insurance"].cells[7:9] == ("open", None)
 
 
 # -- log filters --------------------------------------------------------------------------

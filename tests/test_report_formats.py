@@ -327,3 +327,38 @@ def test_docx_template_table_row_tags_repeat_a_word_table_row(tmp_path):
     assert [[c.text for c in r.cells] for r in table.rows] == [
         ["Ref", "Action"], ["T1", "Order new bins for the rec"], ["T2", SCRIPT],
         ["F1", FORMULA]]
+
+
+# Cells each of which one writer's escaping changes, each in a row of otherwise plain cells:
+# the writers look at a whole row once and escape its cells only when something needs it.
+TRICKY = [" lead", "trail ", "two  spaces", "see www.example.org", "a://b", "[x](y)",
+          "a | b", "<b>", "x & y", "it's \"q\"", "line\nbreak", "=1+1", "\u202egnp.exe",
+          "www.start", "end:", "//start"]
+
+
+def _tricky_report() -> Report:
+    columns = (Column("A", "text"), Column("B", "text"), Column("C", "lines"))
+    rows = [Row((t, "plain", "plain")) for t in TRICKY] + \
+        [Row(("plain", "plain", t)) for t in TRICKY] + [Row(("end:", "//start", "x"))]
+    return Report("Log", dt.date(2025, 1, 9), parts=(Table("T", columns, rows),))
+
+
+def test_a_row_checked_at_once_is_escaped_as_cell_by_cell(tmp_path):
+    from reports.cells import no_formula
+    from reports.formats.html import _escape
+    from reports.formats.md import md_cell
+
+    report = _tricky_report()
+    rows = list(report.parts[0].rows)  # type: ignore[union-attr]
+    md = write_report(report, "md", tmp_path / "t.md").read_text(encoding="utf-8")
+    expected = ["| " + " | ".join(md_cell(c, breaks=k == 2) for k, c in enumerate(r.cells))
+                + " |" for r in rows]
+    assert md.splitlines()[-len(rows):] == expected
+    html = write_report(report, "html", tmp_path / "t.html").read_text(encoding="utf-8")
+    for r in rows:
+        assert "".join(f"<td>{_escape(c)}</td>" for c in r.cells) in html
+    write_report(report, "csv", tmp_path / "t.csv")
+    with (tmp_path / "t.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert list(csv.reader(fh))[1:] == [[no_formula(c) for c in r.cells] for r in rows]
+    txt = write_report(report, "txt", tmp_path / "t.txt").read_text(encoding="utf-8")
+    assert "\u202e" not in txt and "\n gnp.exe\n  B: plain\n" in txt  # not printable: a space

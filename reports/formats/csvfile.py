@@ -6,9 +6,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ..cells import no_formula
+from ..cells import FORMULA_START, no_formula
 from ..document import Report
-from .shared import as_text, tables
+from .shared import tables, texts
 
 
 def write_csv(report: Report, path: Path) -> None:
@@ -19,5 +19,6 @@ def write_csv(report: Report, path: Path) -> None:
             if n:
                 out.writerows([[], [no_formula(table.title)]])
             out.writerow([no_formula(c.name) for c in table.columns])
-            for row in table.rows:
-                out.writerow([no_formula(as_text(v)) for v in row.cells])
+            # `no_formula(as_text(v))` per cell, without two calls per cell
+            out.writerows(["'" + t if t[:1] in FORMULA_START else t
+                           for t in texts(row.cells)] for row in table.rows)

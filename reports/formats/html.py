@@ -7,6 +7,7 @@ markup of this page."""
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from ..document import Chart, Note, Report, Table
-from .shared import TONE_FILL, TONE_INK, as_text, heading_lines
+from .shared import TONE_FILL, TONE_INK, heading_lines, texts
 
 _env = Environment(
     loader=PackageLoader("reports", "templates"),
@@ -35,9 +36,15 @@ def _rows(table: Table) -> Iterator[Markup]:
                  for k, p in zip(kinds, plain, strict=True)] for t in TONE_FILL}
     for row in table.rows:
         opens = toned.get(row.tone, plain) if row.tone else plain  # type: ignore[call-overload]
+        cells = texts(row.cells)
+        # one look at the whole row for what `_escape` changes: most rows hold none of it
+        if _UNSAFE.search("".join(cells)):
+            cells = [_escape(t) for t in cells]
         yield Markup("<tr>" + "".join(
-            [f"{o}{_escape(as_text(v))}</td>" for o, v in zip(opens, row.cells, strict=True)])
-            + "</tr>\n")
+            [o + t + "</td>" for o, t in zip(opens, cells, strict=True)]) + "</tr>\n")
+
+
+_UNSAFE = re.compile("[&<>\"']")  # what `_escape` changes
 
 
 _CLASS = {"int": "num", "date": "date"}

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..document import Chart, Note, Report, Table
-from .shared import as_text, heading_lines
+from .shared import heading_lines, texts
 
 # What makes a link of plain words in Markdown renderers: "[text](url)" and "[text][ref]"
 # (brackets), "<https://…>" (angle brackets, written as entities below), and GitHub's
@@ -18,9 +18,14 @@ _MD_LINK = re.compile(r"[\[\]]|:(?=//)|(?<=\bwww)\.", re.IGNORECASE)
 
 
 # Text holding none of what `md_cell` changes is written as it is (most cells of a log).
-_MD_PLAIN = re.compile(r"[\\|\[\]<>&\t\n\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a"
-                       r"\u2028\u2029\u202f\u205f\u3000]|  |^ | $|:(?=//)|\bwww\.",
-                       re.IGNORECASE)
+_MD_CHANGED = (r"[\\|\[\]<>&\t\n\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a"
+               r"\u2028\u2029\u202f\u205f\u3000]|  |{start} | {end}|:(?=//)|\bwww\.")
+_MD_PLAIN = re.compile(_MD_CHANGED.format(start="^", end="$"), re.IGNORECASE)
+# The same test for a whole row at once, its cells joined by NUL (a character none of it
+# looks for): a space at a cell's start or end is one beside a NUL or the row's ends, and a
+# NUL is not a word character, so "www." at a cell's start still follows a \b.
+_MD_ROW_PLAIN = re.compile(_MD_CHANGED.format(start="(?:^|\x00)", end="(?:$|\x00)"),
+                           re.IGNORECASE)
 
 
 def md_cell(text: str, *, breaks: bool = False) -> str:
@@ -67,5 +72,8 @@ def _table(fh, table: Table) -> None:  # type: ignore[no-untyped-def]
     fh.write("|" + "---|" * len(table.columns) + "\n")
     lines = [c.kind == "lines" for c in table.columns]
     for row in table.rows:
-        fh.write("| " + " | ".join(md_cell(as_text(v), breaks=b)
-                                   for v, b in zip(row.cells, lines, strict=True)) + " |\n")
+        cells = texts(row.cells)
+        # one look at the whole row for what `md_cell` changes: most rows hold none of it
+        if _MD_ROW_PLAIN.search("\x00".join(cells)):
+            cells = [md_cell(t, breaks=b) for t, b in zip(cells, lines, strict=True)]
+        fh.write("| " + " | ".join(cells) + " |\n")

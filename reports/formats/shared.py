@@ -3,7 +3,7 @@ colours and words of a row's tone."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..document import Column, Report, Row, Table, Tone, Value
@@ -54,6 +54,24 @@ def paged_columns(table: Table) -> tuple[PagedColumn, ...]:
         out.append(PagedColumn(c, i, under))
     assert all(c.under in names for c in table.columns if c.under), "unknown 'under' column"
     return tuple(out)
+
+
+def texts(cells: tuple[Value, ...]) -> list[str]:
+    """Every cell of a row as text (`as_text`), the text cells without a call each."""
+    return [v if type(v) is str else as_text(v) for v in cells]
+
+
+def paged_cells(table: Table) -> Callable[[Row], list[str]]:
+    """A row's paged cells as text (`paged_cell` of each paged column), for a writer that
+    reads every row of `table`: the columns are worked out once."""
+    plan = [(c.index, c.under) for c in paged_columns(table)]
+
+    def cells(row: Row) -> list[str]:
+        text = texts(row.cells)
+        return [text[i] if not under else
+                "\n".join([t for t in (text[i], *[text[j] for j in under]) if t])
+                for i, under in plan]
+    return cells
 
 
 def paged_cell(row: Row, col: PagedColumn) -> str:

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cells import neutral
+from ..cells import BIDI_CONTROL, neutral
 from ..document import Chart, Note, Report, Table
-from .shared import heading_lines, paged_cell, paged_columns
+from .shared import heading_lines, paged_cells, paged_columns
 
 
 def _line(text: str) -> str:
     # control characters would let paper text move the cursor or clear a terminal
-    if text.isprintable():  # most cells: nothing to replace, one pass in C
+    if _plain(text):  # most cells: nothing to replace, one pass in C
         return neutral(text)
     return neutral("".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text))
+
+
+def _plain(text: str) -> bool:
+    """Nothing for `_line` to replace but bidi controls: printable but for line breaks."""
+    return text.isprintable() or ("\n" in text and text.replace("\n", "").isprintable())
 
 
 def write_txt(report: Report, path: Path) -> None:
@@ -36,17 +41,21 @@ def _cards(fh, table: Table) -> None:  # type: ignore[no-untyped-def]
     if table.title:
         fh.write(_line(table.title) + "\n" + "-" * min(len(table.title), 78) + "\n")
     cols = paged_columns(table)
+    names = [_line(c.column.name) for c in cols[1:]]
+    cells = paged_cells(table)
     n = 0
     for row in table.rows:
         n += 1
-        first, *rest = cols
-        head = paged_cell(row, first).replace("\n", " ")
+        first, *rest = cells(row)
+        # one look at the whole card for what `_line` changes: most cards hold none of it
+        plain = _plain(joined := "".join(rest) + first) and not BIDI_CONTROL.search(joined)
+        head = first.replace("\n", " ")
         tone = f"  [{row.tone}]" if row.tone else ""
-        fh.write(f"\n{_line(head)}{tone}\n")
-        for col in rest:
-            text = paged_cell(row, col)
+        card = [f"\n{head if plain else _line(head)}{tone}\n"]
+        for name, text in zip(names, rest, strict=True):
             if text:
                 text = text.replace("\n", "\n    ")
-                fh.write(f"  {_line(col.column.name)}: {_line(text)}\n")
+                card.append(f"  {name}: {text if plain else _line(text)}\n")
+        fh.write("".join(card))
     if not n:
         fh.write(_line(table.empty) + "\n")

@@ -77,6 +77,9 @@ class _Sheet:
         return len(self.table.columns) + self.state
 
 
+_UNSAFE = re.compile(f"[&<>]|{_XML_ILLEGAL.pattern}")  # what `_text` changes
+
+
 def _text(value: str) -> str:
     value = _XML_ILLEGAL.sub("", value)
     if "&" in value or "<" in value or ">" in value:  # most cells: neither
@@ -88,18 +91,20 @@ class _RowWriter:
     """One table's rows as <row> XML: each column's letter and style worked out once."""
 
     def __init__(self, table: Table, state: bool) -> None:
-        self.cols = [(_letters(i), c.kind) for i, c in enumerate(table.columns)]
+        self.cols = [(_letters(i), S_WRAP if c.kind in ("text", "lines", "status") else S_TOP)
+                     for i, c in enumerate(table.columns)]
         self.state_letter = _letters(len(table.columns)) if state else None
 
     def row(self, r: int, cells: tuple[Value, ...], tone: str | None) -> str:
         parts = [f'<row r="{r}">']
-        for (letter, kind), v in zip(self.cols, cells, strict=True):
+        # one look at the row's text for what `_text` changes: most rows hold none of it
+        clean = not _UNSAFE.search("".join([v for v in cells if isinstance(v, str)]))
+        for (letter, style), v in zip(self.cols, cells, strict=True):
             if v is None or v == "":
                 continue
-            if isinstance(v, str):
-                style = S_WRAP if kind in ("text", "lines", "status") else S_TOP
+            if type(v) is str or isinstance(v, str):  # the first test is the cheap one
                 parts.append(f'<c r="{letter}{r}" s="{style}" t="inlineStr"><is>'
-                             f'<t xml:space="preserve">{_text(v)}</t></is></c>')
+                             f'<t xml:space="preserve">{v if clean else _text(v)}</t></is></c>')
             elif isinstance(v, dt.date):
                 parts.append(f'<c r="{letter}{r}" s="{S_DATE}"><v>'
                              f'{v.toordinal() - _EXCEL_EPOCH}</v></c>')

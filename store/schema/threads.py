@@ -46,6 +46,8 @@ class ActionThread(Base):
         # Status has two values, so no index leads with it: SQLite without statistics
         # would pick it over the selective owner and due indexes and read every open row.
         Index("ix_action_threads_body_status", "body_id", "status"),
+        # The action log's order (store.action_stream): read in index order, no sort.
+        Index("ix_action_threads_raised_on_id", "raised_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
