@@ -64,20 +64,24 @@ class PersonResolver:
         key = name_key(name)
         if not key:
             return Match(None, "none")
-        exact = self.session.scalar(
+        # Two queries at most (a save asks this for every name it reads): the body's people
+        # with this key or this surname, then, only if none has the key, the aliases.
+        surname = surname_key(key)
+        people = self.session.scalars(
             select(db.Person).where(db.Person.body_id == self.body_id,
-                                    db.Person.name_key == key)
-        )
-        if exact is not None:
+                                    or_(db.Person.name_key == key,
+                                        db.Person.surname_key == surname))
+            .order_by(db.Person.id)).all()
+        exact = next((p for p in people if p.name_key == key), None)
+        if exact is not None:  # (body, name key) is unique
             return Match(exact, "exact")
-        aka = self.session.scalar(
-            select(db.Person).join(db.PersonAlias, db.PersonAlias.person_id == db.Person.id)
-            .where(db.Person.body_id == self.body_id, db.PersonAlias.alias_key == key)
-            .order_by(db.Person.id).limit(1)
-        )
+        aliases = self._aliases(key, surname)
+        aka = next((p for k, p in aliases if k == key), None)
         if aka is not None:
             return Match(aka, "alias")
-        same_surname = self._same_surname(surname_key(key))
+        same_surname = self._same_surname(
+            [p for p in people if p.surname_key == surname],
+            [(k, p) for k, p in aliases if k == surname or k.endswith(" " + surname)])
         if is_bare(key):
             fits = [p for k, p in same_surname if not is_bare(k)]
             how: How = "surname"
@@ -91,21 +95,24 @@ class PersonResolver:
             return Match(None, "ambiguous", tuple(p.name for p in fits))
         return Match(None, "none")
 
-    def _same_surname(self, surname: str) -> list[tuple[str, db.Person]]:
-        """(name or alias key, person) for every name of this body ending in `surname`,
-        people in id order, each person's own name before its aliases."""
-        people = self.session.scalars(
-            select(db.Person).where(db.Person.body_id == self.body_id,
-                                    db.Person.surname_key == surname)
-            .order_by(db.Person.id)).all()
-        aka = self.session.execute(
+    def _aliases(self, key: str, surname: str) -> list[tuple[str, db.Person]]:
+        """(alias key, person) for the body's aliases that are `key` or end in `surname`,
+        in person then alias id order."""
+        return [(k, p) for k, p in self.session.execute(
             select(db.PersonAlias.alias_key, db.Person)
             .join(db.Person, db.PersonAlias.person_id == db.Person.id)
             .where(db.Person.body_id == self.body_id,
-                   or_(db.PersonAlias.alias_key == surname,
+                   or_(db.PersonAlias.alias_key == key,
+                       db.PersonAlias.alias_key == surname,
                        db.PersonAlias.alias_key.endswith(" " + surname, autoescape=True)))
-            .order_by(db.Person.id, db.PersonAlias.id)).all()
-        named = [(p.name_key, p) for p in people] + [(k, p) for k, p in aka]
+            .order_by(db.Person.id, db.PersonAlias.id))]
+
+    @staticmethod
+    def _same_surname(people: list[db.Person], aka: list[tuple[str, db.Person]]
+                      ) -> list[tuple[str, db.Person]]:
+        """(name or alias key, person) for every name of this body ending in the surname,
+        people in id order, each person's own name before its aliases."""
+        named = [(p.name_key, p) for p in people] + aka
         return sorted(named, key=lambda kp: kp[1].id)
 
     def for_attendance(self, name: str) -> Match:
