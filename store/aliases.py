@@ -23,7 +23,7 @@ import difflib
 import re
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from extract.actions.owners import vocab as owner_vocab
@@ -186,6 +186,12 @@ def unmatched_owner_message(owner: str, why: str, action_text: str) -> str:
     return f"action owner {owner!r} {why}; kept as text: {text}"
 
 
+# Built once: a save asks for every person it creates (values bound, not written in).
+_OTHERS = (select(db.Person)
+           .where(db.Person.body_id == bindparam("body"), db.Person.id != bindparam("person"))
+           .order_by(db.Person.id))
+
+
 def similar_people(session: Session, person: db.Person) -> list[db.Person]:
     """Other people of the body whose name is a near spelling of this one's: one word the
     same, the other alike letter for letter ("Heidi Dennison"/"Heidi Dennnison")."""
@@ -193,9 +199,7 @@ def similar_people(session: Session, person: db.Person) -> list[db.Person]:
     if len(mine) < 2:
         return []
     found = []
-    for other in session.scalars(select(db.Person).where(
-            db.Person.body_id == person.body_id, db.Person.id != person.id)
-            .order_by(db.Person.id)):
+    for other in session.scalars(_OTHERS, {"body": person.body_id, "person": person.id}):
         theirs = other.name_key.split()
         if len(theirs) == len(mine) and _near_words(mine, theirs):
             found.append(other)

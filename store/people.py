@@ -22,6 +22,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     UniqueConstraint,
+    bindparam,
     delete,
     exists,
     func,
@@ -52,6 +53,29 @@ class Match:
     candidates: tuple[str, ...] = ()  # names that made a match ambiguous
 
 
+# Built once: a save looks up every name it reads, and building the statement (not running
+# it) was most of a lookup's cost. Values are bound, never written into the SQL.
+_KEY_OR_SURNAME = (
+    select(db.Person)
+    .where(db.Person.body_id == bindparam("body"),
+           or_(db.Person.name_key == bindparam("key"),
+               db.Person.surname_key == bindparam("surname")))
+    .order_by(db.Person.id))
+_ALIASES = (
+    select(db.PersonAlias.alias_key, db.Person)
+    .join(db.Person, db.PersonAlias.person_id == db.Person.id)
+    .where(db.Person.body_id == bindparam("body"),
+           or_(db.PersonAlias.alias_key == bindparam("key"),
+               db.PersonAlias.alias_key == bindparam("surname"),
+               db.PersonAlias.alias_key.like(bindparam("ending"), escape="/")))
+    .order_by(db.Person.id, db.PersonAlias.id))
+
+
+def _like_literal(text: str) -> str:
+    """`text` matched literally in a LIKE pattern escaped by "/" (as `autoescape` does)."""
+    return text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
 class PersonResolver:
     """Finds (and for attendance, creates) people of one body. Relies on the session's
     autoflush, so a person created for one attendee is found for the next."""
@@ -68,10 +92,7 @@ class PersonResolver:
         # with this key or this surname, then, only if none has the key, the aliases.
         surname = surname_key(key)
         people = self.session.scalars(
-            select(db.Person).where(db.Person.body_id == self.body_id,
-                                    or_(db.Person.name_key == key,
-                                        db.Person.surname_key == surname))
-            .order_by(db.Person.id)).all()
+            _KEY_OR_SURNAME, {"body": self.body_id, "key": key, "surname": surname}).all()
         exact = next((p for p in people if p.name_key == key), None)
         if exact is not None:  # (body, name key) is unique
             return Match(exact, "exact")
@@ -99,13 +120,8 @@ class PersonResolver:
         """(alias key, person) for the body's aliases that are `key` or end in `surname`,
         in person then alias id order."""
         return [(k, p) for k, p in self.session.execute(
-            select(db.PersonAlias.alias_key, db.Person)
-            .join(db.Person, db.PersonAlias.person_id == db.Person.id)
-            .where(db.Person.body_id == self.body_id,
-                   or_(db.PersonAlias.alias_key == key,
-                       db.PersonAlias.alias_key == surname,
-                       db.PersonAlias.alias_key.endswith(" " + surname, autoescape=True)))
-            .order_by(db.Person.id, db.PersonAlias.id))]
+            _ALIASES, {"body": self.body_id, "key": key, "surname": surname,
+                       "ending": "% " + _like_literal(surname)})]
 
     @staticmethod
     def _same_surname(people: list[db.Person], aka: list[tuple[str, db.Person]]
