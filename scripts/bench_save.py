@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+_VOLATILE = ("token", "rules")
 
 
 def extract_all(folder: str, out: str) -> None:
@@ -62,9 +63,10 @@ def save_all(pkl: str, db_path: str, profile: str | None, dump: str | None) -> N
         with engine.connect() as conn:
             for table in sorted(inspect(engine).get_table_names()):
                 result = conn.execute(text(f'SELECT * FROM "{table}"'))  # noqa: S608 (names from the schema)
-                # The snapshot's token is random by design; its pickled state is the same
-                # from run to run under one PYTHONHASHSEED.
-                rows = [["<token>" if k == "token" and table == "carry_snapshots" else repr(v)
+                # The snapshot's token is random by design, and its rules a hash of the
+                # carry's source (store/mapping.py included), so it changes with the code;
+                # its pickled state is the same from run to run under one PYTHONHASHSEED.
+                rows = [[f"<{k}>" if k in _VOLATILE and table == "carry_snapshots" else repr(v)
                          for k, v in zip(result.keys(), r, strict=True)] for r in result]
                 out[table] = sorted(rows)
         Path(dump).write_text(json.dumps(out, indent=0, sort_keys=True))

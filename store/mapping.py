@@ -344,7 +344,13 @@ def says_none_outstanding(text: str | None) -> bool:
     """Whether a sentence says the body carried no actions into the meeting ("There were
     no outstanding actions from the last meeting": `closing.json`)."""
     norm = f" {normal_text(text)} "
-    return any(f" {normal_text(p)} " in norm for p in closing_vocab()["none_outstanding"])
+    return any(p in norm for p in _none_outstanding())
+
+
+@cache
+def _none_outstanding() -> tuple[str, ...]:
+    """`closing.json`'s none-outstanding phrases, normalised once (a save asks of every note)."""
+    return tuple(f" {normal_text(p)} " for p in closing_vocab()["none_outstanding"])
 
 
 def keeps_note(n: rec.Note) -> bool:

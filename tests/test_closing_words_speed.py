@@ -83,3 +83,22 @@ def test_phrases_are_filed_under_their_first_word():
     filed = _by_first_word(("no further action", "nfa", "no longer needed", "  "))
     assert filed == {"no": (["no", "further", "action"], ["no", "longer", "needed"]),
                      "nfa": (["nfa"],)}
+
+
+def test_none_outstanding_phrases_normalised_once_say_the_same() -> None:
+    """`says_none_outstanding` normalises closing.json's phrases once; the answer is the
+    phrase-by-phrase one, every phrase found in any case and punctuation, and not where a
+    phrase is only part of a longer word."""
+    from store.mapping import normal_text, says_none_outstanding
+
+    def reference(text: str) -> bool:
+        norm = f" {normal_text(text)} "
+        return any(f" {normal_text(p)} " in norm for p in closing_vocab()["none_outstanding"])
+
+    phrases = closing_vocab()["none_outstanding"]
+    texts = [f"There were {p.upper()}, the Chair said." for p in phrases]
+    texts += [f"{p}s" for p in phrases]  # a longer last word is not the phrase
+    texts += ["Outstanding actions were reviewed.", "", "No actions outstanding!"]
+    assert [says_none_outstanding(t) for t in texts] == [reference(t) for t in texts]
+    assert all(says_none_outstanding(t) for t in texts[:len(phrases)])
+    assert not says_none_outstanding("Outstanding actions were reviewed.")
