@@ -187,7 +187,7 @@ def unmatched_owner_message(owner: str, why: str, action_text: str) -> str:
 
 
 # Built once: a save asks for every person it creates (values bound, not written in).
-_OTHERS = (select(db.Person)
+_OTHERS = (select(db.Person.id, db.Person.name_key)
            .where(db.Person.body_id == bindparam("body"), db.Person.id != bindparam("person"))
            .order_by(db.Person.id))
 
@@ -198,12 +198,12 @@ def similar_people(session: Session, person: db.Person) -> list[db.Person]:
     mine = person.name_key.split()
     if len(mine) < 2:
         return []
-    found = []
-    for other in session.scalars(_OTHERS, {"body": person.body_id, "person": person.id}):
-        theirs = other.name_key.split()
-        if len(theirs) == len(mine) and _near_words(mine, theirs):
-            found.append(other)
-    return found
+    # Keys only: every person of the body is compared, few are alike, so only those few
+    # are loaded as rows (a body's roll grows with every file saved).
+    alike = [pid for pid, key in session.execute(
+        _OTHERS, {"body": person.body_id, "person": person.id})
+        if len(theirs := key.split()) == len(mine) and _near_words(mine, theirs)]
+    return [p for p in (session.get(db.Person, pid) for pid in alike) if p is not None]
 
 
 def _near_words(a: list[str], b: list[str]) -> bool:

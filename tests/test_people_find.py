@@ -91,3 +91,30 @@ def test_find_matches_the_four_query_lookup(session) -> None:  # type: ignore[no
     # Some of each answer, so the comparison covers every branch.
     hows = {resolver.find(n).how for n in names}
     assert hows >= {"exact", "alias", "surname", "initial", "ambiguous", "none"}
+
+
+def test_similar_people_loads_only_the_alike(session) -> None:  # type: ignore[no-untyped-def]
+    """`similar_people` compares keys and loads only the alike: the same people, in id
+    order, as comparing every loaded row did."""
+    from store.aliases import _near_words, similar_people
+
+    body = db.Body(name="Mere Trust", name_key="mere trust")
+    session.add(body)
+    session.flush()
+    people = [_person(session, body, n) for n in (
+        "Heidi Dennison", "Heidi Dennnison", "Heidi Denison", "Hedi Dennison",
+        "Heidi Dennison Smith", "Dennison", "Una Dale", "Una Dall", "Zoe Quill")]
+
+    def reference(person: db.Person) -> list[db.Person]:
+        mine = person.name_key.split()
+        if len(mine) < 2:
+            return []
+        return [o for o in session.scalars(select(db.Person).where(
+            db.Person.body_id == person.body_id, db.Person.id != person.id)
+            .order_by(db.Person.id)) if len(o.name_key.split()) == len(mine)
+            and _near_words(mine, o.name_key.split())]
+
+    answers = {p.name: [o.name for o in similar_people(session, p)] for p in people}
+    assert answers == {p.name: [o.name for o in reference(p)] for p in people}
+    # (a first name too short to be a near spelling: "Hedi" is not "Heidi")
+    assert answers["Heidi Dennison"] == ["Heidi Dennnison", "Heidi Denison"]
