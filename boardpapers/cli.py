@@ -287,12 +287,12 @@ def actions(owner: Optional[str] = typer.Option(
         if as_json:
             typer.echo("[]")
         return
-    session = _session(db)
-    if owner is not None:  # whom the owner was read as: names from papers, escaped
-        note(owner_note(session, owner, body))
-    rows = outstanding_actions(session, today=dt.date.today(), owner=owner,
-                               status=status, body=body,  # type: ignore[arg-type]
-                               overdue=overdue)
+    with _session(db) as session:  # closed once read: no transaction left open on a server
+        if owner is not None:  # whom the owner was read as: names from papers, escaped
+            note(owner_note(session, owner, body))
+        rows = outstanding_actions(session, today=dt.date.today(), owner=owner,
+                                   status=status, body=body,  # type: ignore[arg-type]
+                                   overdue=overdue)
     if as_json:
         from .as_json import actions_json
 
@@ -394,7 +394,8 @@ def decisions(body: Optional[str] = typer.Option(None, help="Board or committee 
     from .registers import Request, deliver
 
     asked = Request.of(since, until, out, format)
-    rows = read(_session(db), body=body, since=asked.since, until=asked.until)
+    with _session(db) as session:  # closed once read: no transaction left open on a server
+        rows = read(session, body=body, since=asked.since, until=asked.until)
     deliver(decisions_report(rows, today=asked.today, body=body, since=asked.since,
                              until=asked.until), asked, f"{len(rows)} decision(s)")
 
@@ -420,7 +421,8 @@ def attendance(by: str = typer.Option("meeting", "--by", help="meeting | member"
     asked = Request.of(since, until, out, format)
     read, build, what = ((attendance_by_member, member_report, "member(s)") if by == "member"
                          else (attendance_by_meeting, attendance_report, "meeting(s)"))
-    rows = read(_session(db), body=body, since=asked.since, until=asked.until)
+    with _session(db) as session:  # closed once read: no transaction left open on a server
+        rows = read(session, body=body, since=asked.since, until=asked.until)
     deliver(build(rows, today=asked.today, body=body, since=asked.since,  # type: ignore[arg-type]
                   until=asked.until), asked, f"{len(rows)} {what}")
 
@@ -445,7 +447,8 @@ def rag(body: Optional[str] = typer.Option(None, help="Board or committee name")
     from .registers import Request, deliver, terminal_meetings
 
     asked = Request.of(since, until, out, format, chart)
-    rows = rag_trend(_session(db), body=body, ref=ref)
+    with _session(db) as session:
+        rows = rag_trend(session, body=body, ref=ref)
     on_screen = asked.out is None and asked.chart is None
     deliver(rag_report(rows, today=asked.today, body=body, since=asked.since,
                        until=asked.until, chart=not on_screen,
@@ -470,7 +473,8 @@ def roles(body: Optional[str] = typer.Option(None, help="Board or committee name
     from .registers import Request, deliver
 
     asked = Request.of(None, None, out, format)
-    rows = role_holders(_session(db), body=body, role=role)
+    with _session(db) as session:
+        rows = role_holders(session, body=body, role=role)
     deliver(roles_report(rows, today=asked.today, body=body, role=role), asked,
             f"{len(rows)} term(s)")
 

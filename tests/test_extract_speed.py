@@ -12,6 +12,7 @@ import re
 import pytest
 
 from extract.actions.commitments import _finditer, _rx
+from extract.actions.gates import GATES
 from extract.decisions import sentences as decision_sentences
 from extract.document.nlp import sentences as nlp_sentences
 from extract.document.textunits import _rejoin, split_sentences
@@ -80,7 +81,7 @@ def test_each_gated_pattern_matches_its_sentence_and_is_skipped_without_its_word
     rx = _rx()
     assert _spans(_finditer(rx, name, MATCHING[name])), name  # the reference sentence
     others = [s for k, s in MATCHING.items() if k != name] + NEAR
-    skipped = [s for s in others if not rx["gates"][name].search(s)]
+    skipped = [s for s in others if not GATES[name].search(s)]
     assert len(skipped) >= 3  # the gate really spares the pattern some text
     for s in skipped:
         assert list(rx[name].finditer(s)) == []
@@ -89,7 +90,7 @@ def test_each_gated_pattern_matches_its_sentence_and_is_skipped_without_its_word
 def test_gated_patterns_find_what_the_ungated_ones_find():
     rx = _rx()
     texts = list(MATCHING.values()) + NEAR + _random_sentences(600)
-    for name in rx["gates"]:
+    for name in GATES:
         found = 0
         for s in texts:
             expected = _spans(rx[name].finditer(s))

@@ -26,7 +26,7 @@ from ..document.sections import SectionMap, sections
 from ..document.textunits import Segment, clean, segments, unit_sentences
 from ..model import Action, Evidence, Flag, Meeting
 from ..people import Roster
-from .commitments import Commitment, commitments, pronoun_commitments
+from .commitments import Commitment, commitments
 from .due import Calendar, Due, due_cell, due_in, next_meeting_in, schedule_in
 from .margin_owners import (
     Marked,
@@ -40,6 +40,7 @@ from .margin_owners import (
 from .markers import MarkedTask, marker_tasks
 from .merging import Pending, merge
 from .owners import OwnerResolver
+from .pronouns import pronoun_commitments
 from .tables import is_action_table, reprinted_layout, table_actions
 
 EXTRACTOR = "actions@2"

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from ..vocab import load_vocab
 from .clauses import INITIALS_COLON, nobody_named, run_on_tasks, task_ing, without_asides
+from .gates import GATES
 from .owners import (
     INITIALS,
     SURNAME,
@@ -165,27 +166,6 @@ def _rx() -> dict:
         # "The Asset register had been updated": a noun read as the verb of a bare subjunctive
         "noun_verb": re.compile(r"\s(?:had|has|have|was|were|is|are|been)\b"),
         "mention": re.compile(rf"(?<![\w'’-]){name}"),
-        # Wording each pattern cannot match without (a literal run from its tail): when it is
-        # absent the pattern is not tried. Tried at every position, a failing pattern backtracks
-        # through all the owner alternatives, which was most of this module's time.
-        "gates": {
-            # every commit wording ends in one of these words, before the verb
-            "commit": re.compile(r"\s(?:to|will|also|be|shall|would|should|on|if|for|whether)"
-                                 r"\s+[a-z][a-z-]"),
-            "reported": re.compile(r"(?:she|he|they)\s+(?:would|will|is\s+going\s+to|"
-                                   r"are\s+going\s+to|plans?\s+(?:on|to))\s"),
-            "relative": re.compile(r"\swho\s+(?:would|will|is\s+to|agreed\s+to|has\s+agreed\s+to|"
-                                   r"offered\s+to)\s"),
-            "intention": re.compile(r"intention\s+to\s"),
-            "reported_passive": re.compile(r"\b(?:would|will)\s+be\s+(?:taken|brought|considered|"
-                                           r"reported|discussed|presented|raised)\b"),
-            "self_asked": re.compile(r"\sasked\s+to\s+[a-z]"),
-            "authorised_passive": re.compile(r"(?:authori[sz]ed|delegated|directed|instructed)"
-                                             r"\s+to\s+[a-z]"),
-            "coordinated": re.compile(
-                r"\band\s+(?:also\s+)?(?:(?:has\s+)?(?:agreed|offered|volunteered|undertook|"
-                r"promised)\s+to|will|would\s+be)\s"),
-        },
     }
 
 
@@ -298,26 +278,8 @@ def commitments(sentence: str, people: OwnerResolver, decision: bool = False) ->
 
 def _finditer(rx: dict, name: str, s: str) -> Iterator[re.Match]:
     """`rx[name].finditer(s)`, not tried when the sentence lacks the pattern's gate wording."""
-    gate = rx["gates"].get(name)
+    gate = GATES.get(name)
     return iter(()) if gate is not None and not gate.search(s) else rx[name].finditer(s)
-
-
-PRONOUN = re.compile(r"^(?:He|She)(?=\s)")
-
-
-def pronoun_commitments(sentence: str, before: list[str],
-                        people: OwnerResolver) -> list[Commitment]:
-    """"Trustee Ames has not heard back. She will keep us posted.": a sentence led by he or
-    she commits the person last named in the sentences before it (nearest first)."""
-    if not PRONOUN.match(sentence):
-        return []
-    for prev in reversed(before[-2:]):
-        named = [m.group(0) for m in _rx()["mention"].finditer(prev) if _person(m.group(0),
-                                                                                people)]
-        if named:
-            found = commitments(PRONOUN.sub(named[-1], sentence, count=1), people)
-            return [c for c in found if c.owner_text == named[-1]]
-    return []
 
 
 def _person(text: str, people: OwnerResolver) -> bool:
