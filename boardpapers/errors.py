@@ -20,7 +20,7 @@ from .verbosity import detail
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from reports.action_log import Format
+    from reports.formats import Format
 
 URL_EXAMPLES = "sqlite:///boardpapers.sqlite or postgresql+psycopg://user@host/dbname"
 
@@ -76,7 +76,7 @@ def log_format(given: str | None, out: Path) -> Format:
     """The format to write `out` in: `--format` when given, else the one its extension
     names (no extension: md). A format the extension contradicts is refused, so a .xlsx
     file never holds Markdown."""
-    from reports.action_log import FORMATS, format_for
+    from reports.formats import FORMATS, format_for
 
     if out.is_dir():
         raise fail(f"--out {out} is a folder; name the file to write, e.g. "

@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from reports.document import as_text
+
 from .errors import fail
 from .listing import plain_line, print_plain
 from .show import shown
@@ -88,14 +90,6 @@ def check_range(since: dt.date | None, until: dt.date | None) -> None:
                    "swap them")
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def rich_table(table: Table, *, skip: tuple[str, ...] = ()) -> RichTable:
     """A report table for the terminal: each cell Text (never markup), status cells in
     their row's colour, numbers and dates right-aligned; the columns named in `skip`
@@ -112,7 +106,7 @@ def rich_table(table: Table, *, skip: tuple[str, ...] = ()) -> RichTable:
                         justify="right" if column.kind in ("int", "date") else "left")
     for row in table.rows:
         grid.add_row(*(
-            Text(shown(_cell(v), lines=True),
+            Text(shown(as_text(v), lines=True),
                  style=TONES.get(row.tone or "", "") if column.kind == "status" else "")
             for column, v in zip(columns, (v for v, k in zip(row.cells, keep, strict=True)
                                            if k), strict=True)))
@@ -141,7 +135,7 @@ def print_report(report: Report) -> None:
         else:  # piped: a title line, then tab-separated lines, as every listing (listing.py)
             screen.file.write(plain_line([part.title]) + "\n")
             print_plain([c.name for c in part.columns],
-                        [[_cell(v) for v in row.cells] for row in part.rows])
+                        [[as_text(v) for v in row.cells] for row in part.rows])
 
 
 def charts(report: Report) -> list[Chart]:

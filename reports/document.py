@@ -15,6 +15,19 @@ from typing import Literal, NamedTuple
 
 Value = str | dt.date | int | None
 
+
+
+def as_text(value: Value) -> str:
+    """A cell as text: dates ISO, None empty. (Called once per cell: text first.)"""
+    if type(value) is str:
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
 # How a writer treats a column: "date" cells are dates in XLSX and right-aligned text
 # elsewhere; "lines" keeps each line of a cell a line; "status" cells are coloured by the
 # row's `tone`.

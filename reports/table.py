@@ -4,21 +4,19 @@ and its age. Plain data (strings, dates, ints), so the CLI can print it with Ric
 file writer can lay it out its own way."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from store.queries import ActionView, MentionView
 
 from .cells import bounded
+from .document import Value, as_text
 
 COLUMNS: tuple[str, ...] = (
     "Ref", "Action", "Owners", "Body", "Raised", "Due", "Status", "Age (days)", "Source",
     "Later mentions",
 )
 MENTIONS = "Later mentions"  # one line per mention; writers may lay the lines out
-
-Value = str | dt.date | int | None
 
 
 @dataclass(frozen=True)
@@ -29,14 +27,6 @@ class PlainTable:
     def text_rows(self) -> list[tuple[str, ...]]:
         """Every cell as text (dates ISO, None empty), for text-only formats."""
         return [tuple(as_text(v) for v in row) for row in self.rows]
-
-
-def as_text(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def _due(a: ActionView) -> Value:

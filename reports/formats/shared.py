@@ -2,22 +2,10 @@
 colours and words of a row's tone."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..document import Column, Report, Row, Table, Tone, Value
-
-
-def as_text(value: Value) -> str:
-    """A cell as text: dates ISO, None empty. (Called once per cell: text first.)"""
-    if type(value) is str:
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+from ..document import Column, Report, Row, Table, Tone, Value, as_text
 
 
 def tables(report: Report) -> Iterator[Table]:
