@@ -192,10 +192,13 @@ def run(session: Session, files: list[Path],
         return
     if read is extract_file and len(files) > 1:
         warm()
-    for path in files:
-        if progress:
-            progress(path)
-        yield _run_one(session, path, reader, read)
+    from .bounded import kept_reader
+
+    with kept_reader():  # one reading child for the batch, forked from the warmed process
+        for path in files:
+            if progress:
+                progress(path)
+            yield _run_one(session, path, reader, read)
 
 
 def _run_one(session: Session, path: Path, reader: str, read: Read) -> Outcome:

@@ -195,6 +195,7 @@ def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"
     from extract import to_dict
 
     from . import batch
+    from .bounded import kept_reader
 
     if out.exists() and not out.is_dir():
         raise fail(f"--out {out} is a file; name a folder for the JSON records "
@@ -205,16 +206,17 @@ def extract_cmd(files: list[Path] = typer.Argument(..., help="Papers to extract"
         raise fail(f"cannot make the folder {out}: {e.strerror}") from None
     _check_budget()
     failed = 0
-    for path in batch.find_files(files):
-        record = batch.extract_file(path)
-        target = out / f"{path.name}.json"
-        target.write_text(_json_text(to_dict(record)), encoding="utf-8")
-        if record.source.status == "failed":
-            failed += 1
-            console.print(Text.assemble(("failed", "red"), shown(
-                f" {path}: {'; '.join(record.source.problems)}")), soft_wrap=True)
-        else:
-            note(f"{path.name} → {target}")
+    with kept_reader():  # one reading child for every file, not one each
+        for path in batch.find_files(files):
+            record = batch.extract_file(path)
+            target = out / f"{path.name}.json"
+            target.write_text(_json_text(to_dict(record)), encoding="utf-8")
+            if record.source.status == "failed":
+                failed += 1
+                console.print(Text.assemble(("failed", "red"), shown(
+                    f" {path}: {'; '.join(record.source.problems)}")), soft_wrap=True)
+            else:
+                note(f"{path.name} → {target}")
     if failed:
         raise typer.Exit(1)
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .batch import Outcome, Read, decide, extract_file, read_timed, refused, save, warm
+from .bounded import keep_reader
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -183,6 +184,7 @@ def _start_worker(environ: dict[str, str], ocr_workers: int, warm_up: bool) -> N
     _watch_parent()
     if warm_up:  # our own reader: build its caches once for the readers this worker forks
         warm()
+    keep_reader()  # one reading child per worker, not one per file
 
 
 def _watch_parent() -> None:
