@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -103,6 +104,13 @@ def _retire() -> None:
         _kept = None
 
 
+def end_kept_reader() -> None:
+    """Kill the kept child, and what it started, now: this process is ending."""
+    if _kept is not None:
+        _kept.spent = True
+        _retire()
+
+
 class _Reader:
     """A forked child that reads the files sent to it, one at a time, within `budget`."""
 
@@ -115,9 +123,14 @@ class _Reader:
                                   daemon=True)
         self._child.start()
         theirs.close()
+        try:  # the child does the same: whichever runs first, the group exists from now
+            os.setpgid(self._child.pid, self._child.pid)
+        except OSError:  # the child has already made it, or is gone
+            pass
 
     def read(self, path: Path) -> Extraction:
         budget = self.budget
+        self.spent = True  # until the child answers: an interrupted read ends it
         try:
             # the environment as it is now, not at the fork: the batch sets the OCR workers
             self._conn.send((path, dict(os.environ)))
@@ -125,27 +138,34 @@ class _Reader:
                 kind, value, retire = self._conn.recv()
                 self.spent = retire
                 return value if kind == "ok" else _over(path, value)
-            self.spent = True
+            self._end()
             return _over(path, f"not read within the per-file time budget of "
                          f"{budget.seconds:g} s (set {SECONDS_ENV} to allow more)")
         except (EOFError, OSError):  # the child died without a word: killed, or crashed
-            self.spent = True
-            self._child.join()
+            self._end()
             return _over(path, f"its reader died (exit {self._child.exitcode}) within the "
                          f"per-file memory budget of {budget.memory_mb} MB (set {MEMORY_ENV} "
                          "to allow more)")
 
     def close(self) -> None:
         self._conn.close()  # an idle child reads the end of the pipe and returns
+        if self.spent:
+            self._end()
+        self._child.join()
+
+    def _end(self) -> None:
+        """Kill the child and whatever it started (Tesseract), all in its process group."""
         if self._child.is_alive():
-            self._child.join(timeout=0 if self.spent else 5)
-        if self._child.is_alive():
-            self._child.kill()
+            try:
+                os.killpg(self._child.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):  # gone, or not its group yet
+                self._child.kill()
         self._child.join()
 
 
 def _serve(conn, parents_end, budget: Budget, reader: Read) -> None:
     parents_end.close()  # so the pipe ends, and this child returns, when the parent closes it
+    os.setpgid(0, 0)  # a group of its own, so killing it over budget kills what it started
     limit = budget.memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .batch import Outcome, Read, decide, extract_file, read_timed, refused, save, warm
-from .bounded import keep_reader
+from .bounded import end_kept_reader, keep_reader
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -170,9 +170,8 @@ def _pool(size: int, ocr_workers: int, warm_up: bool) -> ProcessPoolExecutor:
 
 
 def _start_worker(environ: dict[str, str], ocr_workers: int, warm_up: bool) -> None:
-    # Ctrl-C reaches the whole process group: the worker and the reader it forked end at
-    # once and quietly (Tesseract, a new program, takes the default and ends too); the
-    # parent reports it
+    # Ctrl-C reaches the whole process group: the worker ends at once and quietly, killing
+    # its reader and the reader's Tesseracts (a group of their own); the parent reports it
     signal.signal(signal.SIGINT, _end)
     # this process's environment now, not the fork server's when it started: the per-file
     # budget, Tesseract's PATH and the OCR workers are read from it
@@ -197,6 +196,7 @@ def _watch_parent() -> None:
 
     def watch() -> None:
         wait_for([parent.sentinel])
+        end_kept_reader()
         for child in multiprocessing.active_children():
             child.kill()
         os._exit(1)
@@ -205,6 +205,7 @@ def _watch_parent() -> None:
 
 
 def _end(*_: object) -> None:
+    end_kept_reader()  # in a group of its own, so Ctrl-C did not reach it or its Tesseracts
     os._exit(130)
 
 

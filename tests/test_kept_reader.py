@@ -143,14 +143,38 @@ def _log_and_extract(path: Path) -> Extraction:
 
 
 def _alive(pid: int) -> bool:
+    """Running: not gone, and not a zombie waiting for whoever adopted it to reap it."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
         return False
-    return True
 
 
 def _children() -> set[int]:
     import multiprocessing
 
     return {p.pid for p in multiprocessing.active_children()}
+
+
+def _starts_a_program_then_hangs(path: Path) -> Extraction:
+    """As OCR does: a program started from the reader (a stand-in for Tesseract), then a
+    reading that runs over the budget."""
+    import subprocess
+
+    program = subprocess.Popen(["sleep", "120"])
+    (path.parent / "program.pid").write_text(str(program.pid))
+    time.sleep(120)
+    return _pid(path)
+
+
+def test_over_the_time_budget_what_the_reader_started_is_killed_too(tmp_path):
+    (f,) = _files(tmp_path, "scan.txt")
+    with kept_reader():
+        record = read_bounded(f, Budget(seconds=2), _starts_a_program_then_hangs)
+    assert "per-file time budget of 2 s" in record.source.problems[0]
+    program = int((tmp_path / "program.pid").read_text())
+    deadline = time.monotonic() + 10  # SIGKILL is delivered at once, but not synchronously
+    while _alive(program) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(program)
