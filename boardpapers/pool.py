@@ -28,6 +28,8 @@ from multiprocessing.connection import wait as wait_for
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ingest.ocr import cores
+
 from .batch import Outcome, Read, decide, extract_file, read_timed, refused, save, warm
 from .bounded import end_kept_reader, keep_reader
 
@@ -99,8 +101,12 @@ def _outcome(session: Session, path: Path, record: Extraction | BaseException,
 def _readings(paths: list[Path], read: Read, workers: int) -> Iterator[Reading]:
     """(path, Extraction or the exception its reader raised, seconds) for each path, in the
     order they finish; a path whose worker died comes back with a `WorkerDied`."""
+    # each worker's share of the cores for OCR: N workers with N Tesseracts each would run
+    # N×N programs on N cores
+    share = max(1, cores() // workers)
+
     def new_pool(size: int) -> ProcessPoolExecutor:
-        return _pool(size, workers, warm_up=read is extract_file)
+        return _pool(size, share, warm_up=read is extract_file)
 
     queue = deque(paths)
     pool = new_pool(min(workers, len(paths)))
@@ -110,7 +116,7 @@ def _readings(paths: list[Path], read: Read, workers: int) -> Iterator[Reading]:
         while queue or held:
             while queue and len(held) < AHEAD * workers:
                 path = queue.popleft()
-                held[pool.submit(read_timed, read, path, workers)] = path
+                held[pool.submit(read_timed, read, path, share)] = path
             done, _ = wait(held, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
@@ -124,7 +130,7 @@ def _readings(paths: list[Path], read: Read, workers: int) -> Iterator[Reading]:
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = new_pool(1)
                 for path in suspects:
-                    future = pool.submit(read_timed, read, path, workers)
+                    future = pool.submit(read_timed, read, path, share)
                     wait([future])
                     yield _reading(path, future)
                     if isinstance(future.exception(), BrokenProcessPool):

@@ -49,3 +49,12 @@ def slow_when_named(path: Path) -> Extraction:
 def _sleepy(path: Path) -> Extraction:
     time.sleep(30)
     return extract_here(path)
+
+
+def ocr_share(path: Path) -> Extraction:
+    """The file's own reading, with the pages its reader may OCR at once as a problem."""
+    from ingest.ocr import WORKERS_ENV
+
+    record = extract_file(path)
+    record.source.problems.append(f"OCR workers {os.environ.get(WORKERS_ENV)}")
+    return record

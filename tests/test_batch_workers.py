@@ -258,3 +258,16 @@ def test_warm_up_leaves_what_it_built_out_of_the_collectors_reach():
         assert gc.get_freeze_count() > 10_000
     finally:
         gc.unfreeze()
+
+
+def test_each_worker_ocrs_with_its_share_of_the_cores_not_all_of_them(tmp_path, monkeypatch):
+    from boardpapers import pool
+
+    monkeypatch.setattr(pool, "cores", lambda: 6, raising=False)
+    monkeypatch.delenv("BOARDPAPERS_OCR_WORKERS", raising=False)
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    files = [_minutes(folder, 1), _minutes(folder, 2)]
+    with open_session(f"sqlite:///{tmp_path / 'bp.sqlite'}") as session:
+        outcomes = list(batch.run(session, files, workers=2, read=_readers.ocr_share))
+    assert [o.problems[-1] for o in outcomes] == ["OCR workers 3"] * 2  # 6 cores, 2 workers
