@@ -465,20 +465,24 @@ def rag(body: Optional[str] = typer.Option(None, help="Board or committee name")
 def roles(body: Optional[str] = typer.Option(None, help="Board or committee name"),
           role: Optional[str] = typer.Option(None, "--role", help="Only this office "
                                                                   "(Chair, Vice-Chair, Clerk)"),
+          since: Optional[str] = typer.Option(None, "--from", help=FROM_HELP),
+          until: Optional[str] = typer.Option(None, "--to", help=TO_HELP),
           out: Optional[Path] = typer.Option(None, "--out", help=REPORT_OUT_HELP),
           format: Optional[str] = typer.Option(None, "--format", help=REPORT_FORMAT_HELP),
           db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Role holders: who held each office of a body, first and last meeting in it."""
+    """Role holders: who held each office of a body, first and last meeting in it (within
+    --from/--to when given)."""
     from reports.roles import roles_report
     from store.queries import role_holders
 
     from .registers import Request, deliver
 
-    asked = Request.of(None, None, out, format)
+    asked = Request.of(since, until, out, format)
     with _session(db) as session:
-        rows = role_holders(session, body=body, role=role)
-    deliver(roles_report(rows, today=asked.today, body=body, role=role), asked,
-            f"{len(rows)} term(s)")
+        rows = role_holders(session, body=body, role=role, since=asked.since,
+                            until=asked.until)
+    deliver(roles_report(rows, today=asked.today, body=body, role=role, since=asked.since,
+                         until=asked.until), asked, f"{len(rows)} term(s)")
 
 
 # --- the clerk's loop: review flags, record corrections (logic in boardpapers/review.py) ---

@@ -23,9 +23,10 @@ def role_row(t: RoleTerm) -> Row:
 
 
 def roles_report(rows: Sequence[RoleTerm], *, today: dt.date, body: str | None = None,
-                 role: str | None = None) -> Report:
+                 role: str | None = None, since: dt.date | None = None,
+                 until: dt.date | None = None) -> Report:
     """The offices in `rows` (from `store.queries.role_holders`), as at `today`."""
     more = f"role {bounded(role, 100)!r}" if role else ""
     table = Table("Role holders", COLUMNS, (role_row(t) for t in rows))
     return Report("Role holders", today, one_body(t.body for t in rows),
-                  scope(body, None, None, more, f"{len(rows)} term(s)"), (table,))
+                  scope(body, since, until, more, f"{len(rows)} term(s)"), (table,))

@@ -355,10 +355,12 @@ def rag_trend(session: Session, *, body: str | None = None, ref: str | None = No
             for t, name in threads]
 
 
-def role_holders(session: Session, *, body: str | None = None, role: str | None = None
+def role_holders(session: Session, *, body: str | None = None, role: str | None = None,
+                 since: dt.date | None = None, until: dt.date | None = None
                  ) -> list[RoleTerm]:
     """Who held each office of a body and when (first and last meeting in the role), from
-    the attendance lists; optionally one body (part of its name) and/or one role."""
+    the attendance lists; optionally one body (part of its name), one role, and only the
+    meetings from `since` to `until` (both included)."""
     r = db.PersonRole
     query = (
         select(db.Body.name, r.role_key, db.Person.name, func.min(r.date), func.max(r.date),
@@ -372,6 +374,10 @@ def role_holders(session: Session, *, body: str | None = None, role: str | None 
         query = query.where(db.Body.id.in_(bodies))
     if role and role_key(role):
         query = query.where(r.role_key == role_key(role))
+    if since is not None:
+        query = query.where(r.date >= since)
+    if until is not None:
+        query = query.where(r.date <= until)
     return [RoleTerm(*row) for row in session.execute(query).all()]
 
 

@@ -134,6 +134,24 @@ def test_roles(db: str) -> None:
     assert "Dee Ogle" not in result.output and "3 term(s)" in result.output
 
 
+def test_roles_within_a_date_range(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "chairs.json"
+    result = _run("roles", "--role", "chair", "--from", "1 April 2024", "--to", "2024-06-30",
+                  "--out", str(out), "--db", db)
+    assert result.exit_code == 0, result.output
+    (report,) = [json.loads(out.read_text(encoding="utf-8"))]
+    text = json.dumps(report)
+    # Ada chaired in January and March, Bryn from May: only Bryn's May meeting is in range
+    assert "Bryn Moss" in text and "Ada Lovell" not in text
+    assert "2024-05-13" in text and "2024-07-08" not in text
+    md = tmp_path / "chairs.md"
+    assert _run("roles", "--from", "1 April 2024", "--to", "2024-06-30", "--out", str(md),
+                "--db", db).exit_code == 0
+    assert "2024-04-01 to 2024-06-30" in md.read_text(encoding="utf-8")  # the scope, stated
+    backwards = _run("roles", "--from", "2024-06-30", "--to", "2024-04-01", "--db", db)
+    assert backwards.exit_code == 2 and "is after --to" in backwards.output
+
+
 # --- the same registers as files, read back with their own libraries ---
 
 class _Html(HTMLParser):
