@@ -1,0 +1,128 @@
+"""Wording gates in front of costly vocabulary patterns (issue 12, speed): a text lacking the
+wording every match needs is not searched. A gate may let through text its pattern then
+rejects, never the other way round: each wording of each pattern (one invented sentence per
+alternative of the vocabulary) passes its gate, and over random sentences the gated reading
+finds exactly what the full pattern finds.
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from extract.attendance import present_sentences, substitutions
+from extract.decisions import motions
+
+# one sentence per alternative of "motion_open" (resolutions.json)
+MOTION_OPENS = [
+    "Trustee Ames moved to approve the agenda.",
+    "Cllr Dunn moves that the report be received.",
+    "Trustee Ames moved, seconded by Trustee Boyd, to adopt the plan.",
+    "Supervisor Carr moved by consent to approve the minutes.",
+    "Trustee Ames moved and seconded the budget.",
+    "Mr Hale moved the board to accept the gift.",
+    "Ms Ode moved for approval of the lease.",
+    "Ms Ode moved approval of the invoices.",
+    "Trustee Ames made a motion to approve the bills.",
+    "A motion was duly made to adjourn.",
+    "Roll call: motion to approve the warrants.",
+    "MOTION: to approve the agenda",
+    "On a motion by Trustee Boyd the minutes were approved.",
+    "On motion of Trustee Boyd the plan was adopted.",
+    "The motion duly made was carried.",
+    "R19-04 Approve Library Budget Amendment:",
+    "  123/45 Adoption of the Standing Orders:",
+]
+# one sentence per wording of "substitution" and "substitution_by" (attendance.json)
+SUBSTITUTIONS = [
+    "Cllr Tom Hale replacing Cllr Dan Grey.",
+    "Cllr Tom Hale substituting for Cllr Dan Grey.",
+    "Cllr Tom Hale substituted for Cllr Dan Grey.",
+    "Cllr Tom Hale, substitute for Cllr Dan Grey.",
+    "Cllr Tom Hale (sub for Cllr Dan Grey).",
+    "Cllr Tom Hale was present in place of Cllr Dan Grey.",
+    "Cllr Tom Hale attended as a substitute for Cllr Dan Grey.",
+    "Cllr Tom Hale deputising for Cllr Dan Grey.",
+    "Cllr Tom Hale deputizing for Cllr Dan Grey.",
+    "Cllr Tom Hale sitting in for Cllr Dan Grey.",
+    "Cllr Tom Hale sat in for Cllr Dan Grey.",
+    "Cllr Tom Hale standing in for Cllr Dan Grey.",
+    "Cllr Dan Grey was substituted by Cllr Tom Hale.",
+    "Cllr Dan Grey, replaced by Cllr Tom Hale.",
+    "Cllr Dan Grey (represented by Cllr Tom Hale).",
+    "Cllr Dan Grey (Cllr Tom Hale substituting)",
+    "Cllr Dan Grey (Cllr Tom Hale deputising)",
+    "Cllr Dan Grey (Cllr Tom Hale deputizing)",
+    "Cllr Dan Grey (Cllr Tom Hale attending as a substitute)",
+]
+# one sentence per wording of "present_statement" (attendance.json)
+STATEMENTS = [
+    "Board members present were Trustee Ames, Trustee Boyd and Supervisor Carr.",
+    "The following members of the Council were in attendance: Cllr Dunn, Cllr Ode.",
+    "Directors attending were Jo Bell and Sam Reed.",
+    "Officers also present: Ann Lee, Tom Fry.",
+    "Trustees who were present: Ann Lee, Tom Fry.",
+    "Staff present were Ann Lee and Tom Fry.",
+    "1. ROLL CALL: Present: Ann Lee, Tom Fry.",
+    "Roll-call. Ann Lee, Tom Fry.",
+    "roll call – Ann Lee, Tom Fry.",
+]
+WORDS = ["Cllr Tom Hale", "Trustee Ames", "the", "members", "present", "were", "moved",
+         "motion", "by", "to", "approve", "(", ")", ",", ".", ":", "for", "in", "place", "of",
+         "substituting", "replaced", "deputising", "sat", "roll", "call", "R19-04", "Budget",
+         "attendance", "attending", "seconded", "made", "a", "Dan Grey", "Council", "was",
+         "MOTION", "agenda", "\n", "officers", "sub", "standing", "represented", "–"]
+
+
+def _random_texts(n: int, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    return [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 14))) for _ in range(n)]
+
+
+def _spans(matches) -> list[tuple]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+CASES = [
+    (motions.OPEN_WORDING, [motions._p()["open"]], MOTION_OPENS),
+    (substitutions.WORDING, [substitutions.SUBSTITUTION, substitutions.SUBSTITUTED_BY],
+     SUBSTITUTIONS),
+    (present_sentences.STATEMENT_WORDING, [present_sentences.STATEMENT], STATEMENTS),
+]
+
+
+@pytest.mark.parametrize("gate,patterns,texts", CASES)
+def test_every_wording_passes_its_gate(gate, patterns, texts):
+    for text in texts:
+        assert any(p.search(text) for p in patterns), text  # the sentence has the wording
+        assert gate.search(text), text
+        # the same wording in another case and spacing, where the pattern allows it
+        for variant in (text.upper(), text.replace(" ", "\n  ")):
+            if any(p.search(variant) for p in patterns):
+                assert gate.search(variant), variant
+
+
+@pytest.mark.parametrize("gate,patterns,texts", CASES)
+def test_a_gate_never_hides_a_match(gate, patterns, texts):
+    found = skipped = 0
+    for text in _random_texts(4000) + texts:
+        for p in patterns:
+            hits = _spans(p.finditer(text))
+            if hits:
+                assert gate.search(text), (p.pattern[:40], text)
+            found += bool(hits)
+        skipped += not gate.search(text)
+    assert found >= 10 and skipped >= 100  # the texts reach the patterns, and the gate spares some
+
+
+def test_gated_readers_answer_as_the_full_patterns_do():
+    texts = _random_texts(1500, seed=3) + SUBSTITUTIONS + MOTION_OPENS + STATEMENTS
+    for text in texts:
+        expected = [(m.group("a"), m.group("b"), m.span())
+                    for m in substitutions.SUBSTITUTION.finditer(text)]
+        expected += [(m.group("a") or m.group("a2"), m.group("b") or m.group("b2"), m.span())
+                     for m in substitutions.SUBSTITUTED_BY.finditer(text)]
+        assert [(a, b, m.span()) for a, b, m in substitutions.substitutions_in(text)] == expected
+        assert motions.opens(text) is bool(motions._p()["open"].search(text))
+    # a text with no wording is not searched at all, and reads as no statement
+    assert present_sentences._statements("Cllr Dunn thanked the members.", None) == []
