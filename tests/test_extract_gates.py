@@ -126,3 +126,60 @@ def test_gated_readers_answer_as_the_full_patterns_do():
         assert motions.opens(text) is bool(motions._p()["open"].search(text))
     # a text with no wording is not searched at all, and reads as no statement
     assert present_sentences._statements("Cllr Dunn thanked the members.", None) == []
+
+
+# one sentence per pattern of "sentence" (resolutions.json), in its order
+DECISIONS = [
+    "It was therefore unanimously resolved to buy the bench.",
+    "This was duly agreed by all present.",
+    "The Board formally endorsed the plan.",
+    "The accounts were formally adopted.",
+    "The minutes were amended and signed.",
+    "The grant for the hall. AGREED.",
+    "Cllr Dunn proposed, Cllr Ode seconded, that the quote be accepted.",
+    "Proposed by Ann Lee, seconded by Tom Fry, all in favour.",
+    "The report was noted.",
+    "The minutes were accepted as a true record.",
+    "Ann Lee nominated Tom Fry, seconded by Jo Bell, that he be chair.",
+    "Following discussion, agreed to repaint the hall.",
+    "JB and TF to be signatories to the account.",
+    "Tom Fry was duly co-opted to the council.",
+    "The resolution was passed.",
+    "The budget was duly adopted.",
+    "Hall hire charges – carried unanimously.",
+    "The minutes of the last meeting were confirmed.",
+    "Members present were all in favor of the plan.",
+    "Members were satisfied with the revised policy.",
+    "The invoices were approved for payment.",
+    "The date was fixed at 3 May.",
+    "24/01234/FUL Erection of a shed at 3 Mill Lane – no objections.",
+    "Ann Lee was appointed as the treasurer.",
+]
+
+
+def test_every_decision_wording_passes_the_decision_gate():
+    from extract.decisions import sentences
+    patterns = sentences._p()["sentence"]
+    assert len(patterns) == len(DECISIONS)  # a new wording needs its sentence here, and a word
+    for pattern, text in zip(patterns, DECISIONS):
+        assert pattern.search(text), (pattern.pattern[:40], text)
+        assert sentences.DECISION_WORDING.search(text), text
+        assert sentences.DECISION_WORDING.search(text.upper()), text
+
+
+def test_the_decision_gate_never_hides_a_decision():
+    from extract.decisions import sentences
+    words = WORDS + ["agreed", "It", "resolved", "Board", "approved", "minutes", "accepted",
+                     "as", "true", "record", "proposed", "nominated", "that", "favour", "24/01234",
+                     "no", "objections", "supports", "appointed", "elected", "co-opted", "JB",
+                     "be", "signatories", "payment", "fixed", "at", "duly", "AGREED", "-"]
+    rnd = random.Random(5)
+    texts = [" ".join(rnd.choice(words) for _ in range(rnd.randint(2, 12)))
+             for _ in range(3000)] + DECISIONS
+    decided = 0
+    for text in texts:
+        expected = any(r.search(text) for r in sentences._p()["sentence"]) and not any(
+            r.search(text) for r in sentences._p()["reject"])
+        assert sentences.is_decision_sentence(text) is expected, text
+        decided += expected
+    assert decided >= 100
