@@ -183,3 +183,23 @@ def test_the_decision_gate_never_hides_a_decision():
         assert sentences.is_decision_sentence(text) is expected, text
         decided += expected
     assert decided >= 100
+
+
+# --- sentence splitting with the one word attribute the sentencizer reads ------------------
+
+SPLIT = ["Mr. Ode said (again!) that the hall - £1,200.50 - was booked... Cllr Dunn? No.",
+         "The Clerk will write: see www.example.org/a.b?c=1 and e-mail jo@example.org. Done!",
+         "“It is agreed.” 3.2 Item (a) approved; 12th May 2024, 7.30pm. Etc. e.g. the roof…",
+         "AGREED.Next item:the roof ,leaks!!Yes — 10–12 people. ’Twas £5/hr. Ms. Bell's 1st."]
+
+
+@pytest.mark.parametrize("text", SPLIT)
+def test_sentences_split_as_a_pipeline_with_every_word_attribute_does(text):
+    import spacy
+
+    from extract.document.nlp import nlp, sentences
+    full = spacy.blank("en")
+    full.add_pipe("sentencizer")
+    expected = [(s.start_char, s.end_char, s.text) for s in full(text).sents]
+    assert sentences(text) == expected
+    assert len(nlp().vocab.lex_attr_getters) == 1  # only is_punct is computed for new words
