@@ -248,3 +248,32 @@ def test_motion_opening_gives_what_the_uncached_test_gives(s):
     from extract.decisions import motions
     expected = bool(motions._p()["open"].search(s))
     assert motions.opens(s) is expected and motions.opens(s) is expected
+
+
+def test_dates_found_once_per_text_and_each_caller_gets_its_own_list():
+    from extract.document import dates
+    text = "Met on Tuesday, 17th September, 2019; next 26/05/2020 and 2021-01-04."
+    expected = dates._find_dates.__wrapped__(text)
+    first = dates.find_dates(text)
+    assert tuple(first) == expected and len(first) == 3
+    first.clear()  # a caller changing its list does not change the next caller's
+    assert tuple(dates.find_dates(text)) == expected
+    assert dates._find_dates.cache_info().hits >= 1
+
+
+@pytest.mark.parametrize("kind,bold", [("heading", False), ("paragraph", True),
+                                       ("paragraph", False), ("list_item", False)])
+def test_heading_match_answers_by_the_block_text_kind_and_weight(kind, bold):
+    from ingest.model import Block
+
+    from extract.document import sections
+    found = 0
+    for text in ["7. WORK PROGRAMME (Agenda item 7)", "3 Minutes of the last meeting\nThe",
+                 "22 October 2009", "12. The hall was booked.", "Apologies"]:
+        block = Block(index=0, page=1, kind=kind, text=text, bold=bold)
+        expected = sections._heading_match.__wrapped__(text, kind, bold)
+        assert sections.heading_match(block) == expected
+        again = Block(index=1, page=2, kind=kind, text=text, bold=bold)
+        assert sections.heading_match(again) == expected
+        found += expected is not None
+    assert found >= 1  # "7. WORK PROGRAMME" is a heading in every kind of block
