@@ -277,3 +277,12 @@ def test_heading_match_answers_by_the_block_text_kind_and_weight(kind, bold):
         assert sections.heading_match(again) == expected
         found += expected is not None
     assert found >= 1  # "7. WORK PROGRAMME" is a heading in every kind of block
+
+
+def test_blocks_are_split_once_and_into_tuples_no_caller_can_change():
+    from extract.document.textunits import _split_block, soft_units
+    text = "1. The Clerk will write to the school\nThe Chair will order the signs\n2) Noted."
+    assert _split_block(text) == _split_block.__wrapped__(text)
+    assert isinstance(_split_block(text), tuple) and len(_split_block(text)) == 2
+    assert soft_units(text, 0) == soft_units(text, 0) == soft_units.__wrapped__(text, 0)
+    assert _split_block.cache_info().hits >= 2 and soft_units.cache_info().hits >= 1

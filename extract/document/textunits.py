@@ -56,7 +56,8 @@ def clean(text: str) -> str:
     return text.strip(" ;")
 
 
-def _split_block(text: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=4096)  # actions, decisions, notes and votes each segment the same part
+def _split_block(text: str) -> tuple[tuple[str, bool], ...]:
     enum = enumerator()
     out: list[list] = []
     for line in text.split("\n"):
@@ -67,7 +68,7 @@ def _split_block(text: str) -> list[tuple[str, bool]]:
             out.append([line, starts])
         else:
             out[-1][0] += "\n" + line
-    return [(t, s) for t, s in out]
+    return tuple((t, s) for t, s in out)
 
 
 def segments(part: Part, smap: SectionMap, skip_tables: set[int] | None = None) -> list[Segment]:
@@ -219,6 +220,7 @@ def _width(line: str) -> int:
     return len(line.rstrip().expandtabs(8))
 
 
+@lru_cache(maxsize=4096)  # each block is segmented once for each extractor that reads it
 def soft_units(text: str, width: int) -> tuple[str, ...]:
     """`text`'s lines grouped into runs that end at a soft line end, each run flat; () when
     there is none. A line ends softly when its words allow it and the next line's first word
