@@ -203,3 +203,43 @@ def test_sentences_split_as_a_pipeline_with_every_word_attribute_does(text):
     expected = [(s.start_char, s.end_char, s.text) for s in full(text).sents]
     assert sentences(text) == expected
     assert len(nlp().vocab.lex_attr_getters) == 1  # only is_punct is computed for new words
+
+
+# --- "next meeting" headings and inline group labels ---------------------------------------
+
+NEXT_HEADS = ["Date and time of the next meeting: 4 May 2024", "DATES OF NEXT MEETINGS",
+              "12. Next Meeting", "Next meeting: to be held on 3 June 2024",
+              "The next meeting will be held on 3 June 2024"]
+
+
+def test_every_next_meeting_heading_passes_its_gate():
+    from extract.actions import due
+    rnd = random.Random(9)
+    words = ["next", "meeting", "meetings", "date", "of", "the", "held", "12.", "\n", "Next",
+             "time", "and", "to", "be", ":", "NEXT", "MEETING", "future"]
+    texts = NEXT_HEADS + [" ".join(rnd.choice(words) for _ in range(rnd.randint(2, 9)))
+                          for _ in range(2000)]
+    heads = 0
+    for text in texts:
+        if any(due.NEXT_MEETING_HEAD.search(line) for line in text.split("\n")):
+            assert due.NEXT_WORDING.search(text), text
+            heads += 1
+    assert heads >= len(NEXT_HEADS) + 50
+
+
+def test_inline_labels_are_cut_as_before_and_lines_without_a_colon_kept_whole():
+    from extract.attendance import present_lines as pl
+    lines = ["Cllr Ames, Cllr Birch Also attending: Jo Bell", "Members Present: A, B",
+             "Cllr Ames, Cllr Birch Apologies: Cllr Carr", "Cllr Ames Apologies Cllr Carr", ""]
+    expected = []
+    for n, raw in enumerate(lines):  # the reference: every line searched
+        start = 0
+        for m in pl.INLINE_LABEL.finditer(raw):
+            if pl.re.fullmatch(r"(?i)also|others?|officers?|staff|members?",
+                               raw[start:m.start()].strip()):
+                continue
+            expected.append((n, raw[start:m.start()]))
+            start = m.end()
+        expected.append((n, raw[start:]))
+    assert pl._split_inline_labels(lines) == expected
+    assert (0, "Cllr Ames, Cllr Birch") in expected  # the reference does cut before a label
