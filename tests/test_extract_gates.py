@@ -243,3 +243,21 @@ def test_inline_labels_are_cut_as_before_and_lines_without_a_colon_kept_whole():
         expected.append((n, raw[start:]))
     assert pl._split_inline_labels(lines) == expected
     assert (0, "Cllr Ames, Cllr Birch") in expected  # the reference does cut before a label
+
+
+def test_any_word_finds_what_the_flat_alternation_finds():
+    import re
+
+    from extract.vocab import any_word
+    words = "agreed approved adopted seconded signed satisfied favo fixed object opted"
+    grouped, flat = any_word(words), re.compile("|".join(words.split()), re.IGNORECASE)
+    assert grouped.pattern.startswith("a(?:greed|pproved|dopted)|")
+    rnd = random.Random(4)
+    pieces = ["agre", "ed", "AGREED", "ſeconded", "ſigned", "sign", "ed", "fav", "o", "Fixe",
+              "d", " ", "ob", "ject", "co-", "opted", "un", "satisfied", "approv", "\n", "é"]
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8)))
+        assert bool(grouped.search(text)) is bool(flat.search(text)), text
+        hits += bool(flat.search(text))
+    assert hits >= 300
