@@ -286,3 +286,23 @@ def test_blocks_are_split_once_and_into_tuples_no_caller_can_change():
     assert isinstance(_split_block(text), tuple) and len(_split_block(text)) == 2
     assert soft_units(text, 0) == soft_units(text, 0) == soft_units.__wrapped__(text, 0)
     assert _split_block.cache_info().hits >= 2 and soft_units.cache_info().hits >= 1
+
+
+def test_the_subject_start_guard_changes_no_match():
+    """`start` opens with one lookbehind every way of starting a subject satisfies; without
+    it, each pattern finds the same spans and owners."""
+    guard = r"(?<![^\s–:;(-])"
+    rx = _rx()
+    guarded = {k: p for k, p in rx.items() if isinstance(p, re.Pattern) and guard in p.pattern}
+    assert {"commit", "bare", "reported", "coordinated", "subject"} <= set(guarded)
+    texts = list(MATCHING.values()) + NEAR + _random_sentences(400, seed=21) + [
+        "Members Handbook for Section 106 The Clerk will write.", "(Cllr Dunn will call)",
+        "Item 4 –The Clerk will write.", "x -Cllr Dunn will call", "Jo;Cllr Dunn to call"]
+    found = 0
+    for name, p in guarded.items():
+        plain = re.compile(p.pattern.replace(guard, ""), p.flags)
+        for s in texts:
+            expected = _spans(plain.finditer(s))
+            assert _spans(p.finditer(s)) == expected, (name, s)
+            found += bool(expected)
+    assert found >= 200
