@@ -261,3 +261,59 @@ def test_any_word_finds_what_the_flat_alternation_finds():
         assert bool(grouped.search(text)) is bool(flat.search(text)), text
         hits += bool(flat.search(text))
     assert hits >= 300
+
+
+# --- agentless tasks, excused members, colour keys ----------------------------------------
+
+AGENTLESS = ["New signage will be ordered.", "Two laptops are to be bought.",
+             "The hedge would now be cut and cleared.", "Quotes to BE obtained for the roof.",
+             "Members hoped parking would be provided.", "Will the report be published?",
+             "If agreed, the sum would be added.", "The Clerk will write."]
+EXCUSED = ["It was agreed that Cllr Dunn be excused.", "Trustee Ames was excused.",
+           "Leave of absence was granted to Cllr Ray.", "LEAVE OF ABSENCE GIVEN TO Jo Bell"]
+LEGENDS = ["Red = overdue; Amber - at risk; Green: on track", "RED – late, GREEN – done.",
+           "Blue = complete", "The red line shows the route."]
+
+
+def test_agentless_tasks_found_as_without_the_be_gate():
+    from extract.actions import clauses
+    rx = clauses._rx()
+
+    def reference(s: str) -> bool:
+        if rx["requested"].search(s):
+            return True
+        return not s.rstrip().endswith("?") and not rx["reject"].search(s) and any(
+            (m.group("lead") or "").lower() not in rx["not_before"]
+            and not rx["purpose"].search(s, 0, m.start()) for m in rx["agentless"].finditer(s))
+    rnd = random.Random(11)
+    words = ["will", "be", "ordered", "to", "now", "bought", "The", "hedge", "would", "BE",
+             "cut", "and", "cleared", "hoped", "?", "If", "requested", "a", "report", "\n",
+             "further", "sent", "are", "is", "prepared", "Clerk", "done"]
+    texts = AGENTLESS + [" ".join(rnd.choice(words) for _ in range(rnd.randint(2, 10)))
+                         for _ in range(3000)]
+    tasks = 0
+    for s in texts:
+        assert clauses.nobody_named(s) is reference(s), s
+        tasks += reference(s)
+    assert tasks >= 20 and clauses.nobody_named(AGENTLESS[0])
+
+
+def test_excused_and_colour_key_wordings_pass_their_gates():
+    from extract.attendance import apologies
+    from extract.rag import legend
+    for text in EXCUSED:
+        assert apologies.EXCUSED.search(text) and apologies.EXCUSED_WORDING.search(text), text
+    rnd = random.Random(2)
+    words = ["red", "=", "overdue", ";", "Amber", "-", "GREEN", ":", "on", "track", "blue",
+             "–", ",", "\t", "late", "excused", "was", "Cllr Ray", "leave", "of", "absence",
+             "granted", "to", "that", "Jo Bell", "be", "."]
+    texts = EXCUSED + LEGENDS + [" ".join(rnd.choice(words) for _ in range(rnd.randint(2, 12)))
+                                 for _ in range(3000)]
+    keys = excused = 0
+    for text in texts:
+        assert legend._forward(text) == legend._FORWARD.findall(text), text
+        if apologies.EXCUSED.search(text):
+            assert apologies.EXCUSED_WORDING.search(text), text
+            excused += 1
+        keys += bool(legend._FORWARD.findall(text))
+    assert keys >= 100 and excused >= 8
