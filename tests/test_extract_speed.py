@@ -306,3 +306,13 @@ def test_the_subject_start_guard_changes_no_match():
             assert _spans(p.finditer(s)) == expected, (name, s)
             found += bool(expected)
     assert found >= 200
+
+
+@pytest.mark.parametrize("owner", ["the Clerk", "The Clerk", "Clerk", "Director Whitmer",
+                                   "the Director Whitmer", "Jo Bell", "Finance Manager", ""])
+def test_owner_vocabulary_tests_answer_as_the_uncached_ones(owner):
+    from extract.actions import owners
+    assert owners.is_role(owner) is owners.is_role.__wrapped__(owner)
+    assert owners.office_surname(owner) == owners.office_surname.__wrapped__(owner)
+    assert owners.is_role(owner) is owners.is_role(owner)
+    assert owners.is_role("the Clerk") and owners.office_surname("Director Whitmer") == "Whitmer"
