@@ -126,6 +126,9 @@ SPLIT_TEXTS = [
     "",
     "   ",
     "One sentence without a stop",
+    "  Cllr Ames, Cllr Birch\n and  Cllr Carr  ",  # no sentence end: spaCy is not asked
+    "Item 4 – Hall hire (see report) • Bins; gates, benches\t£300",
+    "Quoted “Bell” ‘and’ 10–12 people\n\n",
 ]
 
 
@@ -316,3 +319,10 @@ def test_owner_vocabulary_tests_answer_as_the_uncached_ones(owner):
     assert owners.office_surname(owner) == owners.office_surname.__wrapped__(owner)
     assert owners.is_role(owner) is owners.is_role(owner)
     assert owners.is_role("the Clerk") and owners.office_surname("Director Whitmer") == "Whitmer"
+
+
+def test_a_text_without_a_sentence_end_is_one_sentence_without_asking_spacy():
+    from extract.document import nlp
+    text = "Cllr Ames, Cllr Birch and Cllr Carr (Chair)"
+    assert nlp.one_sentence(text) and not nlp.one_sentence(text + ".")
+    assert [s for _, _, s in nlp_sentences(text)] == [text] == split_sentences(text)

@@ -17,7 +17,7 @@ from ingest.model import Block, Table
 
 from ..model import Evidence
 from ..vocab import load_vocab
-from .nlp import sentences
+from .nlp import one_sentence, sentences
 from .parts import Part
 from .sections import SectionMap, heading_match
 
@@ -274,6 +274,9 @@ def _split_sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for piece in re.split(r"(?:(?<!\s)\s*+)?(?:[•\uf0b7]|\(\s?cid:\d+\))\s*", text):
         if not piece.strip():
+            continue
+        if one_sentence(piece):
+            out.append(piece.strip())
             continue
         for _, _, s in sentences(piece):
             if s.strip():
