@@ -317,3 +317,27 @@ def test_excused_and_colour_key_wordings_pass_their_gates():
             excused += 1
         keys += bool(legend._FORWARD.findall(text))
     assert keys >= 100 and excused >= 8
+
+
+MOVEMENTS = ["Cllr Tom Hale arrived at 7.15pm.", "Cllr Tom Hale arrived late.",
+             "Jo Bell joined the meeting late.", "The Chair entered the meeting at item 4.",
+             "Mr Dan Grey left the meeting at 8pm.", "The Clerk departed the meeting at 9.",
+             "Cllr Tom Hale exited the meeting.", "Cllr Tom Hale withdrew from the meeting.",
+             "Cllr Tom Hale had left during item 5.", "Jo Bell departed after the break."]
+
+
+def test_every_movement_wording_passes_its_gate():
+    from extract.attendance import movements as mv
+    rnd = random.Random(8)
+    words = ["Cllr Tom Hale", "Jo Bell", "arrived", "late", "joined", "entered", "the",
+             "meeting", "left", "departed", "exited", "withdrew", "from", "at", "7pm", "had",
+             "during", "item", "ARRIVED", "Left", ".", ","]
+    texts = MOVEMENTS + [" ".join(rnd.choice(words) for _ in range(rnd.randint(2, 10)))
+                         for _ in range(3000)]
+    moved = 0
+    for text in texts:
+        if mv.ARRIVAL.search(text) or mv.DEPARTURE.search(text):
+            assert mv.MOVED.search(text), text
+            moved += 1
+    assert moved >= 50
+    assert all(mv.ARRIVAL.search(t) or mv.DEPARTURE.search(t) for t in MOVEMENTS)
