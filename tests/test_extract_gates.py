@@ -341,3 +341,13 @@ def test_every_movement_wording_passes_its_gate():
             moved += 1
     assert moved >= 50
     assert all(mv.ARRIVAL.search(t) or mv.DEPARTURE.search(t) for t in MOVEMENTS)
+
+
+@pytest.mark.parametrize("s", ["The Clerk will, once the quote is in, write to him.",
+                               "The hall, which is old, will be painted.",
+                               "The Clerk will write to him", "", "Jo would  book it"])
+def test_asides_removed_as_before(s):
+    from extract.actions.clauses import MODAL_ASIDE, RELATIVE_ASIDE, without_asides
+    assert without_asides(s) == MODAL_ASIDE.sub(r"\g<modal> ", RELATIVE_ASIDE.sub("", s))
+    if "," in s:
+        assert without_asides(s) != s  # each sentence with commas here has an aside

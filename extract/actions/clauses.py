@@ -23,6 +23,8 @@ INITIALS_COLON = re.compile(r"^(?P<owner>[A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,3})\
 
 
 def without_asides(s: str) -> str:
+    if "," not in s:  # both asides are set off by commas
+        return s
     return MODAL_ASIDE.sub(r"\g<modal> ", RELATIVE_ASIDE.sub("", s))
 
 
