@@ -126,6 +126,9 @@ SPLIT_TEXTS = [
     "",
     "   ",
     "One sentence without a stop",
+    "  Cllr Ames, Cllr Birch\n and  Cllr Carr  ",  # no sentence end: spaCy is not asked
+    "Item 4 – Hall hire (see report) • Bins; gates, benches\t£300",
+    "Quoted “Bell” ‘and’ 10–12 people\n\n",
 ]
 
 
@@ -248,3 +251,78 @@ def test_motion_opening_gives_what_the_uncached_test_gives(s):
     from extract.decisions import motions
     expected = bool(motions._p()["open"].search(s))
     assert motions.opens(s) is expected and motions.opens(s) is expected
+
+
+def test_dates_found_once_per_text_and_each_caller_gets_its_own_list():
+    from extract.document import dates
+    text = "Met on Tuesday, 17th September, 2019; next 26/05/2020 and 2021-01-04."
+    expected = dates._find_dates.__wrapped__(text)
+    first = dates.find_dates(text)
+    assert tuple(first) == expected and len(first) == 3
+    first.clear()  # a caller changing its list does not change the next caller's
+    assert tuple(dates.find_dates(text)) == expected
+    assert dates._find_dates.cache_info().hits >= 1
+
+
+@pytest.mark.parametrize("kind,bold", [("heading", False), ("paragraph", True),
+                                       ("paragraph", False), ("list_item", False)])
+def test_heading_match_answers_by_the_block_text_kind_and_weight(kind, bold):
+    from ingest.model import Block
+
+    from extract.document import sections
+    found = 0
+    for text in ["7. WORK PROGRAMME (Agenda item 7)", "3 Minutes of the last meeting\nThe",
+                 "22 October 2009", "12. The hall was booked.", "Apologies"]:
+        block = Block(index=0, page=1, kind=kind, text=text, bold=bold)
+        expected = sections._heading_match.__wrapped__(text, kind, bold)
+        assert sections.heading_match(block) == expected
+        again = Block(index=1, page=2, kind=kind, text=text, bold=bold)
+        assert sections.heading_match(again) == expected
+        found += expected is not None
+    assert found >= 1  # "7. WORK PROGRAMME" is a heading in every kind of block
+
+
+def test_blocks_are_split_once_and_into_tuples_no_caller_can_change():
+    from extract.document.textunits import _split_block, soft_units
+    text = "1. The Clerk will write to the school\nThe Chair will order the signs\n2) Noted."
+    assert _split_block(text) == _split_block.__wrapped__(text)
+    assert isinstance(_split_block(text), tuple) and len(_split_block(text)) == 2
+    assert soft_units(text, 0) == soft_units(text, 0) == soft_units.__wrapped__(text, 0)
+    assert _split_block.cache_info().hits >= 2 and soft_units.cache_info().hits >= 1
+
+
+def test_the_subject_start_guard_changes_no_match():
+    """`start` opens with one lookbehind every way of starting a subject satisfies; without
+    it, each pattern finds the same spans and owners."""
+    guard = r"(?<![^\s–:;(-])"
+    rx = _rx()
+    guarded = {k: p for k, p in rx.items() if isinstance(p, re.Pattern) and guard in p.pattern}
+    assert {"commit", "bare", "reported", "coordinated", "subject"} <= set(guarded)
+    texts = list(MATCHING.values()) + NEAR + _random_sentences(400, seed=21) + [
+        "Members Handbook for Section 106 The Clerk will write.", "(Cllr Dunn will call)",
+        "Item 4 –The Clerk will write.", "x -Cllr Dunn will call", "Jo;Cllr Dunn to call"]
+    found = 0
+    for name, p in guarded.items():
+        plain = re.compile(p.pattern.replace(guard, ""), p.flags)
+        for s in texts:
+            expected = _spans(plain.finditer(s))
+            assert _spans(p.finditer(s)) == expected, (name, s)
+            found += bool(expected)
+    assert found >= 200
+
+
+@pytest.mark.parametrize("owner", ["the Clerk", "The Clerk", "Clerk", "Director Whitmer",
+                                   "the Director Whitmer", "Jo Bell", "Finance Manager", ""])
+def test_owner_vocabulary_tests_answer_as_the_uncached_ones(owner):
+    from extract.actions import owners
+    assert owners.is_role(owner) is owners.is_role.__wrapped__(owner)
+    assert owners.office_surname(owner) == owners.office_surname.__wrapped__(owner)
+    assert owners.is_role(owner) is owners.is_role(owner)
+    assert owners.is_role("the Clerk") and owners.office_surname("Director Whitmer") == "Whitmer"
+
+
+def test_a_text_without_a_sentence_end_is_one_sentence_without_asking_spacy():
+    from extract.document import nlp
+    text = "Cllr Ames, Cllr Birch and Cllr Carr (Chair)"
+    assert nlp.one_sentence(text) and not nlp.one_sentence(text + ".")
+    assert [s for _, _, s in nlp_sentences(text)] == [text] == split_sentences(text)

@@ -85,8 +85,11 @@ def _rx() -> dict:
     owner = rf"(?P<owner>{one}(?:(?:\s*,\s*|\s+(?:and|&)\s+)(?:the\s+)?{one}){{0,3}})"
     # where a subject can start; a capitalised "The"/"That" mid-line starts one too (a heading
     # line run into its paragraph: "Members Handbook for Section 106 The Libraries …")
-    start = (r"(?:^|(?<=[–:;(]\s)|(?<=[–:;(])|(?<=\s-)|(?<=\s-\s)|(?<=[.!?]\s)|(?<=,\s)|(?<=\band\s)"
-             r"|(?<=\bso\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bthen\s)|(?<=\band\sfor\s)"
+    # (each way follows a space, one of –:;( or "-", or the text's start: the first lookbehind
+    # says so at once, where mid-word every other would be tried in turn)
+    start = (r"(?<![^\s–:;(-])"
+             r"(?:^|(?<=[–:;(]\s)|(?<=[–:;(])|(?<=\s-)|(?<=\s-\s)|(?<=[.!?]\s)|(?<=,\s)"
+             r"|(?<=\band\s)|(?<=\bso\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bthen\s)|(?<=\band\sfor\s)"
              r"|(?<=\s)(?=Th(?:e|at)\s))")
     verb = r"(?P<verb>[a-z][a-z-]+)\b"
     hopes = "|".join(raw["expectation_words"])

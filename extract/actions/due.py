@@ -164,6 +164,7 @@ def _month_deadline_parts(month_name: str, year: str | None, meeting: dt.date | 
 NEXT_MEETING_HEAD = re.compile(r"(?i)\b(?:date|time)s?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?next\s+"
                                r"meetings?\b|^\s*(?:\d+[./]?\s*)?next\s+meetings?\b|"
                                r"\bnext\s+meeting:?\s+(?:to\s+be\s+|will\s+be\s+)?held\b")
+NEXT_WORDING = re.compile(r"(?i)next\s+meeting")
 FUTURE_HEAD = re.compile(r"(?i)\b(?:future|forthcoming|remaining|scheduled)\s+meetings?\b|"
                          r"\bmeetings?\s+schedule\b|\bschedule\s+of\s+meetings\b")
 OTHER_EVENT = re.compile(r"(?i)\b(?:away\s+day|agm|annual\s+general|planning|training|"
@@ -183,7 +184,9 @@ def next_meeting_in(part: Part, after: dt.date | None) -> dt.date | None:
         elif isinstance(it, Table):
             texts += [c.text for row in it.rows for c in row if c.text.strip()]
     for i, text in enumerate(texts):
-        if not any(NEXT_MEETING_HEAD.search(line) for line in text.split("\n")):
+        # every wording of the heading holds "next meeting": a text without it has no such line
+        if not NEXT_WORDING.search(text) or \
+                not any(NEXT_MEETING_HEAD.search(line) for line in text.split("\n")):
             continue
         lines = [ln for t in texts[i:i + 3] for ln in t.split("\n")]
         dated = [(ln, d) for ln in lines for d in _line_dates(ln, after) if d > after]

@@ -59,6 +59,7 @@ def vocab() -> dict:
     }
 
 
+@lru_cache(maxsize=4096)  # owners are tried against the vocabulary again and again
 def office_surname(token: str) -> str | None:
     """"Director Whitmer" -> "Whitmer": an office used as a title before a surname."""
     m = vocab()["office_rx"].fullmatch(re.sub(r"^[Tt]he\s+", "", token.strip()))
@@ -78,6 +79,7 @@ def is_group(owner: str) -> bool:
     return key in groups or re.sub(r"^the\s+", "", key) in groups
 
 
+@lru_cache(maxsize=4096)  # owners are tried against the vocabulary again and again
 def is_role(owner: str) -> bool:
     role_rx = vocab()["role_rx"]
     return bool(role_rx.fullmatch(owner) or role_rx.fullmatch(re.sub(r"^[Tt]he\s+", "", owner)))

@@ -15,6 +15,7 @@ from ..people.entry import parse_person
 from ..people.lists import join_lines, reorder_surname_first, split_people
 from ..people.names import looks_like_name, same_person
 from ..people.words import TITLE_WORDS
+from ..vocab import any_word
 from .headers import BULLET, PATTERNS, Section, evidence
 from .present_entries import section_people
 
@@ -24,6 +25,7 @@ APOLOGY_SENT = re.compile(PATTERNS["apology_sent"], re.IGNORECASE)
 APOLOGY_WORD = re.compile(r"(?i)apolog|\bregrets\b")
 # "Motion that Member Yu be excused – carried", "leave of absence granted to Cllr Ray"
 EXCUSED = re.compile(PATTERNS["excused"], re.IGNORECASE)
+EXCUSED_WORDING = any_word("excused leave")  # each wording of "excused" holds one of them
 _NAME_IN_CLAUSE = re.compile(r"(?<![\w'’.-])(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Trustee|"
                              r"Director)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][a-z][\w'’-]*"
                              r"(?:\s+[A-Z][a-z][\w'’-]*)?(?=\s+[a-z])")
@@ -81,7 +83,7 @@ def find_apologies(part: Part) -> list[Apology]:
             found += _names_in_following(texts[i + 1:i + 30])
             break
     for text, ev, _heading in texts if minutes else []:
-        for m in EXCUSED.finditer(text.replace("\n", " ")):
+        for m in EXCUSED.finditer(text.replace("\n", " ")) if EXCUSED_WORDING.search(text) else ():
             p = parse_person(m.group("who") or m.group("who2"))
             if p is not None and looks_like_name(p.name) and (p.title or " " in p.name):
                 found.append(Apology(name=p.name, title=p.title, evidence=ev))

@@ -24,6 +24,9 @@ _NAME = (r"(?<![\w'’.-])"
 ARRIVAL = re.compile(PATTERNS["arrival"].replace("NAME", _NAME))
 DEPARTURE = re.compile(PATTERNS["departure"].replace("NAME", _NAME))
 TEMPORARY = re.compile(PATTERNS["temporary_departure"])
+# every arrival or departure is worded with one of these (tests/test_extract_gates.py): a block
+# without any is not searched, which spared trying a name at every capital
+MOVED = re.compile(r"arrived|joined|entered|left|departed|exited|withdrew")
 
 
 def apply_movements(part: Part, attendees: list[Attendee]) -> list[Flag]:
@@ -31,6 +34,8 @@ def apply_movements(part: Part, attendees: list[Attendee]) -> list[Flag]:
     flags: list[Flag] = []
     for block in part.blocks:
         text = join_lines(block.text)
+        if not MOVED.search(text):
+            continue
         for rx, field in ((ARRIVAL, "arrived"), (DEPARTURE, "left")):
             for m in rx.finditer(text):
                 what = m.group("what").strip(" ,")

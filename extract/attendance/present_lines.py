@@ -131,7 +131,8 @@ def _split_inline_labels(lines: list[str]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for n, raw in enumerate(lines):
         start = 0
-        for m in INLINE_LABEL.finditer(raw):
+        # every label ends in a colon: a line without one (most lines) is not searched
+        for m in INLINE_LABEL.finditer(raw) if ":" in raw else ():
             if re.fullmatch(r"(?i)also|others?|officers?|staff|members?",
                                       raw[start:m.start()].strip()):
                 continue  # the label's own first word ("Also | attending:")

@@ -20,6 +20,9 @@ from .apologies import sentence_end
 from .headers import PATTERNS, STRONG_RE, Section, evidence, is_prose
 
 STATEMENT = re.compile(PATTERNS["present_statement"])
+# Every wording of a statement holds one of these (tests/test_extract_gates.py checks each):
+# a text without any is not searched, which was most of what reading sentences cost.
+STATEMENT_WORDING = re.compile(r"(?i)present|attend|roll")
 ROLE_LABEL = re.compile(PATTERNS["role_label"])
 LABEL_ROLES: dict[str, str] = PATTERNS["role_label_roles"]
 _OFFICERS = re.compile(r"(?i)\b(?:officers|officials|staff)\b")
@@ -44,6 +47,8 @@ def sentence_sections(part: Part) -> list[Section]:
 
 def _statements(text: str, item) -> list[Section]:
     out: list[Section] = []
+    if not STATEMENT_WORDING.search(text):
+        return out
     for m in STATEMENT.finditer(text):
         before = text[:m.start()].rstrip()
         if before and not before.endswith((".", ":", "!", "?")) and not re.search(

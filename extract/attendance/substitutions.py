@@ -22,10 +22,15 @@ _NAME = (r"(?<![\w'’.-])"
          r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+")
 SUBSTITUTION = re.compile(PATTERNS["substitution"].replace("NAME", _NAME))
 SUBSTITUTED_BY = re.compile(PATTERNS["substitution_by"].replace("NAME", _NAME))
+# Every wording of either pattern holds one of these (tests/test_extract_gates.py checks each
+# wording): a block without any is not searched, which spared trying NAME at each capital.
+WORDING = re.compile(r"sub|replac|represented|in\s+place|deputi[sz]ing|in\s+for")
 
 
 def substitutions_in(text: str) -> list[tuple[str, str, re.Match]]:
     """(substitute as written, member replaced as written, match) for each one stated."""
+    if not WORDING.search(text):
+        return []
     out = [(m.group("a"), m.group("b"), m) for m in SUBSTITUTION.finditer(text)]
     for m in SUBSTITUTED_BY.finditer(text):
         out.append((m.group("a") or m.group("a2"), m.group("b") or m.group("b2"), m))

@@ -46,9 +46,15 @@ class Motion:
     answered: bool = False  # a decision sentence after it records what became of it
 
 
+# Every wording of "motion_open" holds one of these, or opens with its numbered heading's
+# start (tests/test_extract_gates.py checks each wording): the full pattern, tried at every
+# position of a sentence without them, was most of what reading motions cost.
+OPEN_WORDING = re.compile(r"move|motion|^\s*[A-Z]{0,3}\d", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)  # a sentence is asked up to five times as the scan steps over it
 def opens(sentence: str) -> bool:
-    return bool(_p()["open"].search(sentence))
+    return bool(OPEN_WORDING.search(sentence)) and bool(_p()["open"].search(sentence))
 
 
 def outcome(sentence: str) -> str | None:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..document.sections import without_printed_number
 from ..document.textunits import Segment, clean, cut_units, split_sentences
 from ..model import Resolution
-from ..vocab import load_vocab
+from ..vocab import any_word, load_vocab
 from .motions import MotionScan
 
 EXTRACTOR = "resolutions@1"
@@ -54,11 +54,20 @@ def _p() -> dict:
     }
 
 
+# Every wording in "sentence" holds one of these words (tests/test_extract_gates.py checks one
+# sentence per pattern): most sentences hold none, and are spared trying every pattern.
+DECISION_WORDING = any_word(
+    "agreed resolved decided approved adopted endorsed accepted ratified signed seconded noted "
+    "received signatories appointed elected opted passed carried confirmed favo satisfied "
+    "payment settled fixed object observation comment support")
+
+
 @lru_cache(maxsize=4096)  # a sentence is asked again as the one before the next
 def is_decision_sentence(s: str) -> bool:
     p = _p()
     # most sentences decide nothing: the rejections are only worth trying on those that do
-    return any(r.search(s) for r in p["sentence"]) and not any(r.search(s) for r in p["reject"])
+    return bool(DECISION_WORDING.search(s)) and any(r.search(s) for r in p["sentence"]) and \
+        not any(r.search(s) for r in p["reject"])
 
 
 def _mask_quotes(s: str) -> str:

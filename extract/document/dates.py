@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {m: i for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -54,6 +55,11 @@ def _mk(y: int, m: int, d: int) -> dt.date | None:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every full date (with a year) in `text`, in order of appearance."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=4096)  # the meeting, its parts, due dates and registers read the same lines
+def _find_dates(text: str) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -73,7 +79,7 @@ def find_dates(text: str) -> list[DateMatch]:
         month, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(6))
         add(m, _mk(int(year), int(month), int(m.group(1)))
             or _mk(int(year), int(m.group(1)), int(month)))
-    return sorted(found, key=lambda x: x.start)
+    return tuple(sorted(found, key=lambda x: x.start))
 
 
 def month_number(name: str) -> int:

@@ -103,12 +103,17 @@ def without_printed_number(line: str) -> str:
 
 def heading_match(block: Block) -> tuple[str, str, bool] | None:
     """(number, title, is_sub_paragraph) when the block opens with an item number."""
+    return _heading_match(block.text, block.kind, block.bold)
+
+
+@lru_cache(maxsize=4096)  # a block is asked again by each walk over its part's sections
+def _heading_match(text: str, kind: str, bold: bool) -> tuple[str, str, bool] | None:
     p = _compiled()
-    first = block.text.strip().split("\n")[0]
+    first = text.strip().split("\n")[0]
     first = p.printed_tail.sub("", first).rstrip()
-    single = "\n" not in block.text.strip()
-    headingish = block.kind == "heading" or block.bold or (
-        single and block.kind != "list_item" and len(first) < 90
+    single = "\n" not in text.strip()
+    headingish = kind == "heading" or bold or (
+        single and kind != "list_item" and len(first) < 90
         and not first.rstrip().endswith((".", ":", ";", ",")))
     for name, rx, needs_heading, sub in p.heads:
         m = rx.match(first)

@@ -17,7 +17,7 @@ from ingest.model import Block, Table
 
 from ..model import Evidence
 from ..vocab import load_vocab
-from .nlp import sentences
+from .nlp import one_sentence, sentences
 from .parts import Part
 from .sections import SectionMap, heading_match
 
@@ -56,7 +56,8 @@ def clean(text: str) -> str:
     return text.strip(" ;")
 
 
-def _split_block(text: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=4096)  # actions, decisions, notes and votes each segment the same part
+def _split_block(text: str) -> tuple[tuple[str, bool], ...]:
     enum = enumerator()
     out: list[list] = []
     for line in text.split("\n"):
@@ -67,7 +68,7 @@ def _split_block(text: str) -> list[tuple[str, bool]]:
             out.append([line, starts])
         else:
             out[-1][0] += "\n" + line
-    return [(t, s) for t, s in out]
+    return tuple((t, s) for t, s in out)
 
 
 def segments(part: Part, smap: SectionMap, skip_tables: set[int] | None = None) -> list[Segment]:
@@ -219,6 +220,7 @@ def _width(line: str) -> int:
     return len(line.rstrip().expandtabs(8))
 
 
+@lru_cache(maxsize=4096)  # each block is segmented once for each extractor that reads it
 def soft_units(text: str, width: int) -> tuple[str, ...]:
     """`text`'s lines grouped into runs that end at a soft line end, each run flat; () when
     there is none. A line ends softly when its words allow it and the next line's first word
@@ -272,6 +274,9 @@ def _split_sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for piece in re.split(r"(?:(?<!\s)\s*+)?(?:[•\uf0b7]|\(\s?cid:\d+\))\s*", text):
         if not piece.strip():
+            continue
+        if one_sentence(piece):
+            out.append(piece.strip())
             continue
         for _, _, s in sentences(piece):
             if s.strip():

@@ -21,6 +21,13 @@ _COLOUR_RE = r"(red|amber|green|blue|r|a|g|b)"
 _FORWARD = re.compile(
     r"(?i)(?<![a-z])(red|amber|green|blue)\s*(?:=|:|–|-|—)\s*([a-z][a-z /'’-]{1,40}?)"
     r"(?=\s*(?:[\t\n;,.]|\b(?:red|amber|green|blue)\b\s*(?:=|:|–|-|—)|$))")
+_COLOUR_WORD = re.compile(r"(?i)red|amber|green|blue")  # every <colour> = <meaning> holds one
+
+
+def _forward(text: str) -> list[tuple[str, str]]:
+    return _FORWARD.findall(text) if _COLOUR_WORD.search(text) else []
+
+
 # "<meaning> = <colour>"
 _BACKWARD = re.compile(
     r"(?i)(?:^|(?<!\s)[^\S\t\n]*+[\t\n]|[;,])\s*+"  # a blank run is entered at its start
@@ -57,9 +64,9 @@ class Legend:
 
 def legend_from_text(text: str) -> Legend:
     out = Legend()
-    if not _mentions_key(text) and len(_FORWARD.findall(text)) < 2:
+    if not _mentions_key(text) and len(_forward(text)) < 2:
         return out
-    for colour, meaning in _FORWARD.findall(text):
+    for colour, meaning in _forward(text):
         _add_word(out, meaning, colour)
     for meaning, colour in _BACKWARD.findall(text):
         _add_word(out, meaning, colour)
@@ -114,7 +121,7 @@ def is_legend_table(table: Table) -> bool:
         rest = [" ".join(c.text for c in row[1:]) for row in rows]
         return all(not colour_word(t) for t in rest) and len(rows) <= 8
     text = " ".join(c.text for row in rows for c in row)
-    return len(_FORWARD.findall(text)) >= 2 and len(rows) <= 6
+    return len(_forward(text)) >= 2 and len(rows) <= 6
 
 
 def legend_from_table(table: Table) -> Legend:
