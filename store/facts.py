@@ -45,8 +45,9 @@ from .mapping import (
     where,
 )
 from .names import collapse, is_role, name_key
-from .people import Match, PersonResolver
+from .people import Match
 from .results import SaveResult, add_flag
+from .roll import BodyRoll
 
 # Every row that carries a fact read from one document about one meeting. Action owners
 # hang off actions and person roles off attendance; each goes with its parent.
@@ -103,7 +104,7 @@ class MeetingContext:
     document_id: int
     meeting: db.Meeting
     body: db.Body
-    people: PersonResolver
+    people: BodyRoll
     seen: Seen
     result: SaveResult
     # initials this meeting's own list printed, by key: they win over the body's aliases
@@ -154,7 +155,7 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
         printed = fitting_initials(person.name, a.initials)
         if printed:
             ctx.initials.setdefault(name_key(printed), person.id)
-            shared = learn_initials(ctx.session, person, printed)
+            shared = learn_initials(ctx.session, person, printed, ctx.people)
             problems = [*problems, shared] if shared else problems
         for p in problems:
             ctx.flag(p, at)
@@ -171,7 +172,7 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
 
 def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Where) -> None:
     """A new person whose name is a near spelling of one the body has: suggest, never merge."""
-    for other in similar_people(ctx.session, person):
+    for other in similar_people(ctx.session, person, ctx.people):
         seen = ctx.session.execute(
             select(db.Meeting.date, db.Document.file_name, db.Attendance.page)
             .join(db.Attendance, db.Attendance.meeting_id == db.Meeting.id)

@@ -26,8 +26,8 @@ from . import schema as db
 from .facts import FACT_MODELS, MeetingContext, Seen, save_attendance, save_business
 from .mapping import Problem, Where, meeting_record_kind, words
 from .names import collapse, name_key
-from .people import PersonResolver
 from .results import SaveResult, add_flag
+from .roll import BodyRoll
 
 
 def find_or_add_body(session: Session, file: str, m: rec.Meeting
@@ -118,7 +118,7 @@ def save_meeting(session: Session, doc: db.Document, file: str, m: rec.Meeting,
     seen = Seen()
     if not created:
         seen.load(session, meeting.id)
-    people = PersonResolver(session, body.id)
+    people = BodyRoll(session, body.id)
     ctx = MeetingContext(session, doc.id, meeting, body, people, seen, result)
     save_attendance(ctx, m)
     save_business(ctx, m)

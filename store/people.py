@@ -91,8 +91,7 @@ class PersonResolver:
         # Two queries at most (a save asks this for every name it reads): the body's people
         # with this key or this surname, then, only if none has the key, the aliases.
         surname = surname_key(key)
-        people = self.session.scalars(
-            _KEY_OR_SURNAME, {"body": self.body_id, "key": key, "surname": surname}).all()
+        people = self._people(key, surname)
         exact = next((p for p in people if p.name_key == key), None)
         if exact is not None:  # (body, name key) is unique
             return Match(exact, "exact")
@@ -115,6 +114,11 @@ class PersonResolver:
         if len(fits) > 1:
             return Match(None, "ambiguous", tuple(p.name for p in fits))
         return Match(None, "none")
+
+    def _people(self, key: str, surname: str) -> list[db.Person]:
+        """The body's people with this key or this surname, in id order."""
+        return list(self.session.scalars(
+            _KEY_OR_SURNAME, {"body": self.body_id, "key": key, "surname": surname}))
 
     def _aliases(self, key: str, surname: str) -> list[tuple[str, db.Person]]:
         """(alias key, person) for the body's aliases that are `key` or end in `surname`,
@@ -144,7 +148,11 @@ class PersonResolver:
                            surname_key=surname_key(key))
         self.session.add(person)
         self.session.flush()
+        self._created(person)
         return Match(person, "created", found.candidates)
+
+    def _created(self, person: db.Person) -> None:
+        """Hook for a resolver that keeps the body's people in memory (`store.roll`)."""
 
 
 # -- the clerk's edits: aliases and merges ------------------------------------------------------
