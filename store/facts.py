@@ -70,13 +70,15 @@ class Seen:
         self.stored: Counter[Hashable] = Counter()  # action keys the meeting already has
         self.mine: Counter[Hashable] = Counter()  # ... and those this source offered
 
-    def load(self, session: Session, meeting_id: int) -> None:
+    def load(self, session: Session, meeting_id: int, people: dict[int, db.Person]) -> None:
+        """`people`: the body's people by id. Attendance and apologies are keyed by the
+        person object, since a person this save made may not have its id yet."""
         def rows(*cols: Any) -> Sequence[Any]:
             table = cols[0].class_
             return session.execute(select(*cols).where(table.meeting_id == meeting_id)).all()
 
-        self.keys["attendance"] = {r[0] for r in rows(db.Attendance.person_id)}
-        self.keys["apology"] = {r[0] for r in rows(db.Apology.person_id)}
+        self.keys["attendance"] = {people.get(r[0], r[0]) for r in rows(db.Attendance.person_id)}
+        self.keys["apology"] = {people.get(r[0], r[0]) for r in rows(db.Apology.person_id)}
         self.keys["item"] = {r[0] for r in rows(db.AgendaItem.number)}
         self.keys["resolution"] = {(r[0], text_key(r[1])) for r in
                                    rows(db.Resolution.item, db.Resolution.text)}
@@ -108,7 +110,7 @@ class MeetingContext:
     seen: Seen
     result: SaveResult
     # initials this meeting's own list printed, by key: they win over the body's aliases
-    initials: dict[str, int] = field(default_factory=dict)
+    initials: dict[str, db.Person] = field(default_factory=dict)
 
     @property
     def meeting_id(self) -> int:
@@ -147,14 +149,15 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
     for a in sorted(m.attendees, key=lambda a: len(name_key(a.name).split()) < 2):
         at = where(ctx.document_id, a.evidence)
         person = _person(ctx, a.name, at)
-        if person is None or not ctx.keep("attendance", person.id):
+        if person is None or not ctx.keep("attendance", person):
             continue
         row, problems = attendee_to_attendance(a, ctx.meeting_id, person.id, at)
+        row.person = person  # its id comes with the flush (`store.roll`)
         ctx.session.add(row)
         ctx.result.attendees += 1
         printed = fitting_initials(person.name, a.initials)
         if printed:
-            ctx.initials.setdefault(name_key(printed), person.id)
+            ctx.initials.setdefault(name_key(printed), person)
             shared = learn_initials(ctx.session, person, printed, ctx.people)
             problems = [*problems, shared] if shared else problems
         for p in problems:
@@ -164,15 +167,20 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
     for ap in sorted(m.apologies, key=lambda a: len(name_key(a.name).split()) < 2):
         at = where(ctx.document_id, ap.evidence)
         person = _person(ctx, ap.name, at)
-        if person is None or not ctx.keep("apology", person.id):
+        if person is None or not ctx.keep("apology", person):
             continue
-        ctx.session.add(apology_to_row(ap, ctx.meeting_id, person.id, at))
+        row = apology_to_row(ap, ctx.meeting_id, person.id, at)
+        row.person = person
+        ctx.session.add(row)
         ctx.result.apologies += 1
 
 
 def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Where) -> None:
     """A new person whose name is a near spelling of one the body has: suggest, never merge."""
-    for other in similar_people(ctx.session, person, ctx.people):
+    alike = similar_people(ctx.session, person, ctx.people)
+    if alike:
+        ctx.session.flush()  # the ids of the people just made, to find where one was seen
+    for other in alike:
         seen = ctx.session.execute(
             select(db.Meeting.date, db.Document.file_name, db.Attendance.page)
             .join(db.Attendance, db.Attendance.meeting_id == db.Meeting.id)
@@ -263,7 +271,8 @@ def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
         return [row("person" if holder else "role", holder.id if holder else None,
                     owner.lower())]
     key = name_key(owner)
-    person_id = ctx.initials.get(key)
+    printed = ctx.initials.get(key)
+    person_id = printed.id if printed is not None else None
     match: Match = ctx.people.find(owner) if person_id is None else Match(None, "alias")
     person_id = person_id or (match.person.id if match.person is not None else None)
     if person_id is not None:
@@ -286,7 +295,8 @@ def _initials_run(ctx: MeetingContext, key: str) -> list[int]:
         return []
     found = []
     for token in tokens:
-        person_id = ctx.initials.get(token)
+        printed = ctx.initials.get(token)
+        person_id = printed.id if printed is not None else None
         if person_id is None:
             match = ctx.people.find(token)
             if match.how != "alias" or match.person is None:

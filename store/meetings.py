@@ -115,10 +115,10 @@ def save_meeting(session: Session, doc: db.Document, file: str, m: rec.Meeting,
         for p in problems + more:
             add_flag(session, result, p, meeting.id, at_meeting)
 
+    people = BodyRoll(session, body.id)
     seen = Seen()
     if not created:
-        seen.load(session, meeting.id)
-    people = BodyRoll(session, body.id)
+        seen.load(session, meeting.id, people.by_id())
     ctx = MeetingContext(session, doc.id, meeting, body, people, seen, result)
     save_attendance(ctx, m)
     save_business(ctx, m)

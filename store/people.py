@@ -108,7 +108,9 @@ class PersonResolver:
         else:
             fits = [p for k, p in same_surname if initial_matches(key, k)]
             how = "initial"
-        fits = list({p.id: p for p in fits}.values())  # a name and its alias are one person
+        # A name and its alias are one person (one object in the session: people the
+        # save made and has not flushed yet have no id).
+        fits = list({id(p): p for p in fits}.values())
         if len(fits) == 1:
             return Match(fits[0], how)
         if len(fits) > 1:
@@ -147,12 +149,12 @@ class PersonResolver:
         person = db.Person(body_id=self.body_id, name=display, name_key=key,
                            surname_key=surname_key(key))
         self.session.add(person)
-        self.session.flush()
         self._created(person)
         return Match(person, "created", found.candidates)
 
     def _created(self, person: db.Person) -> None:
-        """Hook for a resolver that keeps the body's people in memory (`store.roll`)."""
+        """Give the new person its id now (the next lookup's query would anyway)."""
+        self.session.flush()
 
 
 # -- the clerk's edits: aliases and merges ------------------------------------------------------
