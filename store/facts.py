@@ -173,6 +173,9 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
         row.person = person
         ctx.session.add(row)
         ctx.result.apologies += 1
+    # The people just made get their ids (the owners of the meeting's actions use them),
+    # in one flush with the list's rows.
+    ctx.session.flush()
 
 
 def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Where) -> None:
@@ -238,8 +241,7 @@ def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
     key = action_key(org.name_key if org is not None else None, ctx.body.name_key,
                      ctx.meeting.date, a.text)
     row = action_to_row(a, ctx.meeting_id, at, key)
-    ctx.session.add(row)
-    ctx.session.flush()
+    ctx.session.add(row)  # flushed with its owners, or when a flag needs its id
     ctx.result.actions += 1
     taken: set[object] = set()  # "Prynn" and "Sue Prynn" in one list are one owner
     position = 0
@@ -252,6 +254,7 @@ def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
                 continue
             taken.add(key)
             owner_row.position = position
+            owner_row.action = row  # (only the kept ones: the collection is saved too)
             ctx.session.add(owner_row)
             position += 1
 
@@ -282,6 +285,8 @@ def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
         return [row("person", p, key) for p in several]
     why = (f"could be {', '.join(match.candidates)}" if match.candidates
            else "matches no attendee or known person of this body")
+    if action.id is None:
+        ctx.session.flush()  # the flag names the action by id
     ctx.flag(Problem("owner-unmatched", unmatched_owner_message(owner, why, action.text)), at,
              action.id, owner)
     return [row("unmatched", None, key)]

@@ -140,6 +140,9 @@ def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[list[str], ...]]
 _SENTENCE_RE = re.compile(r"[.;!?\n]|\s[–—-]\s")
 
 
+# The save asks it of every note and the carry-forward again of the same notes when it
+# reads the body's papers back; the answer depends on the text alone (`closing.json` is read once).
+@lru_cache(maxsize=4096)
 def says_done(text: str | None) -> bool:
     """Whether a row or sentence reports the work done without a closing word: "letter
     sent", "quotes obtained and approved", "has been installed", "now on the website".
