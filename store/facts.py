@@ -146,6 +146,7 @@ def _person(ctx: MeetingContext, name: str, at: Where) -> db.Person | None:
 def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
     # Full names first, so "Prynn" later in the list can resolve to "Sue Prynn" earlier or
     # later in it rather than becoming a person of its own.
+    roles: list[tuple[db.Attendance, db.Person, str, Where]] = []
     for a in sorted(m.attendees, key=lambda a: len(name_key(a.name).split()) < 2):
         at = where(ctx.document_id, a.evidence)
         person = _person(ctx, a.name, at)
@@ -163,7 +164,7 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
         for p in problems:
             ctx.flag(p, at)
         if a.role and role_key(a.role):
-            _save_role(ctx, row, person, a.role, at)
+            roles.append((row, person, a.role, at))
     for ap in sorted(m.apologies, key=lambda a: len(name_key(a.name).split()) < 2):
         at = where(ctx.document_id, ap.evidence)
         person = _person(ctx, ap.name, at)
@@ -174,8 +175,10 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
         ctx.session.add(row)
         ctx.result.apologies += 1
     # The people just made get their ids (the owners of the meeting's actions use them),
-    # in one flush with the list's rows.
+    # in one flush with the list's rows; the offices held name those rows by id.
     ctx.session.flush()
+    for row, person, role, at in roles:
+        _save_role(ctx, row, person, role, at)
 
 
 def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Where) -> None:
@@ -200,7 +203,6 @@ def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Wher
 def _save_role(ctx: MeetingContext, attendance: db.Attendance, person: db.Person, role: str,
                at: Where) -> None:
     """Who held which office at this meeting: the dated roles of the body's people."""
-    ctx.session.flush()  # the attendance row's id
     ctx.session.add(db.PersonRole(
         person_id=person.id, body_id=ctx.body.id, meeting_id=ctx.meeting_id,
         attendance_id=attendance.id, date=ctx.meeting.date, role=collapse(role),
