@@ -13,7 +13,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from extract import model as rec
@@ -210,31 +210,40 @@ def _save_role(ctx: MeetingContext, attendance: db.Attendance, person: db.Person
 
 
 def save_business(ctx: MeetingContext, m: rec.Meeting) -> None:
-    for i in m.items:
-        if ctx.keep("item", i.number):
-            ctx.session.add(item_to_row(i, ctx.meeting_id, where(ctx.document_id, i.evidence)))
-            ctx.result.items += 1
-    for r in m.resolutions:
-        if ctx.keep("resolution", (r.item, text_key(r.text))):
-            ctx.session.add(resolution_to_row(r, ctx.meeting_id,
-                                              where(ctx.document_id, r.evidence)))
-            ctx.result.resolutions += 1
+    items = [item_to_row(i, ctx.meeting_id, where(ctx.document_id, i.evidence))
+             for i in m.items if ctx.keep("item", i.number)]
+    ctx.result.items += len(items)
+    resolutions = [resolution_to_row(r, ctx.meeting_id, where(ctx.document_id, r.evidence))
+                   for r in m.resolutions if ctx.keep("resolution", (r.item, text_key(r.text)))]
+    ctx.result.resolutions += len(resolutions)
     # Narrative under matters arising, and done-reports elsewhere (`keeps_note`): what
     # carry-forward reads as mentions that may close an action.
-    for n in m.notes:
-        if keeps_note(n) and ctx.keep("note", (n.item, text_key(n.text))):
-            ctx.session.add(note_to_row(n, ctx.meeting_id, where(ctx.document_id, n.evidence)))
+    notes = [note_to_row(n, ctx.meeting_id, where(ctx.document_id, n.evidence))
+             for n in m.notes if keeps_note(n) and ctx.keep("note", (n.item, text_key(n.text)))]
+    for rows in (items, resolutions, notes):
+        insert_rows(ctx.session, rows)
     for a in m.actions:
         if ctx.keep("action", text_key(a.text)):
             _save_action(ctx, a)
+    rag = []
     for g in m.rag_items:
         if ctx.keep("rag", (g.ref, text_key(g.text))):
             at = where(ctx.document_id, g.evidence)
             row, problems = rag_item_to_row(g, ctx.meeting_id, at)
-            ctx.session.add(row)
+            rag.append(row)
             ctx.result.rag_items += 1
             for p in problems:
                 ctx.flag(p, at)
+    insert_rows(ctx.session, rag)
+
+
+def insert_rows(session: Session, rows: Sequence[db.Base]) -> None:
+    """Insert rows of one model that nothing in the save reads back as objects, in order,
+    as one statement (an ORM bulk INSERT) rather than an object each in the unit of work:
+    the rows and their ids are the same, for a fraction of the cost."""
+    if rows:
+        session.execute(insert(type(rows[0])), [
+            {k: v for k, v in vars(r).items() if not k.startswith("_sa_")} for r in rows])
 
 
 def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
