@@ -111,6 +111,8 @@ class MeetingContext:
     result: SaveResult
     # initials this meeting's own list printed, by key: they win over the body's aliases
     initials: dict[str, db.Person] = field(default_factory=dict)
+    # flags on actions not flushed yet, added (in order) once they have ids
+    on_actions: list[tuple[Problem, Where, db.Action, str]] = field(default_factory=list)
 
     @property
     def meeting_id(self) -> int:
@@ -225,6 +227,11 @@ def save_business(ctx: MeetingContext, m: rec.Meeting) -> None:
     for a in m.actions:
         if ctx.keep("action", text_key(a.text)):
             _save_action(ctx, a)
+    if ctx.on_actions:
+        ctx.session.flush()  # the actions' ids, in one flush for the meeting's actions
+        for p, at, action, owner in ctx.on_actions:
+            ctx.flag(p, at, action.id, owner)
+        ctx.on_actions.clear()
     rag = []
     for g in m.rag_items:
         if ctx.keep("rag", (g.ref, text_key(g.text))):
@@ -296,10 +303,9 @@ def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
         return [row("person", p, key) for p in several]
     why = (f"could be {', '.join(match.candidates)}" if match.candidates
            else "matches no attendee or known person of this body")
-    if action.id is None:
-        ctx.session.flush()  # the flag names the action by id
-    ctx.flag(Problem("owner-unmatched", unmatched_owner_message(owner, why, action.text)), at,
-             action.id, owner)
+    ctx.on_actions.append((Problem("owner-unmatched",
+                                   unmatched_owner_message(owner, why, action.text)),
+                           at, action, owner))
     return [row("unmatched", None, key)]
 
 

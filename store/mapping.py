@@ -152,6 +152,11 @@ def says_done(text: str | None) -> bool:
         return True
     v = closing_vocab()
     done = _by_first_word(tuple(v["done_participles"]))
+    # Only a done participle or "now" can make it done: most narrative has neither, and
+    # splitting the text into words once (as `says_closed` did) tells (the sentences' words
+    # are the text's words: the sentences split at what is no word).
+    if not ("now" in (found := set(_closing_words(text))) or not found.isdisjoint(done)):
+        return False
     states = _by_first_word(tuple(v["now_states"]))
     markers = _by_first_word(tuple(v["open_markers"]))
     not_yet = frozenset(v["not_yet"])
