@@ -111,6 +111,8 @@ class MeetingContext:
     result: SaveResult
     # initials this meeting's own list printed, by key: they win over the body's aliases
     initials: dict[str, db.Person] = field(default_factory=dict)
+    # attendance rows (and their people) waiting for the people's ids: `write_attendance`
+    attending: list[tuple[db.Attendance, db.Person]] = field(default_factory=list)
     # flags on actions not flushed yet, added (in order) once they have ids
     on_actions: list[tuple[Problem, Where, db.Action, str]] = field(default_factory=list)
 
@@ -155,8 +157,7 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
         if person is None or not ctx.keep("attendance", person):
             continue
         row, problems = attendee_to_attendance(a, ctx.meeting_id, person.id, at)
-        row.person = person  # its id comes with the flush (`store.roll`)
-        ctx.session.add(row)
+        ctx.attending.append((row, person))  # written once the people have ids
         ctx.result.attendees += 1
         printed = fitting_initials(person.name, a.initials)
         if printed:
@@ -167,18 +168,21 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
             ctx.flag(p, at)
         if a.role and role_key(a.role):
             roles.append((row, person, a.role, at))
+    apologies: list[tuple[db.Apology, db.Person]] = []
     for ap in sorted(m.apologies, key=lambda a: len(name_key(a.name).split()) < 2):
         at = where(ctx.document_id, ap.evidence)
         person = _person(ctx, ap.name, at)
         if person is None or not ctx.keep("apology", person):
             continue
-        row = apology_to_row(ap, ctx.meeting_id, person.id, at)
-        row.person = person
-        ctx.session.add(row)
+        apologies.append((apology_to_row(ap, ctx.meeting_id, person.id, at), person))
         ctx.result.apologies += 1
-    # The people just made get their ids (the owners of the meeting's actions use them),
-    # in one flush with the list's rows; the offices held name those rows by id.
-    ctx.session.flush()
+    # The people just made get their ids (the owners of the meeting's actions use them)
+    # in one flush, and the list's rows go in as a statement per table; the offices held
+    # name the attendance rows by id.
+    write_attendance(ctx)
+    for row, person in apologies:
+        row.person_id = person.id
+    insert_rows(ctx.session, [row for row, _ in apologies])
     for row, person, role, at in roles:
         _save_role(ctx, row, person, role, at)
 
@@ -186,8 +190,8 @@ def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
 def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Where) -> None:
     """A new person whose name is a near spelling of one the body has: suggest, never merge."""
     alike = similar_people(ctx.session, person, ctx.people)
-    if alike:
-        ctx.session.flush()  # the ids of the people just made, to find where one was seen
+    if alike:  # where one was seen: this meeting's list so far counts
+        write_attendance(ctx)
     for other in alike:
         seen = ctx.session.execute(
             select(db.Meeting.date, db.Document.file_name, db.Attendance.page)
@@ -200,6 +204,22 @@ def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Wher
         ctx.flag(Problem("person-similar",
                          f"{written!r} may be {other.name!r}{where_seen}: kept as two people; "
                          f"if one, run: people merge {other.name!r} {person.name!r}"), at)
+
+
+def write_attendance(ctx: MeetingContext) -> None:
+    """Flush the people made so far and insert the attendance rows waiting for their ids,
+    in order, each row given the id it got (the offices held refer to it)."""
+    ctx.session.flush()
+    if not ctx.attending:
+        return
+    for row, person in ctx.attending:
+        row.person_id = person.id
+    ids = ctx.session.scalars(
+        insert(db.Attendance).returning(db.Attendance.id, sort_by_parameter_order=True),
+        [_values(row) for row, _ in ctx.attending]).all()
+    for (row, _), row_id in zip(ctx.attending, ids, strict=True):
+        row.id = row_id
+    ctx.attending.clear()
 
 
 def _save_role(ctx: MeetingContext, attendance: db.Attendance, person: db.Person, role: str,
@@ -249,8 +269,12 @@ def insert_rows(session: Session, rows: Sequence[db.Base]) -> None:
     as one statement (an ORM bulk INSERT) rather than an object each in the unit of work:
     the rows and their ids are the same, for a fraction of the cost."""
     if rows:
-        session.execute(insert(type(rows[0])), [
-            {k: v for k, v in vars(r).items() if not k.startswith("_sa_")} for r in rows])
+        session.execute(insert(type(rows[0])), [_values(r) for r in rows])
+
+
+def _values(row: db.Base) -> dict[str, Any]:
+    """The columns set on a row object that was never added to the session."""
+    return {k: v for k, v in vars(row).items() if not k.startswith("_sa_")}
 
 
 def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
