@@ -113,7 +113,7 @@ class MeetingContext:
     initials: dict[str, db.Person] = field(default_factory=dict)
     # attendance rows (and their people) waiting for the people's ids: `write_attendance`
     attending: list[tuple[db.Attendance, db.Person]] = field(default_factory=list)
-    # flags on actions not flushed yet, added (in order) once they have ids
+    # flags on actions not inserted yet, added (in order) once they have ids
     on_actions: list[tuple[Problem, Where, db.Action, str]] = field(default_factory=list)
 
     @property
@@ -244,14 +244,22 @@ def save_business(ctx: MeetingContext, m: rec.Meeting) -> None:
              for n in m.notes if keeps_note(n) and ctx.keep("note", (n.item, text_key(n.text)))]
     for rows in (items, resolutions, notes):
         insert_rows(ctx.session, rows)
+    actions: list[tuple[db.Action, list[db.ActionOwner]]] = []
     for a in m.actions:
         if ctx.keep("action", text_key(a.text)):
-            _save_action(ctx, a)
-    if ctx.on_actions:
-        ctx.session.flush()  # the actions' ids, in one flush for the meeting's actions
-        for p, at, action, owner in ctx.on_actions:
-            ctx.flag(p, at, action.id, owner)
-        ctx.on_actions.clear()
+            actions.append(_save_action(ctx, a))
+    # The actions in one statement, their ids returned for their owners and flags.
+    ids = ctx.session.scalars(
+        insert(db.Action).returning(db.Action.id, sort_by_parameter_order=True),
+        [_values(row) for row, _ in actions]).all() if actions else []
+    for (row, owners), action_id in zip(actions, ids, strict=True):
+        row.id = action_id
+        for owner_row in owners:
+            owner_row.action_id = action_id
+    insert_rows(ctx.session, [o for _, owners in actions for o in owners])
+    for p, at, action, owner in ctx.on_actions:
+        ctx.flag(p, at, action.id, owner)
+    ctx.on_actions.clear()
     rag = []
     for g in m.rag_items:
         if ctx.keep("rag", (g.ref, text_key(g.text))):
@@ -277,14 +285,15 @@ def _values(row: db.Base) -> dict[str, Any]:
     return {k: v for k, v in vars(row).items() if not k.startswith("_sa_")}
 
 
-def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
+def _save_action(ctx: MeetingContext, a: rec.Action) -> tuple[db.Action, list[db.ActionOwner]]:
+    """The action's row and its owners' rows, for the caller to insert."""
     at = where(ctx.document_id, a.evidence)
     org = ctx.body.organisation
     key = action_key(org.name_key if org is not None else None, ctx.body.name_key,
                      ctx.meeting.date, a.text)
     row = action_to_row(a, ctx.meeting_id, at, key)
-    ctx.session.add(row)  # flushed with its owners, or when a flag needs its id
     ctx.result.actions += 1
+    kept: list[db.ActionOwner] = []
     taken: set[object] = set()  # "Prynn" and "Sue Prynn" in one list are one owner
     position = 0
     for owner in (collapse(o) for o in a.owners):
@@ -296,9 +305,9 @@ def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
                 continue
             taken.add(key)
             owner_row.position = position
-            owner_row.action = row  # (only the kept ones: the collection is saved too)
-            ctx.session.add(owner_row)
+            kept.append(owner_row)
             position += 1
+    return row, kept
 
 
 def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
