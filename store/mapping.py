@@ -114,7 +114,11 @@ def says_closed(text: str | None) -> bool:
     """Whether a paper's words say an action is done: "Complete", "Completed - letter
     sent", "No further action", "Actioncompleted" (glued); not "To be completed by March",
     "Not yet done", "Incomplete"."""
-    found = _closing_words(text)
+    return _closed(_closing_words(text))
+
+
+def _closed(found: list[str]) -> bool:
+    """`says_closed` of a text split into its closing words."""
     phrases = _by_first_word(CLOSING_PHRASES)
     for i, word in enumerate(found):
         for target in phrases.get(word, ()):
@@ -148,14 +152,14 @@ def says_done(text: str | None) -> bool:
     sent", "quotes obtained and approved", "has been installed", "now on the website".
     The last thing it says wins: "sent; awaiting reply" and "approved, work to be booked"
     are not done, nor is "to be sent" or "not yet paid" (`closing.json`)."""
-    if says_closed(text):
+    found = _closing_words(text)
+    if _closed(found):
         return True
     v = closing_vocab()
     done = _by_first_word(tuple(v["done_participles"]))
-    # Only a done participle or "now" can make it done: most narrative has neither, and
-    # splitting the text into words once (as `says_closed` did) tells (the sentences' words
-    # are the text's words: the sentences split at what is no word).
-    if not ("now" in (found := set(_closing_words(text))) or not found.isdisjoint(done)):
+    # Only a done participle or "now" can make it done: most narrative has neither, and the
+    # text's words tell (the sentences' words are the text's: they split at what is no word).
+    if "now" not in found and done.keys().isdisjoint(found):
         return False
     states = _by_first_word(tuple(v["now_states"]))
     markers = _by_first_word(tuple(v["open_markers"]))
