@@ -5,6 +5,12 @@ keys, and RAG rows; and a document's parts.
 When a meeting already has facts from an earlier document, the same fact (same person, same
 item number, same action text) is not stored twice: `Seen` holds what is there (an action
 text as often as one paper prints it: a review table and the summary after it).
+
+A meeting's rows go in as a few statements, not an ORM object and a flush each: its names
+resolve against the body's roll held in memory (`store.roll`), the people it makes get
+their ids in one flush, and each table's rows are one INSERT in the order they were read
+(`insert_rows`; attendance and actions with their ids returned, for the rows that name
+them), so the rows and their ids are those a row-at-a-time save gave.
 """
 from __future__ import annotations
 
