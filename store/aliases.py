@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,9 @@ from . import schema as db
 from .mapping import Problem, role_key
 from .names import collapse, is_role, name_key
 from .people import add_alias
+
+if TYPE_CHECKING:
+    from .roll import BodyRoll
 
 _INITIALS_RE = re.compile(r"[A-Z][A-Za-z]{0,3}(?:-[A-Z])?")
 # Near spellings: how alike two name words must be ("Katy"/"Katie" is 0.67), how many
@@ -52,15 +55,17 @@ def fitting_initials(name: str, initials: str | None) -> str | None:
     return text
 
 
-def learn_initials(session: Session, person: db.Person, initials: str | None
-                   ) -> Problem | None:
+def learn_initials(session: Session, person: db.Person, initials: str | None,
+                   roll: BodyRoll | None = None) -> Problem | None:
     """Make printed initials an alias of `person`; a problem when another person of the
-    body already has them (or has them as a name), so they stay nobody's alias."""
+    body already has them (or has them as a name), so they stay nobody's alias. `roll`:
+    the body's people in memory, asked instead of the store (and told of the alias)."""
     text = fitting_initials(person.name, initials)
     if text is None:
         return None
     key = name_key(text)
-    others = _named(session, person.body_id, key) - {person.id}
+    named = roll.named(key) if roll is not None else _named(session, person.body_id, key)
+    others = named - {person.id}
     if others:
         names = session.scalars(select(db.Person.name).where(db.Person.id.in_(others))
                                 .order_by(db.Person.id)).all()
@@ -68,7 +73,10 @@ def learn_initials(session: Session, person: db.Person, initials: str | None
                        f"{person.name} is printed as {text!r}, which already stands for "
                        f"{', '.join(names)}: not made {person.name}'s alias; an owner "
                        f"{text!r} is {person.name} only at meetings whose list prints it so")
-    add_alias(session, person, text)
+    if roll is not None:
+        roll.add_alias(person, text)
+    else:
+        add_alias(session, person, text)
     return None
 
 
@@ -192,12 +200,17 @@ _OTHERS = (select(db.Person.id, db.Person.name_key)
            .order_by(db.Person.id))
 
 
-def similar_people(session: Session, person: db.Person) -> list[db.Person]:
+def similar_people(session: Session, person: db.Person, roll: BodyRoll | None = None
+                   ) -> list[db.Person]:
     """Other people of the body whose name is a near spelling of this one's: one word the
-    same, the other alike letter for letter ("Heidi Dennison"/"Heidi Dennnison")."""
+    same, the other alike letter for letter ("Heidi Dennison"/"Heidi Dennnison"). `roll`:
+    the body's people in memory, compared instead of reading the store's."""
     mine = person.name_key.split()
     if len(mine) < 2:
         return []
+    if roll is not None:
+        return [p for p in roll.others(person)
+                if len(theirs := p.name_key.split()) == len(mine) and _near_words(mine, theirs)]
     # Keys only: every person of the body is compared, few are alike, so only those few
     # are loaded as rows (a body's roll grows with every file saved).
     alike = [pid for pid, key in session.execute(

@@ -5,6 +5,12 @@ keys, and RAG rows; and a document's parts.
 When a meeting already has facts from an earlier document, the same fact (same person, same
 item number, same action text) is not stored twice: `Seen` holds what is there (an action
 text as often as one paper prints it: a review table and the summary after it).
+
+A meeting's rows go in as a few statements, not an ORM object and a flush each: its names
+resolve against the body's roll held in memory (`store.roll`), the people it makes get
+their ids in one flush, and each table's rows are one INSERT in the order they were read
+(`insert_rows`; attendance and actions with their ids returned, for the rows that name
+them), so the rows and their ids are those a row-at-a-time save gave.
 """
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from extract import model as rec
@@ -45,8 +51,9 @@ from .mapping import (
     where,
 )
 from .names import collapse, is_role, name_key
-from .people import Match, PersonResolver
+from .people import Match
 from .results import SaveResult, add_flag
+from .roll import BodyRoll
 
 # Every row that carries a fact read from one document about one meeting. Action owners
 # hang off actions and person roles off attendance; each goes with its parent.
@@ -69,13 +76,15 @@ class Seen:
         self.stored: Counter[Hashable] = Counter()  # action keys the meeting already has
         self.mine: Counter[Hashable] = Counter()  # ... and those this source offered
 
-    def load(self, session: Session, meeting_id: int) -> None:
+    def load(self, session: Session, meeting_id: int, people: dict[int, db.Person]) -> None:
+        """`people`: the body's people by id. Attendance and apologies are keyed by the
+        person object, since a person this save made may not have its id yet."""
         def rows(*cols: Any) -> Sequence[Any]:
             table = cols[0].class_
             return session.execute(select(*cols).where(table.meeting_id == meeting_id)).all()
 
-        self.keys["attendance"] = {r[0] for r in rows(db.Attendance.person_id)}
-        self.keys["apology"] = {r[0] for r in rows(db.Apology.person_id)}
+        self.keys["attendance"] = {people.get(r[0], r[0]) for r in rows(db.Attendance.person_id)}
+        self.keys["apology"] = {people.get(r[0], r[0]) for r in rows(db.Apology.person_id)}
         self.keys["item"] = {r[0] for r in rows(db.AgendaItem.number)}
         self.keys["resolution"] = {(r[0], text_key(r[1])) for r in
                                    rows(db.Resolution.item, db.Resolution.text)}
@@ -103,11 +112,15 @@ class MeetingContext:
     document_id: int
     meeting: db.Meeting
     body: db.Body
-    people: PersonResolver
+    people: BodyRoll
     seen: Seen
     result: SaveResult
     # initials this meeting's own list printed, by key: they win over the body's aliases
-    initials: dict[str, int] = field(default_factory=dict)
+    initials: dict[str, db.Person] = field(default_factory=dict)
+    # attendance rows (and their people) waiting for the people's ids: `write_attendance`
+    attending: list[tuple[db.Attendance, db.Person]] = field(default_factory=list)
+    # flags on actions not inserted yet, added (in order) once they have ids
+    on_actions: list[tuple[Problem, Where, db.Action, str]] = field(default_factory=list)
 
     @property
     def meeting_id(self) -> int:
@@ -143,35 +156,49 @@ def _person(ctx: MeetingContext, name: str, at: Where) -> db.Person | None:
 def save_attendance(ctx: MeetingContext, m: rec.Meeting) -> None:
     # Full names first, so "Prynn" later in the list can resolve to "Sue Prynn" earlier or
     # later in it rather than becoming a person of its own.
+    roles: list[tuple[db.Attendance, db.Person, str, Where]] = []
     for a in sorted(m.attendees, key=lambda a: len(name_key(a.name).split()) < 2):
         at = where(ctx.document_id, a.evidence)
         person = _person(ctx, a.name, at)
-        if person is None or not ctx.keep("attendance", person.id):
+        if person is None or not ctx.keep("attendance", person):
             continue
         row, problems = attendee_to_attendance(a, ctx.meeting_id, person.id, at)
-        ctx.session.add(row)
+        ctx.attending.append((row, person))  # written once the people have ids
         ctx.result.attendees += 1
         printed = fitting_initials(person.name, a.initials)
         if printed:
-            ctx.initials.setdefault(name_key(printed), person.id)
-            shared = learn_initials(ctx.session, person, printed)
+            ctx.initials.setdefault(name_key(printed), person)
+            shared = learn_initials(ctx.session, person, printed, ctx.people)
             problems = [*problems, shared] if shared else problems
         for p in problems:
             ctx.flag(p, at)
         if a.role and role_key(a.role):
-            _save_role(ctx, row, person, a.role, at)
+            roles.append((row, person, a.role, at))
+    apologies: list[tuple[db.Apology, db.Person]] = []
     for ap in sorted(m.apologies, key=lambda a: len(name_key(a.name).split()) < 2):
         at = where(ctx.document_id, ap.evidence)
         person = _person(ctx, ap.name, at)
-        if person is None or not ctx.keep("apology", person.id):
+        if person is None or not ctx.keep("apology", person):
             continue
-        ctx.session.add(apology_to_row(ap, ctx.meeting_id, person.id, at))
+        apologies.append((apology_to_row(ap, ctx.meeting_id, person.id, at), person))
         ctx.result.apologies += 1
+    # The people just made get their ids (the owners of the meeting's actions use them)
+    # in one flush, and the list's rows go in as a statement per table; the offices held
+    # name the attendance rows by id.
+    write_attendance(ctx)
+    for row, person in apologies:
+        row.person_id = person.id
+    insert_rows(ctx.session, [row for row, _ in apologies])
+    for row, person, role, at in roles:
+        _save_role(ctx, row, person, role, at)
 
 
 def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Where) -> None:
     """A new person whose name is a near spelling of one the body has: suggest, never merge."""
-    for other in similar_people(ctx.session, person):
+    alike = similar_people(ctx.session, person, ctx.people)
+    if alike:  # where one was seen: this meeting's list so far counts
+        write_attendance(ctx)
+    for other in alike:
         seen = ctx.session.execute(
             select(db.Meeting.date, db.Document.file_name, db.Attendance.page)
             .join(db.Attendance, db.Attendance.meeting_id == db.Meeting.id)
@@ -185,10 +212,25 @@ def _flag_similar(ctx: MeetingContext, person: db.Person, written: str, at: Wher
                          f"if one, run: people merge {other.name!r} {person.name!r}"), at)
 
 
+def write_attendance(ctx: MeetingContext) -> None:
+    """Flush the people made so far and insert the attendance rows waiting for their ids,
+    in order, each row given the id it got (the offices held refer to it)."""
+    ctx.session.flush()
+    if not ctx.attending:
+        return
+    for row, person in ctx.attending:
+        row.person_id = person.id
+    ids = ctx.session.scalars(
+        insert(db.Attendance).returning(db.Attendance.id, sort_by_parameter_order=True),
+        [_values(row) for row, _ in ctx.attending]).all()
+    for (row, _), row_id in zip(ctx.attending, ids, strict=True):
+        row.id = row_id
+    ctx.attending.clear()
+
+
 def _save_role(ctx: MeetingContext, attendance: db.Attendance, person: db.Person, role: str,
                at: Where) -> None:
     """Who held which office at this meeting: the dated roles of the body's people."""
-    ctx.session.flush()  # the attendance row's id
     ctx.session.add(db.PersonRole(
         person_id=person.id, body_id=ctx.body.id, meeting_id=ctx.meeting_id,
         attendance_id=attendance.id, date=ctx.meeting.date, role=collapse(role),
@@ -196,42 +238,68 @@ def _save_role(ctx: MeetingContext, attendance: db.Attendance, person: db.Person
 
 
 def save_business(ctx: MeetingContext, m: rec.Meeting) -> None:
-    for i in m.items:
-        if ctx.keep("item", i.number):
-            ctx.session.add(item_to_row(i, ctx.meeting_id, where(ctx.document_id, i.evidence)))
-            ctx.result.items += 1
-    for r in m.resolutions:
-        if ctx.keep("resolution", (r.item, text_key(r.text))):
-            ctx.session.add(resolution_to_row(r, ctx.meeting_id,
-                                              where(ctx.document_id, r.evidence)))
-            ctx.result.resolutions += 1
+    items = [item_to_row(i, ctx.meeting_id, where(ctx.document_id, i.evidence))
+             for i in m.items if ctx.keep("item", i.number)]
+    ctx.result.items += len(items)
+    resolutions = [resolution_to_row(r, ctx.meeting_id, where(ctx.document_id, r.evidence))
+                   for r in m.resolutions if ctx.keep("resolution", (r.item, text_key(r.text)))]
+    ctx.result.resolutions += len(resolutions)
     # Narrative under matters arising, and done-reports elsewhere (`keeps_note`): what
     # carry-forward reads as mentions that may close an action.
-    for n in m.notes:
-        if keeps_note(n) and ctx.keep("note", (n.item, text_key(n.text))):
-            ctx.session.add(note_to_row(n, ctx.meeting_id, where(ctx.document_id, n.evidence)))
+    notes = [note_to_row(n, ctx.meeting_id, where(ctx.document_id, n.evidence))
+             for n in m.notes if keeps_note(n) and ctx.keep("note", (n.item, text_key(n.text)))]
+    for rows in (items, resolutions, notes):
+        insert_rows(ctx.session, rows)
+    actions: list[tuple[db.Action, list[db.ActionOwner]]] = []
     for a in m.actions:
         if ctx.keep("action", text_key(a.text)):
-            _save_action(ctx, a)
+            actions.append(_save_action(ctx, a))
+    # The actions in one statement, their ids returned for their owners and flags.
+    ids = ctx.session.scalars(
+        insert(db.Action).returning(db.Action.id, sort_by_parameter_order=True),
+        [_values(row) for row, _ in actions]).all() if actions else []
+    for (row, owners), action_id in zip(actions, ids, strict=True):
+        row.id = action_id
+        for owner_row in owners:
+            owner_row.action_id = action_id
+    insert_rows(ctx.session, [o for _, owners in actions for o in owners])
+    for p, at, action, owner in ctx.on_actions:
+        ctx.flag(p, at, action.id, owner)
+    ctx.on_actions.clear()
+    rag = []
     for g in m.rag_items:
         if ctx.keep("rag", (g.ref, text_key(g.text))):
             at = where(ctx.document_id, g.evidence)
             row, problems = rag_item_to_row(g, ctx.meeting_id, at)
-            ctx.session.add(row)
+            rag.append(row)
             ctx.result.rag_items += 1
             for p in problems:
                 ctx.flag(p, at)
+    insert_rows(ctx.session, rag)
 
 
-def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
+def insert_rows(session: Session, rows: Sequence[db.Base]) -> None:
+    """Insert rows of one model that nothing in the save reads back as objects, in order,
+    as one statement (an ORM bulk INSERT) rather than an object each in the unit of work:
+    the rows and their ids are the same, for a fraction of the cost."""
+    if rows:
+        session.execute(insert(type(rows[0])), [_values(r) for r in rows])
+
+
+def _values(row: db.Base) -> dict[str, Any]:
+    """The columns set on a row object that was never added to the session."""
+    return {k: v for k, v in vars(row).items() if not k.startswith("_sa_")}
+
+
+def _save_action(ctx: MeetingContext, a: rec.Action) -> tuple[db.Action, list[db.ActionOwner]]:
+    """The action's row and its owners' rows, for the caller to insert."""
     at = where(ctx.document_id, a.evidence)
     org = ctx.body.organisation
     key = action_key(org.name_key if org is not None else None, ctx.body.name_key,
                      ctx.meeting.date, a.text)
     row = action_to_row(a, ctx.meeting_id, at, key)
-    ctx.session.add(row)
-    ctx.session.flush()
     ctx.result.actions += 1
+    kept: list[db.ActionOwner] = []
     taken: set[object] = set()  # "Prynn" and "Sue Prynn" in one list are one owner
     position = 0
     for owner in (collapse(o) for o in a.owners):
@@ -243,8 +311,9 @@ def _save_action(ctx: MeetingContext, a: rec.Action) -> None:
                 continue
             taken.add(key)
             owner_row.position = position
-            ctx.session.add(owner_row)
+            kept.append(owner_row)
             position += 1
+    return row, kept
 
 
 def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
@@ -262,7 +331,8 @@ def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
         return [row("person" if holder else "role", holder.id if holder else None,
                     owner.lower())]
     key = name_key(owner)
-    person_id = ctx.initials.get(key)
+    printed = ctx.initials.get(key)
+    person_id = printed.id if printed is not None else None
     match: Match = ctx.people.find(owner) if person_id is None else Match(None, "alias")
     person_id = person_id or (match.person.id if match.person is not None else None)
     if person_id is not None:
@@ -272,8 +342,9 @@ def _owner(ctx: MeetingContext, action: db.Action, owner: str, at: Where
         return [row("person", p, key) for p in several]
     why = (f"could be {', '.join(match.candidates)}" if match.candidates
            else "matches no attendee or known person of this body")
-    ctx.flag(Problem("owner-unmatched", unmatched_owner_message(owner, why, action.text)), at,
-             action.id, owner)
+    ctx.on_actions.append((Problem("owner-unmatched",
+                                   unmatched_owner_message(owner, why, action.text)),
+                           at, action, owner))
     return [row("unmatched", None, key)]
 
 
@@ -285,7 +356,8 @@ def _initials_run(ctx: MeetingContext, key: str) -> list[int]:
         return []
     found = []
     for token in tokens:
-        person_id = ctx.initials.get(token)
+        printed = ctx.initials.get(token)
+        person_id = printed.id if printed is not None else None
         if person_id is None:
             match = ctx.people.find(token)
             if match.how != "alias" or match.person is None:

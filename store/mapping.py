@@ -114,7 +114,11 @@ def says_closed(text: str | None) -> bool:
     """Whether a paper's words say an action is done: "Complete", "Completed - letter
     sent", "No further action", "Actioncompleted" (glued); not "To be completed by March",
     "Not yet done", "Incomplete"."""
-    found = _closing_words(text)
+    return _closed(_closing_words(text))
+
+
+def _closed(found: list[str]) -> bool:
+    """`says_closed` of a text split into its closing words."""
     phrases = _by_first_word(CLOSING_PHRASES)
     for i, word in enumerate(found):
         for target in phrases.get(word, ()):
@@ -140,15 +144,23 @@ def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[list[str], ...]]
 _SENTENCE_RE = re.compile(r"[.;!?\n]|\s[–—-]\s")
 
 
+# The save asks it of every note and the carry-forward again of the same notes when it
+# reads the body's papers back; the answer depends on the text alone (`closing.json` is read once).
+@lru_cache(maxsize=4096)
 def says_done(text: str | None) -> bool:
     """Whether a row or sentence reports the work done without a closing word: "letter
     sent", "quotes obtained and approved", "has been installed", "now on the website".
     The last thing it says wins: "sent; awaiting reply" and "approved, work to be booked"
     are not done, nor is "to be sent" or "not yet paid" (`closing.json`)."""
-    if says_closed(text):
+    found = _closing_words(text)
+    if _closed(found):
         return True
     v = closing_vocab()
     done = _by_first_word(tuple(v["done_participles"]))
+    # Only a done participle or "now" can make it done: most narrative has neither, and the
+    # text's words tell (the sentences' words are the text's: they split at what is no word).
+    if "now" not in found and done.keys().isdisjoint(found):
+        return False
     states = _by_first_word(tuple(v["now_states"]))
     markers = _by_first_word(tuple(v["open_markers"]))
     not_yet = frozenset(v["not_yet"])

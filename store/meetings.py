@@ -26,8 +26,8 @@ from . import schema as db
 from .facts import FACT_MODELS, MeetingContext, Seen, save_attendance, save_business
 from .mapping import Problem, Where, meeting_record_kind, words
 from .names import collapse, name_key
-from .people import PersonResolver
 from .results import SaveResult, add_flag
+from .roll import BodyRoll
 
 
 def find_or_add_body(session: Session, file: str, m: rec.Meeting
@@ -115,10 +115,10 @@ def save_meeting(session: Session, doc: db.Document, file: str, m: rec.Meeting,
         for p in problems + more:
             add_flag(session, result, p, meeting.id, at_meeting)
 
+    people = BodyRoll(session, body.id)
     seen = Seen()
     if not created:
-        seen.load(session, meeting.id)
-    people = PersonResolver(session, body.id)
+        seen.load(session, meeting.id, people.by_id())
     ctx = MeetingContext(session, doc.id, meeting, body, people, seen, result)
     save_attendance(ctx, m)
     save_business(ctx, m)

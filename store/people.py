@@ -91,8 +91,7 @@ class PersonResolver:
         # Two queries at most (a save asks this for every name it reads): the body's people
         # with this key or this surname, then, only if none has the key, the aliases.
         surname = surname_key(key)
-        people = self.session.scalars(
-            _KEY_OR_SURNAME, {"body": self.body_id, "key": key, "surname": surname}).all()
+        people = self._people(key, surname)
         exact = next((p for p in people if p.name_key == key), None)
         if exact is not None:  # (body, name key) is unique
             return Match(exact, "exact")
@@ -109,12 +108,19 @@ class PersonResolver:
         else:
             fits = [p for k, p in same_surname if initial_matches(key, k)]
             how = "initial"
-        fits = list({p.id: p for p in fits}.values())  # a name and its alias are one person
+        # A name and its alias are one person (one object in the session: people the
+        # save made and has not flushed yet have no id).
+        fits = list({id(p): p for p in fits}.values())
         if len(fits) == 1:
             return Match(fits[0], how)
         if len(fits) > 1:
             return Match(None, "ambiguous", tuple(p.name for p in fits))
         return Match(None, "none")
+
+    def _people(self, key: str, surname: str) -> list[db.Person]:
+        """The body's people with this key or this surname, in id order."""
+        return list(self.session.scalars(
+            _KEY_OR_SURNAME, {"body": self.body_id, "key": key, "surname": surname}))
 
     def _aliases(self, key: str, surname: str) -> list[tuple[str, db.Person]]:
         """(alias key, person) for the body's aliases that are `key` or end in `surname`,
@@ -143,8 +149,12 @@ class PersonResolver:
         person = db.Person(body_id=self.body_id, name=display, name_key=key,
                            surname_key=surname_key(key))
         self.session.add(person)
-        self.session.flush()
+        self._created(person)
         return Match(person, "created", found.candidates)
+
+    def _created(self, person: db.Person) -> None:
+        """Give the new person its id now (the next lookup's query would anyway)."""
+        self.session.flush()
 
 
 # -- the clerk's edits: aliases and merges ------------------------------------------------------

@@ -7,6 +7,7 @@ from sqlalchemy import or_, select
 from store import schema as db
 from store.names import initial_matches, is_bare, name_key, surname_key
 from store.people import Match, PersonResolver, add_alias
+from store.roll import BodyRoll
 
 
 def _reference_find(session, body_id: int, name: str) -> Match:  # type: ignore[no-untyped-def]
@@ -82,10 +83,12 @@ def test_find_matches_the_four_query_lookup(session) -> None:  # type: ignore[no
              "D Dale", "X Dale", "Nobody", "", "Fo_x", "Foax", "E Fo_x", "Edward Fo_x",
              "Fay Tarn", "F Tarn", "The Wren"]
     resolver = PersonResolver(session, vale.id)
+    roll = BodyRoll(session, vale.id)  # the same answers from the roll read once
     for name in names:
-        got, want = resolver.find(name), _reference_find(session, vale.id, name)
-        assert (got.how, got.person and got.person.id, got.candidates) == (
-            want.how, want.person and want.person.id, want.candidates), name
+        want = _reference_find(session, vale.id, name)
+        for got in (resolver.find(name), roll.find(name)):
+            assert (got.how, got.person and got.person.id, got.candidates) == (
+                want.how, want.person and want.person.id, want.candidates), name
     # A wildcard in a surname is a letter: only Ed Fo_x answers to "Fo_x".
     assert resolver.find("Fo_x").person is odd
     # Some of each answer, so the comparison covers every branch.
@@ -116,5 +119,34 @@ def test_similar_people_loads_only_the_alike(session) -> None:  # type: ignore[n
 
     answers = {p.name: [o.name for o in similar_people(session, p)] for p in people}
     assert answers == {p.name: [o.name for o in reference(p)] for p in people}
+    roll = BodyRoll(session, body.id)
+    assert answers == {p.name: [o.name for o in similar_people(session, p, roll)]
+                       for p in people}
     # (a first name too short to be a near spelling: "Hedi" is not "Heidi")
     assert answers["Heidi Dennison"] == ["Heidi Dennnison", "Heidi Denison"]
+
+
+def test_the_roll_learns_what_the_save_adds(session) -> None:  # type: ignore[no-untyped-def]
+    """People created and aliases learned through a `BodyRoll` answer its later lookups
+    as the store would: a bare surname finds the person created a moment before, printed
+    initials find their person, and a second person with those initials makes them shared."""
+    from store.aliases import learn_initials
+
+    body = db.Body(name="Fen Board", name_key="fen board")
+    session.add(body)
+    session.flush()
+    roll = BodyRoll(session, body.id)
+    made = roll.for_attendance("Alan Smith")
+    assert made.how == "created" and made.person is not None
+    assert roll.find("Smith").person is made.person
+    assert learn_initials(session, made.person, "AS", roll) is None
+    assert roll.find("AS").how == "alias" and roll.find("AS").person is made.person
+    assert roll.named("as") == {made.person.id}
+    other = roll.for_attendance("Anne Swift").person
+    assert other is not None
+    shared = learn_initials(session, other, "AS", roll)
+    assert shared is not None and shared.kind == "initials-shared"
+    fresh = PersonResolver(session, body.id)
+    for name in ("Smith", "AS", "Anne Swift", "A Swift", "Swift"):
+        a, b = roll.find(name), fresh.find(name)
+        assert (a.how, a.person and a.person.id) == (b.how, b.person and b.person.id), name
