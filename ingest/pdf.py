@@ -19,7 +19,7 @@ from .layout import Word, classify, dehyphenate, lines_to_blocks, words_to_lines
 from .model import Block, Page, Problem, Table
 from .ocr import PageOcr, ocr_page, tsv_words
 from .pdf_frame import Frame
-from .pdf_objects import bounds, page_objects
+from .pdf_objects import bounds, page_objects, text_is_level
 from .pdf_grid import Geometry, read_geometry
 from .pdf_grid import cell_texts
 from .pdf_grid import find_tables as grid_tables
@@ -171,7 +171,7 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
                                             frame.point(frame.left, frame.bottom)))
         textpage = page.get_textpage()
         try:
-            text = read_page_text(textpage, frame)
+            text = read_page_text(textpage, frame, text_is_level(page))
         finally:
             textpage.close()
         drawing = _drawing(page)

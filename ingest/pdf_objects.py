@@ -55,3 +55,41 @@ def bounds(handle: Any) -> tuple[float, float, float, float]:
     if not raw.FPDFPageObj_GetBounds(handle, l, b, r, t):
         raise PdfiumError("Failed to locate pageobject.")
     return l.value, b.value, r.value, t.value
+
+
+def text_is_level(page: Any) -> bool:
+    """True when every text object on the page, in form XObjects too, is drawn unturned: its
+    matrix (times its forms' matrices) scales each axis by a positive factor and shears
+    nothing. PDFium's character angle is read off that matrix, so then every character's
+    angle is 0 and the text layer need not be asked for one per character. False for
+    anything else, including what cannot be read or lies deeper than MAX_DEPTH."""
+    try:
+        return _level(page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, 0, 1.0)
+    except (PdfiumError, ValueError, OverflowError):
+        return False
+
+
+def _level(parent: Any, count: Any, get: Any, depth: int, scale: float) -> bool:
+    n = count(parent)
+    if n < 0 or depth >= MAX_DEPTH or not 1e-30 < scale < 1e30:
+        return False  # unreadable, too deep, or scaled where float products stop being exact
+    matrix = raw.FS_MATRIX()
+    get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
+    text, form = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_FORM
+    for i in range(n):
+        handle = get(parent, i)
+        kind = get_type(handle) if handle else raw.FPDF_PAGEOBJ_UNKNOWN
+        if kind not in (text, form):
+            if kind == raw.FPDF_PAGEOBJ_UNKNOWN:
+                return False
+            continue
+        if not get_matrix(handle, matrix):
+            return False
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        if b != 0 or c != 0 or not (a > 0 and d > 0) or not (a < 1e30 and d < 1e30):
+            return False
+        if kind == form and not _level(handle, raw.FPDFFormObj_CountObjects,
+                                       raw.FPDFFormObj_GetObject, depth + 1,
+                                       scale * max(a, d, 1 / a, 1 / d)):
+            return False
+    return True
