@@ -89,6 +89,7 @@ def read_page_text(textpage: Any, frame: Frame, level: bool = False) -> PageText
     if n <= 0:
         return out
     get_angle, get_box, get_origin = _GET_ANGLE, _GET_BOX, _GET_ORIGIN
+    get_object = _GET_TEXT_OBJECT
     rect = raw.FS_RECTF()
     rect_ref, unpack = ctypes.byref(rect), _RECT.unpack_from
     to_box = _boxer(frame)
@@ -110,11 +111,13 @@ def read_page_text(textpage: Any, frame: Frame, level: bool = False) -> PageText
     printable = 0
 
     def flush_word() -> None:
-        size, bold = _font(tp, first, fonts, font_out)
+        # _font's cache asked here first: most words are in a text object already seen
+        size, bold = fonts.get(get_object(tp, first) or -first - 1) \
+            or _font(tp, first, fonts, font_out)
         # One em box on the baseline, whatever the font's own ascent and descent: a
         # bullet in a symbol font must not look like the start of a new paragraph.
         get_origin(tp, first, origin_x, origin_y)
-        baseline = frame.point(origin[0], origin[1])[1]
+        baseline = top_edge - origin[1] if plain else frame.point(origin[0], origin[1])[1]
         words.append(Word(text="".join(chars), x0=wx0, x1=wx1, top=baseline - 0.8 * size,
                           bottom=baseline + 0.2 * size, size=size, bold=bold))
 
