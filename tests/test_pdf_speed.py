@@ -17,7 +17,7 @@ import ingest.pdf_grid as grid
 import ingest.pdfium_text as pt
 from ingest.layout import Word, words_to_lines
 from ingest.pdf_frame import Frame
-from ingest.pdf_objects import text_is_level
+from ingest.pdf_objects import EVERY_KIND, page_objects, text_is_level
 
 A4 = (595.0, 842.0)
 
@@ -149,6 +149,10 @@ def _mixed_page(c, rotation: int) -> None:
         c.restoreState()
 
 
+def _level(page) -> bool:
+    return text_is_level(list(page_objects(page, EVERY_KIND)))
+
+
 def _read_both(path: Path, monkeypatch=None) -> list[tuple[pt.PageText, pt.PageText]]:
     import pypdfium2 as pdfium
 
@@ -160,7 +164,7 @@ def _read_both(path: Path, monkeypatch=None) -> list[tuple[pt.PageText, pt.PageT
             textpage = page.get_textpage()
             frame = Frame.of(page.get_cropbox(), page.get_rotation())
             out.append((reference_page_text(textpage, frame),
-                        pt.read_page_text(textpage, frame, text_is_level(page))))
+                        pt.read_page_text(textpage, frame, _level(page))))
             textpage.close()
             page.close()
     finally:
@@ -274,7 +278,7 @@ def test_level_pages_skip_the_angle_and_read_the_same(tmp_path, monkeypatch):
     _level_pages(path)
     pdf = pdfium.PdfDocument(str(path))
     try:
-        levels = [text_is_level(pdf[i]) for i in range(len(pdf))]
+        levels = [_level(pdf[i]) for i in range(len(pdf))]
     finally:
         pdf.close()
     assert levels == [True, True, False]
