@@ -205,7 +205,7 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         finally:
             plumbed.close()  # drop this page's cached objects: flat memory on long packs
     boxes = [bbox for bbox, _ in tables]
-    words = [w for w in text.words if not _inside_any(w, boxes)]
+    words = [w for w in text.words if not _inside_any(w, boxes)] if boxes else list(text.words)
     out = Page(number=number)
     out.items = _lay_out(words, tables, width, height, number, sha256, counter)
     for k, stamp in enumerate(text.stamps):
