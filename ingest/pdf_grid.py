@@ -65,8 +65,7 @@ def read_geometry(page: Any, frame: Frame, objects: list[PageObject] | None = No
         if segments > MAX_SEGMENTS:
             return None
 
-        def point(i: int) -> tuple[float, float]:
-            seg = raw.FPDFPath_GetPathSegment(handle, i)
+        def point(seg: Any) -> tuple[float, float]:
             raw.FPDFPathSegment_GetPoint(seg, x, y)
             px = matrix.a * x.value + matrix.c * y.value + matrix.e
             py = matrix.b * x.value + matrix.d * y.value + matrix.f
@@ -77,7 +76,7 @@ def read_geometry(page: Any, frame: Frame, objects: list[PageObject] | None = No
         for i in range(n):
             seg = raw.FPDFPath_GetPathSegment(handle, i)
             kind = raw.FPDFPathSegment_GetType(seg)
-            here = point(i)
+            here = point(seg)
             if kind == raw.FPDF_SEGMENT_MOVETO or prev is None:
                 start = here
             else:
