@@ -48,12 +48,14 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     """An x in the middle of the page that (nearly) no line's text crosses, with text on
     both sides of it on many lines."""
     spans = [[(seg[0].x0, seg[-1].x1) for seg in segments(ln)] for ln in lines]
+    # a line has text left of x when its first-ending segment ends by x, and right of x
+    # when its last-starting one starts at or after it: worked out once, not per x
+    sides = [(min(x1 for _, x1 in line), max(x0 for x0, _ in line)) for line in spans if line]
     best: tuple[int, float] | None = None
     for step in range(30, 71, 2):
         x = width * step / 100
         crossing = sum(1 for line in spans if any(x0 < x < x1 for x0, x1 in line))
-        two_sided = sum(1 for line in spans
-                        if any(x1 <= x for _, x1 in line) and any(x0 >= x for x0, _ in line))
+        two_sided = sum(1 for ends, starts in sides if ends <= x <= starts)
         if crossing <= len(lines) * 0.15 and two_sided >= MIN_COLUMN_LINES:
             if best is None or two_sided > best[0]:
                 best = (two_sided, x)

@@ -93,13 +93,12 @@ def is_column_gap(left: Word, right: Word) -> bool:
 def finish_line(line: Line) -> None:
     """Order the line's words and set its text (wide gaps as tabs), x0, size and weight."""
     line.words.sort(key=lambda w: w.x0)
-    parts: list[str] = []
-    prev: Word | None = None
-    for w in line.words:
-        if prev is not None:
-            parts.append("\t" if is_column_gap(prev, w) else " ")
+    words = line.words
+    parts = [words[0].text]
+    for prev, w in zip(words, words[1:]):
+        # is_column_gap, spelt out: this runs once per word of every page
+        parts.append("\t" if w.x0 - prev.x1 > max(prev.size, w.size) * 1.6 else " ")
         parts.append(w.text)
-        prev = w
     line.text = fix_text("".join(parts))
     line.x0 = line.words[0].x0
     line.size = statistics.median(w.size for w in line.words)

@@ -78,10 +78,13 @@ def expand_forms(text: str) -> str:
 def _words(text: str) -> Iterator[str]:
     """Runs of letters and suspect glyphs, outside links and addresses; a closing '?' or '!'
     ends a question, not a word."""
+    # asked of each token only when the text holds one at all: most blocks hold none
+    urlish = any(u in text for u in _URLISH)
+    finditer = _data().word_re.finditer
     for token in text.split():
-        if any(u in token for u in _URLISH):
+        if urlish and any(u in token for u in _URLISH):
             continue
-        for m in _data().word_re.finditer(token):
+        for m in finditer(token):
             word = m.group().rstrip("?!").lstrip("¿¡")
             if word:
                 yield word

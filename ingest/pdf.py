@@ -19,7 +19,7 @@ from .layout import Word, classify, dehyphenate, lines_to_blocks, words_to_lines
 from .model import Block, Page, Problem, Table
 from .ocr import PageOcr, ocr_page, tsv_words
 from .pdf_frame import Frame
-from .pdf_objects import bounds, page_objects
+from .pdf_objects import EVERY_KIND, PageObject, bounds, page_objects, text_is_level
 from .pdf_grid import Geometry, read_geometry
 from .pdf_grid import cell_texts
 from .pdf_grid import find_tables as grid_tables
@@ -135,13 +135,18 @@ class _Drawing:
                                    and self.v_rules + self.boxes >= 2)
 
 
-def _drawing(page: Any) -> _Drawing:
+def _drawing(page: Any, objects: list[PageObject] | None = None) -> _Drawing:
+    """`objects`: the page's objects from page_objects, paths and images among them."""
     import pypdfium2.raw as raw
 
     d = _Drawing()
     width, height = page.get_size()
     area = max(width * height, 1.0)
-    for obj in page_objects(page, frozenset({raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE})):
+    if objects is None:
+        objects = list(page_objects(page, EVERY_KIND))
+    for obj in objects:
+        if obj.type != raw.FPDF_PAGEOBJ_PATH and obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+            continue
         x0, y0, x1, y1 = bounds(obj.raw)
         w, h = x1 - x0, y1 - y0
         if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
@@ -169,14 +174,15 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         media = Frame.of(page.get_mediabox(), page.get_rotation())
         shift = tuple(m - c for m, c in zip(media.point(frame.left, frame.bottom),
                                             frame.point(frame.left, frame.bottom)))
+        objects = list(page_objects(page, EVERY_KIND))  # one walk for the three passes
         textpage = page.get_textpage()
         try:
-            text = read_page_text(textpage, frame)
+            text = read_page_text(textpage, frame, text_is_level(objects))
         finally:
             textpage.close()
-        drawing = _drawing(page)
+        drawing = _drawing(page, objects)
         if drawing.may_hold_table and text.chars:
-            geometry = read_geometry(page, frame)
+            geometry = read_geometry(page, frame, objects)
         width, height = frame.width or 595.0, frame.height or 842.0
     finally:
         page.close()
@@ -199,7 +205,7 @@ def _read_page(pdf: Any, index: int, plumber: _Plumber, path: Path, sha256: str,
         finally:
             plumbed.close()  # drop this page's cached objects: flat memory on long packs
     boxes = [bbox for bbox, _ in tables]
-    words = [w for w in text.words if not _inside_any(w, boxes)]
+    words = [w for w in text.words if not _inside_any(w, boxes)] if boxes else list(text.words)
     out = Page(number=number)
     out.items = _lay_out(words, tables, width, height, number, sha256, counter)
     for k, stamp in enumerate(text.stamps):

@@ -19,7 +19,7 @@ import pypdfium2.raw as raw
 from .colours import pdf_colour_to_hex
 from .layout import Word, words_to_lines
 from .pdf_frame import Frame
-from .pdf_objects import bounds, page_objects
+from .pdf_objects import PageObject, bounds, page_objects
 from .pdf_tables import worth_keeping
 
 AXIS_TOLERANCE = 1.0  # points a segment may lean and still count as a ruling
@@ -40,17 +40,22 @@ class _EdgePage:
         self.bbox = bbox
 
 
-def read_geometry(page: Any, frame: Frame) -> Geometry | None:
+def read_geometry(page: Any, frame: Frame, objects: list[PageObject] | None = None
+                  ) -> Geometry | None:
     """Edges and fills of a page's paths in display space (see pdf_frame). None when the
     paths sit inside form XObjects, whose coordinates we do not resolve here: the caller
-    then asks pdfplumber."""
+    then asks pdfplumber. `objects`: the page's objects from page_objects, if listed."""
     geo = Geometry()
     segments = 0
     matrix = raw.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    for obj in page_objects(page, frozenset({raw.FPDF_PAGEOBJ_PATH})):
+    path = raw.FPDF_PAGEOBJ_PATH
+    listed = page_objects(page, frozenset({path})) if objects is None else objects
+    for obj in listed:
+        if obj.type != path:
+            continue
         if obj.level > 0:
             return None
         handle = obj.raw
@@ -60,8 +65,7 @@ def read_geometry(page: Any, frame: Frame) -> Geometry | None:
         if segments > MAX_SEGMENTS:
             return None
 
-        def point(i: int) -> tuple[float, float]:
-            seg = raw.FPDFPath_GetPathSegment(handle, i)
+        def point(seg: Any) -> tuple[float, float]:
             raw.FPDFPathSegment_GetPoint(seg, x, y)
             px = matrix.a * x.value + matrix.c * y.value + matrix.e
             py = matrix.b * x.value + matrix.d * y.value + matrix.f
@@ -72,7 +76,7 @@ def read_geometry(page: Any, frame: Frame) -> Geometry | None:
         for i in range(n):
             seg = raw.FPDFPath_GetPathSegment(handle, i)
             kind = raw.FPDFPathSegment_GetType(seg)
-            here = point(i)
+            here = point(seg)
             if kind == raw.FPDF_SEGMENT_MOVETO or prev is None:
                 start = here
             else:

@@ -1,5 +1,5 @@
-"""A page's drawing objects straight from PDFium, for the two passes that look at them
-(pdf._drawing, pdf_grid.read_geometry).
+"""A page's objects straight from PDFium, for the passes that look at them (pdf._drawing,
+pdf_grid.read_geometry, text_is_level): pdf lists them once a page for all three.
 
 pypdfium2's `page.get_objects()` wraps every object, text included, in a Python helper
 before filtering; a text-heavy page has thousands of text objects and only a handful of
@@ -9,11 +9,13 @@ same depth) and builds a record only for the kinds asked for.
 from __future__ import annotations
 
 import ctypes
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
 import pypdfium2.raw as raw
 from pypdfium2 import PdfiumError  # as get_objects() raised: a bad page reads the same
 
+EVERY_KIND = frozenset({raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE,
+                        raw.FPDF_PAGEOBJ_SHADING, raw.FPDF_PAGEOBJ_FORM})
 MAX_DEPTH = 15  # as pypdfium2 5's get_objects(): objects nested deeper are not listed
 
 
@@ -55,3 +57,32 @@ def bounds(handle: Any) -> tuple[float, float, float, float]:
     if not raw.FPDFPageObj_GetBounds(handle, l, b, r, t):
         raise PdfiumError("Failed to locate pageobject.")
     return l.value, b.value, r.value, t.value
+
+
+def text_is_level(objects: Iterable[PageObject]) -> bool:
+    """True when every text object on the page, in form XObjects too, is drawn unturned: its
+    matrix (times its forms' matrices) scales each axis by a positive factor and shears
+    nothing. PDFium's character angle is read off that matrix, so then every character's
+    angle is 0 and the text layer need not be asked for one per character. `objects`: the
+    page's objects from page_objects, TEXT and FORM among the kinds. False for anything
+    else, including a form too deep for page_objects to have opened."""
+    matrix = raw.FS_MATRIX()
+    get_matrix, text, form = raw.FPDFPageObj_GetMatrix, raw.FPDF_PAGEOBJ_TEXT, \
+        raw.FPDF_PAGEOBJ_FORM
+    scales = [1.0]  # how far each open form scales, so the product stays exact in floats
+    for obj in objects:
+        if obj.type != text and obj.type != form:
+            continue
+        if not get_matrix(obj.raw, matrix):
+            return False
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        if b != 0 or c != 0 or not (0 < a < 1e30 and 0 < d < 1e30):
+            return False
+        if obj.type == form:
+            if obj.level >= MAX_DEPTH - 1:
+                return False  # its contents were not listed
+            del scales[obj.level + 1:]
+            scales.append(scales[obj.level] * max(a, d, 1 / a, 1 / d))
+            if scales[-1] > 1e30:
+                return False
+    return True

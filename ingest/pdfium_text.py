@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import struct
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -75,26 +76,34 @@ class _Run:
         self.chars.append(ch)
 
 
-def read_page_text(textpage: Any, frame: Frame) -> PageText:
+def read_page_text(textpage: Any, frame: Frame, level: bool = False) -> PageText:
     """Words (text upright on the displayed page) and stamps (text at any other angle).
 
-    One C call reads the page's code points; per character only its angle and (when it is
-    not a space) its loose box are asked for, and the loop keeps its state in locals: this
-    loop is most of ingest's time on a text PDF."""
-    tp = textpage.raw
-    n = raw.FPDFText_CountChars(tp)
+    One C call reads the page's code points; per character only its loose box (when it is
+    not a space) and its angle are asked for, and the loop keeps its state in locals: this
+    loop is most of ingest's time on a text PDF. `level`: pdf_objects.text_is_level said
+    every character's angle is 0, so none is asked for."""
+    tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    n = raw.FPDFText_CountChars(textpage.raw)
     out = PageText()
     if n <= 0:
         return out
-    get_angle, get_box = raw.FPDFText_GetCharAngle, raw.FPDFText_GetLooseCharBox
+    get_angle, get_box, get_origin = _GET_ANGLE, _GET_BOX, _GET_ORIGIN
+    get_object = _GET_TEXT_OBJECT
     rect = raw.FS_RECTF()
+    rect_ref, unpack = ctypes.byref(rect), _RECT.unpack_from
     to_box = _boxer(frame)
+    plain = frame.rotation == 0  # the usual frame, its box arithmetic done inline
+    left_edge, top_edge = frame.left, frame.top
     upright, tau = frame.upright_angle, 2 * math.pi
     near = tau - 0.05
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    matrix = raw.FS_MATRIX()
+    # every angle 0, and 0 is upright here: no stamps, and no angle to ask for
+    all_upright = level and frame.is_upright(0.0)
+    origin = (ctypes.c_double * 2)()
+    origin_x, origin_y = ctypes.byref(origin, 0), ctypes.byref(origin, 8)
     stamp = _Run()
     fonts: dict[int, tuple[float, bool]] = {}
+    font_out = _FontOut()
     words = out.words
     chars: list[str] = []  # the word being built: its characters, first index and box
     first = 0
@@ -102,11 +111,13 @@ def read_page_text(textpage: Any, frame: Frame) -> PageText:
     printable = 0
 
     def flush_word() -> None:
-        size, bold = _font(tp, first, fonts, matrix)
+        # _font's cache asked here first: most words are in a text object already seen
+        size, bold = fonts.get(get_object(tp, first) or -first - 1) \
+            or _font(tp, first, fonts, font_out)
         # One em box on the baseline, whatever the font's own ascent and descent: a
         # bullet in a symbol font must not look like the start of a new paragraph.
-        raw.FPDFText_GetCharOrigin(tp, first, origin_x, origin_y)
-        baseline = frame.point(origin_x.value, origin_y.value)[1]
+        get_origin(tp, first, origin_x, origin_y)
+        baseline = top_edge - origin[1] if plain else frame.point(origin[0], origin[1])[1]
         words.append(Word(text="".join(chars), x0=wx0, x1=wx1, top=baseline - 0.8 * size,
                           bottom=baseline + 0.2 * size, size=size, bold=bold))
 
@@ -117,7 +128,7 @@ def read_page_text(textpage: Any, frame: Frame) -> PageText:
                                     stamp.turn, stamp.glyphs))
         stamp.chars, stamp.glyphs = [], []
 
-    for i, ch in enumerate(_characters(tp, n)):
+    for i, ch in enumerate(_characters(textpage.raw, n)):
         if ch in _DROP_CH:
             continue
         if ch in _SPACE:
@@ -129,24 +140,32 @@ def read_page_text(textpage: Any, frame: Frame) -> PageText:
                 if not (turn < 0.05 or turn > near):  # a space inside rotated text
                     stamp.chars.append(" ")
             continue
-        angle = get_angle(tp, i)
-        turn = (angle - upright) % tau
-        get_box(tp, i, rect)
-        x0, top, x1, bottom = to_box(rect.left, rect.bottom, rect.right, rect.top)
-        if not (turn < 0.05 or turn > near):  # rotated: part of a stamp
-            if chars:
-                flush_word()
-                chars = []
-            if stamp.chars and _apart(stamp.last, (x0, top, x1, bottom)):
-                flush_stamp()  # "Page 1" and "Agenda Item 6" are two stamps
-            if not stamp.chars:  # the run's turn is its first glyph's
-                stamp.turn = round(math.degrees(angle - upright)) % 360
-            stamp.add(ch, i, x0, x1, top, bottom)
-            stamp.last = (x0, top, x1, bottom)
-            stamp.glyphs.append((ch, x0, top, x1, bottom))
-            continue
-        if stamp.chars:
-            flush_stamp()
+        get_box(tp, i, rect_ref)
+        left, top, right, bottom = unpack(rect)  # FS_RECTF's order
+        if plain:  # Frame.box for an unturned page, min and max spelt out
+            xa, xb, ta, tb = left - left_edge, right - left_edge, top_edge - bottom, \
+                top_edge - top
+            x0, x1 = (xb if xb < xa else xa), (xb if xb > xa else xa)
+            top, bottom = (tb if tb < ta else ta), (tb if tb > ta else ta)
+        else:
+            x0, top, x1, bottom = to_box(left, bottom, right, top)
+        if not all_upright:
+            angle = get_angle(tp, i)
+            turn = (angle - upright) % tau
+            if not (turn < 0.05 or turn > near):  # rotated: part of a stamp
+                if chars:
+                    flush_word()
+                    chars = []
+                if stamp.chars and _apart(stamp.last, (x0, top, x1, bottom)):
+                    flush_stamp()  # "Page 1" and "Agenda Item 6" are two stamps
+                if not stamp.chars:  # the run's turn is its first glyph's
+                    stamp.turn = round(math.degrees(angle - upright)) % 360
+                stamp.add(ch, i, x0, x1, top, bottom)
+                stamp.last = (x0, top, x1, bottom)
+                stamp.glyphs.append((ch, x0, top, x1, bottom))
+                continue
+            if stamp.chars:
+                flush_stamp()
         printable += 1
         if chars:
             size = wbottom - wtop
@@ -226,30 +245,56 @@ def _apart(a: tuple[float, float, float, float], b: tuple[float, float, float, f
     return max(dx, dy) > size * 3
 
 
-# FPDFText_GetTextObject answering the object's address as an int (None for no object),
-# so the per-word cache key needs no ctypes.cast
-_text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, *raw.FPDFText_GetTextObject.argtypes)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+def _bare(func: Any, restype: Any) -> Any:
+    """`func` called with its arguments as given (a c_void_p handle, ints, byref out
+    parameters): ctypes then converts nothing per call, and these run per character."""
+    bare = ctypes.CFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value)
+    bare.argtypes = None
+    return bare
+
+
+_GET_ANGLE = _bare(raw.FPDFText_GetCharAngle, ctypes.c_float)
+_GET_BOX = _bare(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+_GET_ORIGIN = _bare(raw.FPDFText_GetCharOrigin, ctypes.c_int)
+_GET_MATRIX = _bare(raw.FPDFText_GetMatrix, ctypes.c_int)
+_GET_FONT_SIZE = _bare(raw.FPDFText_GetFontSize, ctypes.c_double)
+# the object's address as an int (None for no object): the per-word cache key
+_GET_TEXT_OBJECT = _bare(raw.FPDFText_GetTextObject, ctypes.c_void_p)
+_GET_FONT_INFO = _bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong)
+_GET_FONT_WEIGHT = _bare(raw.FPDFText_GetFontWeight, ctypes.c_int)
+_RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
+
+
+class _FontOut:
+    """Out-parameters for _font, made once per page instead of once per word."""
+
+    __slots__ = ("matrix", "matrix_ref")
+
+    def __init__(self) -> None:
+        self.matrix = raw.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
 
 
 def _font(tp: Any, index: int, cache: dict[int, tuple[float, bool]],
-          matrix: Any = None) -> tuple[float, bool]:
-    """(size in points, bold) of the character at `index`; the font's name and weight are
-    cached per text object, so a paragraph set in one font costs one lookup. `matrix`: an
-    FS_MATRIX to reuse (one per page instead of one per word)."""
-    if matrix is None:
-        matrix = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(tp, index, matrix)
+          out: _FontOut | None = None) -> tuple[float, bool]:
+    """(size in points, bold) of the character at `index`, cached per text object: a text
+    object's characters share its font, size and matrix (PDFium's generated spaces do not,
+    but no word starts with one), so a paragraph set in one font costs one lookup."""
+    key = _GET_TEXT_OBJECT(tp, index) or -index - 1
+    known = cache.get(key)
+    if known is not None:
+        return known
+    if out is None:
+        out = _FontOut()
+    _GET_MATRIX(tp, index, out.matrix_ref)
+    matrix = out.matrix
     # the font size is in text space; Word writes "/F1 1 Tf" and scales by the matrix
-    size = round(float(raw.FPDFText_GetFontSize(tp, index)) * math.hypot(matrix.c, matrix.d), 1)
-    key = _text_object_at(tp, index) or -index - 1
-    if key in cache:
-        return size or cache[key][0], cache[key][1]
+    size = round(float(_GET_FONT_SIZE(tp, index)) * math.hypot(matrix.c, matrix.d), 1)
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int(0)
-    raw.FPDFText_GetFontInfo(tp, index, buf, len(buf), ctypes.byref(flags))
+    _GET_FONT_INFO(tp, index, buf, ctypes.c_ulong(len(buf)), ctypes.byref(flags))
     name = buf.value.decode("latin-1", "replace").lower()
-    weight = raw.FPDFText_GetFontWeight(tp, index)
+    weight = _GET_FONT_WEIGHT(tp, index)
     # some embedded fonts report nonsense weights (3556); trust only the CSS range
     bold = 600 <= weight <= 1000 or any(b in name for b in _BOLD_NAMES)
     cache[key] = (size or 10.0, bold)

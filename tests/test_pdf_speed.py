@@ -17,6 +17,7 @@ import ingest.pdf_grid as grid
 import ingest.pdfium_text as pt
 from ingest.layout import Word, words_to_lines
 from ingest.pdf_frame import Frame
+from ingest.pdf_objects import EVERY_KIND, page_objects, text_is_level
 
 A4 = (595.0, 842.0)
 
@@ -148,6 +149,10 @@ def _mixed_page(c, rotation: int) -> None:
         c.restoreState()
 
 
+def _level(page) -> bool:
+    return text_is_level(list(page_objects(page, EVERY_KIND)))
+
+
 def _read_both(path: Path, monkeypatch=None) -> list[tuple[pt.PageText, pt.PageText]]:
     import pypdfium2 as pdfium
 
@@ -158,7 +163,8 @@ def _read_both(path: Path, monkeypatch=None) -> list[tuple[pt.PageText, pt.PageT
             page = pdf[i]
             textpage = page.get_textpage()
             frame = Frame.of(page.get_cropbox(), page.get_rotation())
-            out.append((reference_page_text(textpage, frame), pt.read_page_text(textpage, frame)))
+            out.append((reference_page_text(textpage, frame),
+                        pt.read_page_text(textpage, frame, _level(page))))
             textpage.close()
             page.close()
     finally:
@@ -230,6 +236,69 @@ def test_hyphen_and_surrogates_are_asked_one_by_one(mixed_pdf, monkeypatch):
         assert pt._characters(upright, n) == text
         for tp in textpages:
             tp.close()
+    finally:
+        pdf.close()
+
+
+def _level_pages(path: Path) -> None:
+    """Page 1: upright prose, some of it inside a form XObject scaled up; page 2: the same
+    prose on a page with /Rotate 90, so every character is turned on screen; page 3: upright
+    prose, and a form XObject holding a line set at 90 degrees."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), invariant=1, pagesize=A4)
+    for page in range(3):
+        if page == 1:
+            c.setPageRotation(90)
+        c.setFont("Helvetica", 11)
+        for k in range(8):
+            c.drawString(72, 700 - 14 * k, f"Resolved {k}: the ferry timetable is adopted.")
+        c.beginForm(f"note{page}")
+        c.setFont("Helvetica-Bold", 9)
+        if page == 2:
+            c.translate(40, 300)
+            c.rotate(90)
+        c.drawString(0, 0, "Signed by the Chair")
+        c.endForm()
+        c.saveState()
+        c.translate(72, 400)
+        c.scale(1.5, 1.5)
+        c.doForm(f"note{page}")
+        c.restoreState()
+        c.showPage()
+    c.save()
+
+
+def test_level_pages_skip_the_angle_and_read_the_same(tmp_path, monkeypatch):
+    """text_is_level is True only where no text object (in a form too) is turned; there the
+    words are read without asking a single character's angle, and are the exact reading."""
+    import pypdfium2 as pdfium
+
+    path = tmp_path / "level.pdf"
+    _level_pages(path)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        levels = [_level(pdf[i]) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    assert levels == [True, True, False]
+    exact = _read_both(path)
+    assert "Signed" in [w.text for w in exact[0][1].words]  # the form's text was read
+    assert exact[1][1].stamps and not exact[1][1].words  # all turned on the displayed page
+    assert exact[2][1].stamps and exact[2][1].words
+
+    def no_angle(*args):
+        raise AssertionError("asked for an angle on a level, upright page")
+
+    monkeypatch.setattr(pt, "_GET_ANGLE", no_angle)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        textpage = page.get_textpage()
+        frame = Frame.of(page.get_cropbox(), page.get_rotation())
+        assert repr(pt.read_page_text(textpage, frame, True)) == repr(exact[0][0])
+        textpage.close()
+        page.close()
     finally:
         pdf.close()
 
