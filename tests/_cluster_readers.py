@@ -1,0 +1,42 @@
+"""Readers for `cluster.run(read=...)` that misbehave on cue (tests/test_cluster.py).
+
+A dask worker imports a reader by its module and name, so they live in a module of their
+own; each logs what it read to reads.log beside the papers' folder, with the worker's pid."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+from boardpapers.batch import extract_file
+from extract.model import Extraction
+
+
+def logged(path: Path) -> Extraction:
+    with open(path.parent.parent / "reads.log", "a", encoding="utf-8") as log:
+        log.write(f"{path.name} {os.getpid()}\n")
+    return extract_file(path)
+
+
+def kills_once(path: Path) -> Extraction:
+    """A file named "…kill…" kills the worker reading it (SIGKILL, as the OOM killer
+    would) the first time it is read; killed-once beside the folder marks that it was."""
+    marker = path.parent.parent / "killed-once"
+    if "kill" in path.name and not marker.exists():
+        marker.touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return logged(path)
+
+
+def poison(path: Path) -> Extraction:
+    """A file named "…poison…" kills every worker that reads it."""
+    if "poison" in path.name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return logged(path)
+
+
+def slow(path: Path) -> Extraction:
+    """Half a second a file, so a test can kill the job between saves."""
+    time.sleep(0.5)
+    return logged(path)
