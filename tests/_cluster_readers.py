@@ -40,3 +40,14 @@ def slow(path: Path) -> Extraction:
     """Half a second a file, so a test can kill the job between saves."""
     time.sleep(0.5)
     return logged(path)
+
+
+def set_environ(values: dict[str, str]) -> None:
+    """For `client.run`: this worker's environment (a bound os.environ.update would be
+    pickled with a copy of the mapping, and update that)."""
+    os.environ.update(values)
+
+
+def unset_environ(names: list[str]) -> None:
+    for name in names:
+        os.environ.pop(name, None)

@@ -19,12 +19,13 @@ pytest.importorskip("distributed")
 
 import _cluster_readers  # noqa: E402
 import dask  # noqa: E402
-from sqlalchemy import DateTime, create_engine, func, select  # noqa: E402
+from sqlalchemy import DateTime, create_engine, select  # noqa: E402
+from sqlalchemy.orm import close_all_sessions  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from boardpapers import batch, cli, cluster  # noqa: E402
 from boardpapers.cluster_tasks import StoreURL  # noqa: E402
-from boardpapers.cluster_tasks import find_sources  # noqa: E402  SHIM
+from boardpapers.sources import find_sources  # noqa: E402
 from store import open_session  # noqa: E402
 from store import schema as db  # noqa: E402
 
@@ -170,7 +171,7 @@ import sys
 sys.path.insert(0, {tests!r})
 import _cluster_readers
 from boardpapers import cluster
-from boardpapers.cluster_tasks import find_sources
+from boardpapers.sources import find_sources
 from store import open_session
 
 if __name__ == "__main__":
@@ -244,6 +245,7 @@ def test_run_on_an_existing_scheduler_prints_no_password(tmp_path, client, db_ur
     result = CliRunner().invoke(cli.app, ["-v", "run", str(folder), "--executor", "dask",
                                           "--scheduler", address, "--writer", "workers",
                                           "--db", db_url])
+    close_all_sessions()  # the command's, still open: the test's schema is dropped next
     assert result.exit_code == 1, result.output  # the damaged PDF
     assert "files 6 (new 4, re-read 0, unchanged 1, failed 1)" in result.stderr
     assert "reading on 2 dask worker(s)" in result.stderr
@@ -283,3 +285,37 @@ def test_daemonic_workers_are_refused_with_how_to_start_them():
         with pytest.raises(cluster.ClusterError, match=cluster.DAEMON_ENV + "=False"):
             with cluster.connect(daemonic.scheduler_address, 1):
                 pass
+
+
+def test_papers_in_a_bucket_are_read_on_the_workers(tmp_path, client, monkeypatch):
+    pytest.importorskip("s3fs")
+    moto_server = pytest.importorskip("moto.server")
+    import boto3
+
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    env = {"AWS_ACCESS_KEY_ID": "invented-key", "AWS_SECRET_ACCESS_KEY": "invented-secret",
+           "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": f"http://{host}:{port}"}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    client.run(_cluster_readers.set_environ, env)  # a worker reads its own environment
+    try:
+        folder = _papers(tmp_path)
+        s3 = boto3.client("s3")
+        s3.create_bucket(Bucket="papers")
+        for path in sorted(folder.iterdir()):
+            s3.put_object(Bucket="papers", Key=f"council/{path.name}", Body=path.read_bytes())
+        bucket = f"sqlite:///{tmp_path / 'bucket.sqlite'}"
+        with open_session(bucket) as session:
+            outcomes = list(cluster.run(session, find_sources(["s3://papers/council/"]),
+                                        client))
+        assert _seen(outcomes) == _seen(_cluster_run(f"sqlite:///{tmp_path / 'disk.sqlite'}",
+                                                     folder, client))
+        with open_session(bucket) as session:
+            seen_as = set(session.scalars(select(db.DocumentFile.path)))
+        assert "s3://papers/council/elmbrook-1-minutes.txt" in seen_as
+        assert len(_dump(bucket)["meetings"]) == 4
+    finally:
+        client.run(_cluster_readers.unset_environ, list(env))
+        server.stop()
