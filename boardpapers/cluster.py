@@ -94,8 +94,7 @@ def _check_workers(client: Client) -> None:
         raise ClusterError(
             f"{len(daemonic)} dask worker(s) (first {daemonic[0]}) run as daemonic processes, "
             "which cannot start the per-file bounded reader; restart them with "
-            f"{DAEMON_ENV}=False in their environment (dask worker --nworkers N --nthreads 1 "
-            "ADDRESS)")
+            f"{DAEMON_ENV}=False in their environment (dask worker ADDRESS --nthreads 1)")
 
 
 def dashboard_link(client: Client) -> str:
