@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # dask is imported where it is used: `require_dask` first say
 Writer = Literal["client", "workers"]
 INSTALL = 'pip install "boardpapers[cluster]"'
 DAEMON_ENV = "DASK_DISTRIBUTED__WORKER__DAEMON"
+WAIT_FOR_WORKERS = 60  # seconds
 AHEAD = 4  # tasks in flight per worker: each kept busy, few lost if the job is killed
 
 
@@ -88,7 +89,13 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
 
 
 def _check_workers(client: Client) -> None:
-    client.wait_for_workers(1, timeout=60)
+    try:
+        client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+    except TimeoutError:
+        raise ClusterError(
+            f"no dask worker joined the scheduler at {client.scheduler.address} within "
+            f"{WAIT_FOR_WORKERS} s; start some with {DAEMON_ENV}=False dask worker ADDRESS "
+            "--nthreads 1") from None
     daemonic = sorted(a for a, d in client.run(tasks.is_daemonic).items() if d)
     if daemonic:
         raise ClusterError(

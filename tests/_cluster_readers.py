@@ -51,3 +51,21 @@ def set_environ(values: dict[str, str]) -> None:
 def unset_environ(names: list[str]) -> None:
     for name in names:
         os.environ.pop(name, None)
+
+
+def slow_when_named(path: Path) -> Extraction:
+    """A file named "…slow…" takes 20 s to read, in the bounded child, within the budget
+    the worker was given."""
+    from boardpapers.batch import extract_here, warm
+    from boardpapers.bounded import Budget, read_bounded
+
+    warm()  # as for `extract_file`: the reading child starts with spaCy built
+    return read_bounded(path, Budget.from_env(), _sleepy if "slow" in path.name
+                        else extract_here)
+
+
+def _sleepy(path: Path) -> Extraction:
+    time.sleep(20)
+    from boardpapers.batch import extract_here
+
+    return extract_here(path)

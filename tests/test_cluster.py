@@ -166,6 +166,23 @@ def test_a_file_that_kills_every_worker_is_stored_failed_and_the_batch_goes_on(
     assert "every worker that read it died" in again["poison.txt"].problems[0]
 
 
+def test_the_clients_budget_bounds_each_file_on_the_workers(tmp_path, client, monkeypatch):
+    from boardpapers.bounded import SECONDS_ENV
+
+    monkeypatch.setenv(SECONDS_ENV, "2")  # here only: the workers started without it
+    folder = _papers(tmp_path)
+    (folder / "slow.txt").write_text("Minutes of a long meeting.\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    started = time.monotonic()
+    seen = {o.file.name: o for o in _cluster_run(url, folder, client,
+                                                 read=_cluster_readers.slow_when_named)}
+    assert time.monotonic() - started < 15
+    slow = seen["slow.txt"]
+    assert (slow.action, slow.status) == ("new", "failed")
+    assert "per-file time budget of 2 s" in slow.problems[0]
+    assert {seen[f"elmbrook-{n}-minutes.txt"].status for n in range(1, 5)} == {"ok"}
+
+
 KILLED_JOB = """
 import sys
 sys.path.insert(0, {tests!r})
