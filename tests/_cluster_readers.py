@@ -30,9 +30,12 @@ def kills_once(path: Path) -> Extraction:
 
 
 def poison(path: Path) -> Extraction:
-    """A file named "…poison…" kills every worker that reads it."""
+    """A file named "…poison…" kills every worker that reads it; one named "…raise…"
+    makes the reader raise."""
     if "poison" in path.name:
         os.kill(os.getpid(), signal.SIGKILL)
+    if "raise" in path.name:
+        raise RuntimeError(f"reader bug on {path.name}")
     return logged(path)
 
 

@@ -152,17 +152,22 @@ def test_a_file_that_kills_every_worker_is_stored_failed_and_the_batch_goes_on(
         tmp_path, client):
     folder = _papers(tmp_path)
     (folder / "poison.txt").write_text("Minutes of nothing much.\n", encoding="utf-8")
+    (folder / "raise.txt").write_text("Minutes of little more.\n", encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
     seen = {o.file.name: o for o in _cluster_run(url, folder, client,
                                                  read=_cluster_readers.poison)}
     poisoned = seen["poison.txt"]
     assert (poisoned.action, poisoned.status) == ("new", "failed")
     assert "every worker that read it died" in poisoned.problems[0]
+    raised = seen["raise.txt"]  # a reader's bug: not stored, tried again next run
+    assert (raised.action, raised.status) == ("not-stored", "error")
+    assert "RuntimeError: reader bug on raise.txt" in raised.problems[0]
     assert {seen[f"elmbrook-{n}-minutes.txt"].status for n in range(1, 5)} == {"ok"}
     # stored failed, with the reason: the next run does not feed it to the workers again
     again = {o.file.name: o for o in _cluster_run(url, folder, client,
                                                   read=_cluster_readers.poison)}
     assert again["poison.txt"].action == "unchanged"
+    assert again["raise.txt"].action == "not-stored"
     assert "every worker that read it died" in again["poison.txt"].problems[0]
 
 
@@ -336,3 +341,19 @@ def test_papers_in_a_bucket_are_read_on_the_workers(tmp_path, client, monkeypatc
     finally:
         client.run(_cluster_readers.unset_environ, list(env))
         server.stop()
+
+
+def test_progress_counts_files_done_failed_and_per_second():
+    import io
+
+    from rich.console import Console
+
+    from boardpapers.cluster_cli import _Bar
+
+    out = io.StringIO()
+    with _Bar(Console(file=out, force_terminal=True, width=100), 3) as bar:
+        bar.advance(batch.Outcome(Path("a[bold].txt"), "new", "ok"))
+        bar.advance(batch.Outcome(Path("b.pdf"), "new", "failed", ("damaged",)))
+        task = bar.progress.tasks[0]
+        assert (task.completed, task.fields["failed"]) == (2, 1)
+        assert float(task.fields["rate"]) > 0
