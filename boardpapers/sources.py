@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 CHUNK = 1 << 20  # bytes read at a time: hashing and copying stream, whatever the size
+OPEN_BLOCK = 4 * CHUNK  # what a remote file fetches ahead (s3fs's own default is 50 MiB)
 MAX_SHOWN = 1000  # characters of shown(); a longer URL keeps its start and its file name
 MAX_LOCAL_NAME = 200  # bytes of a local copy's file name (file systems allow 255)
 INSTALL_CLUSTER = "pip install 'boardpapers[cluster]'"
@@ -221,7 +222,7 @@ def _opened(source: Source) -> Iterator[Any]:
     turned into one-sentence SourceErrors."""
     fs, path = _open_fs(source.url)
     try:
-        with fs.open(path, "rb") as fh:
+        with fs.open(path, "rb", block_size=OPEN_BLOCK) as fh:
             yield fh
     except SourceError:
         raise
