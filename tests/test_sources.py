@@ -108,7 +108,15 @@ def test_is_url_tells_urls_from_paths() -> None:
     assert is_url("https://example.org/minutes.pdf")
     assert not is_url("/srv/papers/minutes.pdf")
     assert not is_url("papers/s3:/odd.pdf")
-    assert not is_url("nosuchscheme://x/y.pdf")  # an unknown scheme is left as a path
+    assert not is_url("nosuchscheme://x/y.pdf")  # not a URL: fsspec cannot open it
+
+
+def test_an_unknown_protocol_is_one_sentence() -> None:
+    with pytest.raises(SourceError) as caught:
+        find_sources(["nosuchscheme://u:pw@x/y.pdf"])
+    assert str(caught.value) == ("nosuchscheme://x/y.pdf names the protocol 'nosuchscheme', "
+                                 "which fsspec does not know; give a local path, or a URL "
+                                 "such as s3://bucket/prefix/")
 
 
 # ---- shown(): what logs, progress and the store see ------------------------------------
@@ -322,6 +330,53 @@ def test_the_endpoint_from_fsspecs_own_variable(s3: str) -> None:
                          capture_output=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["minutes-march.txt", hashlib.sha256(MINUTES).hexdigest()]
+
+
+@pytest.fixture
+def forbidding_http() -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 that answers HEAD with a size and GET with 403, as an
+    expired signed URL does: aiohttp's error quotes the URL it fetched."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Forbid(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "10")
+            self.end_headers()
+
+        def do_GET(self) -> None:
+            self.send_response(403)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Forbid)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_error_quoting_a_signed_url_carries_no_credentials(forbidding_http: str) -> None:
+    import traceback
+
+    pytest.importorskip("aiohttp")
+    url = f"{forbidding_http}/board/m.pdf?X-Amz-Credential=AKIAFAKE&X-Amz-Signature=SIGSECRET"
+    [source] = find_sources([url])
+    assert source.name == "m.pdf"  # the name is the key's, not the query's
+    with pytest.raises(SourceError) as caught:
+        sha256_of_source(source)
+    message = str(caught.value)
+    assert message.startswith(f"cannot read {source.shown()}: ClientResponseError: 403")
+    printed = "".join(traceback.format_exception(caught.value))
+    for secret in ("AKIAFAKE", "SIGSECRET"):
+        assert secret not in message and secret not in printed
 
 
 # ---- a protocol whose package is missing -----------------------------------------------
