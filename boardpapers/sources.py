@@ -144,7 +144,11 @@ def local_copy(source: Source, folder: Path, max_bytes: int) -> Iterator[Path]:
                 if copied > max_bytes:
                     raise SourceError(f"{source.shown()} is over {_size(max_bytes)}, the "
                                       "most a file may be; it was not read")
-                out.write(chunk)
+                try:
+                    out.write(chunk)
+                except OSError as e:  # our disk, not the source: say so
+                    raise SourceError(f"cannot copy {source.shown()} into {folder}: "
+                                      f"{e.strerror or e}") from None
         yield path
     finally:
         shutil.rmtree(own, ignore_errors=True)

@@ -290,6 +290,27 @@ def test_local_copy_over_the_limit_stops_early_and_leaves_nothing(
     assert list(copies.iterdir()) == []
 
 
+def test_a_full_disk_is_not_blamed_on_the_source(s3: str, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import io
+
+    from boardpapers import sources
+
+    class Full(io.BytesIO):
+        def write(self, data: bytes) -> int:  # type: ignore[override]
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sources, "open", lambda path, mode: Full(), raising=False)
+    copies = tmp_path / "copies"
+    source = Source(f"s3://{BUCKET}/papers/2025/minutes-march.txt", "minutes-march.txt")
+    with pytest.raises(SourceError) as caught, local_copy(source, copies, 1_000_000):
+        pytest.fail("a copy that could not be written must not be handed out")
+    assert str(caught.value) == (f"cannot copy {source.shown()} into {copies}: No space "
+                                 "left on device")
+    assert list(copies.iterdir()) == []
+
+
 def test_hostile_keys_stay_in_the_copy_folder(s3: str, tmp_path: Path) -> None:
     copies = tmp_path / "copies"
     found = {s.url.removeprefix(f"s3://{BUCKET}/"): s
