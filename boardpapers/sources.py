@@ -28,7 +28,9 @@ from pathlib import Path
 from typing import Any
 
 CHUNK = 1 << 20  # bytes read at a time: hashing and copying stream, whatever the size
+OPEN_BLOCK = 4 * CHUNK  # what a remote file fetches ahead (s3fs's own default is 50 MiB)
 MAX_SHOWN = 1000  # characters of shown(); a longer URL keeps its start and its file name
+MAX_REASON = 300  # characters of a foreign error quoted in a SourceError
 MAX_LOCAL_NAME = 200  # bytes of a local copy's file name (file systems allow 255)
 INSTALL_CLUSTER = "pip install 'boardpapers[cluster]'"
 
@@ -38,6 +40,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _SECRET_KEY = re.compile(r"^(x-amz-.*|x-goog-.*|sig|signature|.*(key|secret|token|password"
                          r"|passwd|pwd|credential|auth).*)$", re.IGNORECASE)
 MASK = "***"
+_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]+")
 
 
 class SourceError(Exception):
@@ -81,12 +84,17 @@ def find_sources(paths: Sequence[str]) -> list[Source]:
     `batch.find_files` finds it (folders searched recursively, sorted, hidden files
     skipped, broken symlinks kept), as absolute paths; a URL naming one object as it is; a
     URL naming a prefix, every object under it with a paper's suffix, sorted.
-    SourceError when a URL cannot be listed or needs a package that is not installed."""
+    SourceError when a URL cannot be listed, needs a package that is not installed, or
+    names a protocol fsspec does not know."""
     from .batch import find_files
 
     found: list[Source] = []
     for given in paths:
         if not is_url(given):
+            if (m := _SCHEME.match(given.split("::")[-1])) and not Path(given).exists():
+                raise SourceError(f"{_bounded(_without_credentials(given))} names the protocol "
+                                  f"{m.group(1)!r}, which fsspec does not know; give a local "
+                                  "path, or a URL such as s3://bucket/prefix/")
             found += [Source(str(p.absolute()), p.name) for p in find_files([Path(given)])]
         elif _protocol(given) in ("file", "local"):
             local = Path(_open_fs(given)[1])
@@ -136,7 +144,11 @@ def local_copy(source: Source, folder: Path, max_bytes: int) -> Iterator[Path]:
                 if copied > max_bytes:
                     raise SourceError(f"{source.shown()} is over {_size(max_bytes)}, the "
                                       "most a file may be; it was not read")
-                out.write(chunk)
+                try:
+                    out.write(chunk)
+                except OSError as e:  # our disk, not the source: say so
+                    raise SourceError(f"cannot copy {source.shown()} into {folder}: "
+                                      f"{e.strerror or e}") from None
         yield path
     finally:
         shutil.rmtree(own, ignore_errors=True)
@@ -173,8 +185,9 @@ def _find_remote(url: str) -> list[Source]:
         keys = sorted(fs.find(path, withdirs=False))
     except FileNotFoundError:
         raise SourceError(f"there is nothing at {shown}; check the bucket and prefix") from None
-    except Exception as e:  # foreign errors (botocore, aiohttp …) end here, as one sentence
-        raise SourceError(f"cannot list {shown}: {_reason(e)}") from e
+    except Exception as e:  # foreign errors (botocore, aiohttp …) end here, as one sentence;
+        # never chained (`from None`): their repr quotes the URL with its credentials
+        raise SourceError(f"cannot list {shown}: {_reason(e)}") from None
     base = path.rstrip("/")
     found = []
     for key in keys:
@@ -212,7 +225,7 @@ def _open_fs(url: str) -> tuple[Any, str]:
                           f"{package}, which is not installed; install it with pip install "
                           f"{package}") from None
     except Exception as e:
-        raise SourceError(f"cannot open {shown}: {_reason(e)}") from e
+        raise SourceError(f"cannot open {shown}: {_reason(e)}") from None
 
 
 @contextlib.contextmanager
@@ -221,14 +234,14 @@ def _opened(source: Source) -> Iterator[Any]:
     turned into one-sentence SourceErrors."""
     fs, path = _open_fs(source.url)
     try:
-        with fs.open(path, "rb") as fh:
+        with fs.open(path, "rb", block_size=OPEN_BLOCK) as fh:
             yield fh
     except SourceError:
         raise
     except FileNotFoundError:
         raise SourceError(f"there is no file at {source.shown()}") from None
     except Exception as e:
-        raise SourceError(f"cannot read {source.shown()}: {_reason(e)}") from e
+        raise SourceError(f"cannot read {source.shown()}: {_reason(e)}") from None
 
 
 def _protocol(url: str) -> str:
@@ -271,8 +284,14 @@ def _size(n: int) -> str:
 
 
 def _reason(err: BaseException) -> str:
-    text = " ".join(str(err).split())
-    return f"{type(err).__name__}: {text}" if text else type(err).__name__
+    """The foreign exception named, in one bounded line, with any URL in it stripped of
+    credentials: an HTTP error quotes the signed URL it fetched, signature and all."""
+    if type(err).__name__ == "NoCredentialsError":  # botocore's, without importing it
+        return ("no credentials were found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
+                "(or AWS_PROFILE) where boardpapers and its workers run")
+    text = _URL_IN_TEXT.sub(lambda m: _without_credentials(m.group()), " ".join(str(err).split()))
+    text = f"{type(err).__name__}: {text}" if text else type(err).__name__
+    return text if len(text) <= MAX_REASON else text[:MAX_REASON - 1] + "…"
 
 
 __all__ = ["Source", "SourceError", "find_sources", "is_url", "local_copy", "safe_name",
