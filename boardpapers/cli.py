@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -78,13 +79,37 @@ def _session(db: Optional[str]) -> Session:
     return open_store(db)
 
 
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class Writer(str, Enum):
+    client = "client"
+    workers = "workers"
+
+
 @app.command()
-def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers"),
+def run(paths: list[str] = typer.Argument(
+            ..., help="Files or folders of papers (with --executor dask, also fsspec URLs "
+                      "such as s3://bucket/prefix/)"),
         workers: Optional[int] = typer.Option(
             None, "--workers", min=1, envvar="BOARDPAPERS_WORKERS",
             help="Files read at once, each in a process of its own, and a scan's pages "
                  "OCR'd at once (default: the machine's cores)"),
-        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+        executor: Executor = typer.Option(
+            "local", "--executor",
+            help="local: this machine's processes; dask: a dask.distributed cluster "
+                 "(pip install \"boardpapers[cluster]\")"),
+        scheduler: Optional[str] = typer.Option(
+            None, "--scheduler", help="With --executor dask: the address of a running "
+                                      "scheduler (default: a cluster of --workers processes "
+                                      "on this machine)"),
+        writer: Writer = typer.Option(
+            "client", "--writer",
+            help="With --executor dask: who saves each reading, this process (one writer) "
+                 "or the worker that read it (under the store's write lock)")) -> None:
     """Ingest every PDF/DOCX/HTML/TXT under PATHS into the store.
 
     Every failed or partly read file is listed with its problems on every run, including
@@ -100,24 +125,37 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
 
     from . import batch
 
-    files = batch.find_files(paths)
-    if not files:
-        console.print("[yellow]No papers found[/] (looked for .pdf .docx .html .txt).")
-        raise typer.Exit(1)
-    _check_budget()
-    session = _session(db)
-    outcomes = []
+    if executor is not Executor.dask and (scheduler or writer is not Writer.client):
+        raise fail("--scheduler and --writer work with --executor dask; add it, or drop them")
     started = time.perf_counter()
-    # markup=False: the description is a file name, which may hold "[...]"
-    with Progress(TextColumn("{task.description}", markup=False), BarColumn(),
-                  MofNCompleteColumn(), console=console, transient=True,
-                  disable=quiet()) as bar:
-        task = bar.add_task("reading", total=len(files))
-        for outcome in batch.run(session, files,
-                                 lambda p: bar.update(task, description=shown(p.name)[:40]),
-                                 workers=workers or cores()):
-            outcomes.append(outcome)
-            bar.advance(task)
+    if executor is Executor.dask:
+        from .cluster_cli import find_sources, run_on_cluster
+
+        sources = find_sources(paths)
+        if not sources:
+            _no_papers()
+        _check_budget()
+        session = _session(db)
+        outcomes, files, workers = run_on_cluster(session, sources, workers or cores(),
+                                                  scheduler, writer.value, console)
+    else:
+        files = batch.find_files([Path(p) for p in paths])
+        if not files:
+            _no_papers()
+        _check_budget()
+        session = _session(db)
+        outcomes = []
+        # markup=False: the description is a file name, which may hold "[...]"
+        with Progress(TextColumn("{task.description}", markup=False), BarColumn(),
+                      MofNCompleteColumn(), console=console, transient=True,
+                      disable=quiet()) as bar:
+            task = bar.add_task("reading", total=len(files))
+            for outcome in batch.run(session, files,
+                                     lambda p: bar.update(task,
+                                                          description=shown(p.name)[:40]),
+                                     workers=workers or cores()):
+                outcomes.append(outcome)
+                bar.advance(task)
     order = {f: k for k, f in enumerate(files)}  # workers finish in any order: list in one
     outcomes.sort(key=lambda o: order.get(o.file, len(order)))
     # soft_wrap: one line per file however narrow the terminal, so a path is never split
@@ -141,6 +179,11 @@ def run(paths: list[Path] = typer.Argument(..., help="Files or folders of papers
         note(line)
     if failed:
         raise typer.Exit(1)
+
+
+def _no_papers() -> None:
+    console.print("[yellow]No papers found[/] (looked for .pdf .docx .html .txt).")
+    raise typer.Exit(1)
 
 
 SLOWEST = 5
