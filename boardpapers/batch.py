@@ -54,6 +54,8 @@ if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported by `run` alone:
     from store import SaveResult
     from store.queries import StoredDocument
 
+    from .cluster_tasks import ShownURL
+
 SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt", ".doc"}
 
 # What this run did with a file: stored it for the first time, read a failed/partial
@@ -66,7 +68,7 @@ Status = Literal["ok", "partial", "failed", "error"]
 
 @dataclass
 class Outcome:
-    file: Path
+    file: Path | ShownURL  # a cluster job's object in a bucket is named by its URL
     action: Action
     status: Status
     problems: tuple[str, ...] = ()  # why it is failed or partial, or what went wrong
@@ -221,12 +223,12 @@ def decide(session: Session, path: Path, reader: str) -> Outcome | str:
     try:
         digest = sha256_of(path)
     except (OSError, IngestError):  # unopenable, or not a regular file (a FIFO would hang)
-        return _not_stored(path, [p.message for p in load(path).problems])
+        return not_stored(path, [p.message for p in load(path).problems])
     try:
         stored = stored_document(session, digest)
         if stored is not None and not needs_reading(stored.status, stored.reader, reader):
             record_file(session, stored.id, str(path.absolute()))
-            return _unchanged(path, stored)
+            return unchanged(path, stored)
     except Exception as err:
         return refused(path, err, session)
     return digest
@@ -253,18 +255,19 @@ def save(session: Session, path: Path, record: Extraction, seconds: float | None
     from store import save_extraction
 
     if not record.source.sha256:  # it became unreadable after we hashed it
-        return _not_stored(path, record.source.problems)
+        return not_stored(path, record.source.problems)
     try:
         result = save_extraction(session, record, reader=reader,
                                  seen_as=str(path.absolute()))
     except Exception as err:  # the store refused it: say so, keep going
         return refused(path, err, session)
-    outcome = _saved(path, record, result)
+    outcome = saved(path, record, result)
     outcome.seconds, outcome.pages = seconds, record.source.pages
     return outcome
 
 
-def refused(path: Path, err: BaseException, session: Session | None = None) -> Outcome:
+def refused(path: Path | ShownURL, err: BaseException, session: Session | None = None
+            ) -> Outcome:
     """A file the store refused, or whose reader broke: a bug, not the file's fault."""
     if session is not None:
         session.rollback()
@@ -272,23 +275,23 @@ def refused(path: Path, err: BaseException, session: Session | None = None) -> O
         "".join(traceback.format_exception_only(err)).strip(),))
 
 
-def _not_stored(path: Path, problems: Iterable[str]) -> Outcome:
+def not_stored(path: Path | ShownURL, problems: Iterable[str]) -> Outcome:
     return Outcome(path, "not-stored", "failed", tuple(problems),
                    note="not stored: the file could not be opened")
 
 
-def _same_as(path: Path, stored_file: str) -> str:
+def _same_as(path: Path | ShownURL, stored_file: str) -> str:
     from store.save import storable_name  # the store writes undecodable bytes as \\xNN
 
     return f"same content as {stored_file}" if stored_file != storable_name(path.name) else ""
 
 
-def _unchanged(path: Path, stored: StoredDocument) -> Outcome:
+def unchanged(path: Path | ShownURL, stored: StoredDocument) -> Outcome:
     return Outcome(path, "unchanged", _status(stored.status), stored.problems,
                    note=_same_as(path, stored.file_name))
 
 
-def _saved(path: Path, record: Extraction, result: SaveResult) -> Outcome:
+def saved(path: Path | ShownURL, record: Extraction, result: SaveResult) -> Outcome:
     status = _status(result.document_status)
     if result.outcome in ("unchanged", "kept"):  # the stored record stands
         note = _same_as(path, result.stored_file)

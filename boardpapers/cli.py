@@ -164,6 +164,7 @@ def run(paths: list[str] = typer.Argument(
         if o.failed or o.status == "partial" or o.action == "re-read":
             console.print(_outcome_line(o), soft_wrap=True)
     counts = summary_counts(session)
+    session.close()  # no transaction left open on a server while the summary prints
     failed = [o for o in outcomes if o.failed]
     done = [o for o in outcomes if not o.failed]
     note(Text(

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal
 
 from . import cluster_tasks as tasks
-from .batch import Outcome, Read, _unchanged, current_reader, extract_file, refused
+from .batch import Outcome, Read, extract_file, refused, unchanged
 from .bounded import Budget
 from .cluster_tasks import StoreURL
 
@@ -122,8 +122,11 @@ def run(session: Session, sources: list[Source], client: Client, *,
     workers` (the session is still used here, to decide and to record what is not read)."""
     if writer == "workers" and store is None:
         raise ValueError("writer='workers' needs the store's URL")
-    job = _Job(session, client, reader or current_reader(), read or extract_file,
-               writer, store)
+    budget = Budget.from_env()
+    # what reads the files is the workers' boardpapers, Tesseract and budget, not this
+    # process's: their reader string is the one each document is stored and decided with
+    reader = reader or client.submit(tasks.reader_here, budget, pure=False).result()
+    job = _Job(session, client, reader, read or extract_file, writer, store, budget)
     for source, outcome in job.outcomes(sources):
         if progress:
             progress(source)
@@ -135,10 +138,10 @@ class _Job:
     source of each digest being read (its copies wait for it)."""
 
     def __init__(self, session: Session, client: Client, reader: str, read: Read,
-                 writer: Writer, store: StoreURL | None) -> None:
+                 writer: Writer, store: StoreURL | None, budget: Budget) -> None:
         self.session, self.client, self.reader, self.read = session, client, reader, read
         self.writer, self.store = writer, store
-        self.budget = Budget.from_env()  # the client's, recorded in `reader`
+        self.budget = budget  # the client's, sent with each file and recorded in `reader`
         self.todo: deque[Task] = deque()
         self.digests: dict[int, Future] = {}  # arrived, not decided yet
         self.decided = 0  # sources before this index are decided
@@ -187,7 +190,7 @@ class _Job:
         """Decide the digests that have arrived, in the sources' order, as `run` does on
         one machine: of files with the same bytes, the first listed is the one read (and
         named in the store), whichever digest came back first."""
-        from .batch import _not_stored
+        from .batch import not_stored
 
         while self.decided in self.digests:
             future = self.digests.pop(self.decided)
@@ -200,7 +203,7 @@ class _Job:
             sha256 = future.result()
             future.release()
             if isinstance(sha256, tuple):  # unopenable: the reasons
-                yield source, _not_stored(path, sha256)
+                yield source, not_stored(path, sha256)
                 continue
             decided = self._decide(source, sha256)
             if decided is not None:
@@ -224,7 +227,7 @@ class _Job:
             if stored is not None and not needs_reading(stored.status, stored.reader,
                                                         self.reader):
                 record_file(self.session, stored.id, source.shown())
-                return _unchanged(path, stored)
+                return unchanged(path, stored)
         except Exception as err:
             return refused(path, err, self.session)
         return None

@@ -30,9 +30,32 @@ if TYPE_CHECKING:
 Reading = tuple["Extraction", "float | None"]  # the record, and its reading seconds when read
 
 
-def outcome_path(source: Source) -> Path:
-    """The path a file's Outcome names: the local file, else its URL as shown (no secrets)."""
-    return Path(source.shown() if is_url(source.url) else source.url)
+@dataclasses.dataclass(frozen=True)
+class ShownURL:
+    """An object's URL as its Outcome names it (a Path would fold "s3://b/k" into "s3:/b/k"):
+    the `name` and `str` the run's lines use."""
+
+    url: str
+
+    @property
+    def name(self) -> str:
+        return self.url.rstrip("/").rsplit("/", 1)[-1]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+def outcome_path(source: Source) -> Path | ShownURL:
+    """What a file's Outcome names: the local file, else its URL as shown (no secrets)."""
+    return ShownURL(source.shown()) if is_url(source.url) else Path(source.url)
+
+
+def reader_here(budget: Budget) -> str:
+    """This worker's reader string (`batch.current_reader`) under the client's budget."""
+    from .batch import current_reader
+
+    _set_budget(budget)
+    return current_reader()
 
 
 def digest(source: Source) -> str | tuple[str, ...]:
@@ -77,16 +100,16 @@ def save(session: Session, source: Source, record: Extraction, seconds: float | 
     its shown URL, and say what became of it."""
     from store import save_extraction
 
-    from .batch import _not_stored, _saved
+    from .batch import not_stored, saved
 
     path = outcome_path(source)
     if not record.source.sha256:  # it became unreadable after it was hashed
-        return _not_stored(path, record.source.problems)
+        return not_stored(path, record.source.problems)
     try:
         result = save_extraction(session, record, reader=reader, seen_as=source.shown())
     except Exception as err:  # the store refused it: say so, keep going
         return refused(path, err, session)
-    outcome = _saved(path, record, result)
+    outcome = saved(path, record, result)
     outcome.seconds, outcome.pages = seconds, record.source.pages
     return outcome
 
@@ -115,11 +138,15 @@ def _prepare(reader_fn: Read, budget: Budget) -> None:
     readers' caches (`warm`) so each child inherits them; and the client's budget."""
     from .batch import extract_file, warm
 
-    os.environ[SECONDS_ENV] = f"{budget.seconds:g}"
-    os.environ[MEMORY_ENV] = str(budget.memory_mb)
+    _set_budget(budget)
     keep_reader()
     if reader_fn is extract_file:
         warm()  # cached: the first file on each worker pays for it
+
+
+def _set_budget(budget: Budget) -> None:
+    os.environ[SECONDS_ENV] = f"{budget.seconds:g}"
+    os.environ[MEMORY_ENV] = str(budget.memory_mb)
 
 
 @dataclasses.dataclass(frozen=True)

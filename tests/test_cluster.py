@@ -337,6 +337,9 @@ def test_papers_in_a_bucket_are_read_on_the_workers(tmp_path, client, monkeypatc
         with open_session(bucket) as session:
             seen_as = set(session.scalars(select(db.DocumentFile.path)))
         assert "s3://papers/council/elmbrook-1-minutes.txt" in seen_as
+        # and the run's lines name it so, not as a Path's "s3:/papers/…"
+        assert "s3://papers/council/elmbrook-1-minutes.txt" in {str(o.file) for o in outcomes}
+        assert "elmbrook-1-minutes.txt" in {o.file.name for o in outcomes}
         assert len(_dump(bucket)["meetings"]) == 4
     finally:
         client.run(_cluster_readers.unset_environ, list(env))
@@ -357,3 +360,24 @@ def test_progress_counts_files_done_failed_and_per_second():
         task = bar.progress.tasks[0]
         assert (task.completed, task.fields["failed"]) == (2, 1)
         assert float(task.fields["rate"]) > 0
+
+
+def test_documents_are_stored_with_the_workers_reader_not_this_processs(tmp_path, client):
+    """The reader string says whether Tesseract was there to OCR: the workers', who read."""
+    import shutil
+
+    if not shutil.which("tesseract"):
+        pytest.skip("needs Tesseract here, so that workers without it differ")
+    folder = _papers(tmp_path)
+    paths = client.run(os.environ.get, "PATH")
+    client.run(_cluster_readers.set_environ, {"PATH": str(tmp_path)})  # no tesseract there
+    try:
+        url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+        _cluster_run(url, folder, client)
+    finally:
+        for worker, path in paths.items():
+            client.run(_cluster_readers.set_environ, {"PATH": path}, workers=[worker])
+    with open_session(url) as session:
+        readers = set(session.scalars(select(db.Document.reader)))
+    assert readers and all("ocr none" in r for r in readers), readers
+    assert "ocr tesseract" in batch.current_reader()
