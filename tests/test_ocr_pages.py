@@ -103,8 +103,12 @@ def test_two_workers_read_two_pages_at_once_one_thread_each_in_page_order(
     assert len(runs) == 4 and _most_at_once(runs) == 2
     assert {omp for *_, omp in runs} == {"1"}
     two = _page_texts(doc)
-    assert [texts for _, _, texts in two] == [[f"w{run[2]}"] for run in runs]  # page order
-    assert [run[2] for run in runs] == sorted(run[2] for run in runs)  # widths grow by page
+    # Widths grow by page, so each page's text names its own width, in page order. Two
+    # programs started together may log their starts in either order on a busy machine, so
+    # start order is checked only as far as it is determined: pages 1 and 2 go first.
+    widths = sorted((run[2] for run in runs), key=float)
+    assert [texts for _, _, texts in two] == [[f"w{w}"] for w in widths]
+    assert {run[2] for run in runs[:2]} == set(widths[:2])
 
     fake_tesseract.unlink()
     monkeypatch.setenv("BOARDPAPERS_OCR_WORKERS", "1")
