@@ -38,6 +38,9 @@ def default_url() -> str:
     return f"sqlite:///{Path.cwd() / 'boardpapers.sqlite'}"
 
 
+SQLITE_BUSY_MS = 60_000  # a writer waits this long for another's save (sqlite3's default: 5 s)
+
+
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     # SQLite ignores FOREIGN KEY clauses unless each connection asks for them.
     cursor = dbapi_connection.cursor()
@@ -45,11 +48,23 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _wait_for_writers(dbapi_connection: Any, _record: Any) -> None:
+    # Several writers share one SQLite file (`run --writer workers`, two runs at once): on
+    # a busy machine a queue of saves can outlast sqlite3's 5 s, and the save that gives
+    # up is refused. A URL's own ?timeout= is left as given.
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
+    cursor.close()
+
+
 def make_engine(url: str) -> Engine:
-    """A plain engine for `url` (SQLite gets foreign keys switched on). Does not migrate."""
+    """A plain engine for `url` (SQLite gets foreign keys switched on, and a minute's wait
+    for another writer). Does not migrate."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        if "timeout" not in engine.url.query:
+            event.listen(engine, "connect", _wait_for_writers)
     return engine
 
 

@@ -197,6 +197,19 @@ def test_sqlite_enforces_foreign_keys(tmp_path) -> None:  # type: ignore[no-unty
     store_db.dispose_all()
 
 
+def test_sqlite_writers_wait_a_minute_for_each_other_unless_the_url_says(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text as sql
+
+    from store.db import make_engine
+
+    def busy(url: str) -> int:
+        with make_engine(url).connect() as conn:
+            return conn.execute(sql("PRAGMA busy_timeout")).scalar_one()
+
+    assert busy(f"sqlite:///{tmp_path / 'a.sqlite'}") == 60_000  # sqlite3's own: 5,000
+    assert busy(f"sqlite:///{tmp_path / 'b.sqlite'}?timeout=2") == 2_000
+
+
 def test_default_url_honours_env(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("BOARDPAPERS_DB", "postgresql+psycopg://u@h/db")
     assert default_url() == "postgresql+psycopg://u@h/db"
