@@ -26,19 +26,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal
 
+from . import cluster_tasks as tasks
 from .batch import Outcome, Read, _unchanged, current_reader, extract_file, refused
 from .bounded import Budget
+from .cluster_tasks import StoreURL
 
-if TYPE_CHECKING:  # cluster_tasks needs fsspec (sources), which may not be installed
+if TYPE_CHECKING:  # dask is imported where it is used: `require_dask` first says if it is not
     from distributed import Client, Future
     from sqlalchemy.orm import Session
 
-    from .cluster_tasks import StoreURL
     from .sources import Source
 
 Writer = Literal["client", "workers"]
 INSTALL = 'pip install "boardpapers[cluster]"'
 DAEMON_ENV = "DASK_DISTRIBUTED__WORKER__DAEMON"
+WAIT_FOR_WORKERS = 60  # seconds
 AHEAD = 4  # tasks in flight per worker: each kept busy, few lost if the job is killed
 
 
@@ -87,16 +89,19 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
 
 
 def _check_workers(client: Client) -> None:
-    from . import cluster_tasks as tasks
-
-    client.wait_for_workers(1, timeout=60)
+    try:
+        client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+    except TimeoutError:
+        raise ClusterError(
+            f"no dask worker joined the scheduler at {client.scheduler.address} within "
+            f"{WAIT_FOR_WORKERS} s; start some with {DAEMON_ENV}=False dask worker ADDRESS "
+            "--nthreads 1") from None
     daemonic = sorted(a for a, d in client.run(tasks.is_daemonic).items() if d)
     if daemonic:
         raise ClusterError(
             f"{len(daemonic)} dask worker(s) (first {daemonic[0]}) run as daemonic processes, "
             "which cannot start the per-file bounded reader; restart them with "
-            f"{DAEMON_ENV}=False in their environment (dask worker --nworkers N --nthreads 1 "
-            "ADDRESS)")
+            f"{DAEMON_ENV}=False in their environment (dask worker ADDRESS --nthreads 1)")
 
 
 def dashboard_link(client: Client) -> str:
@@ -131,9 +136,6 @@ class _Job:
 
     def __init__(self, session: Session, client: Client, reader: str, read: Read,
                  writer: Writer, store: StoreURL | None) -> None:
-        from . import cluster_tasks
-
-        self.tasks = cluster_tasks
         self.session, self.client, self.reader, self.read = session, client, reader, read
         self.writer, self.store = writer, store
         self.budget = Budget.from_env()  # the client's, recorded in `reader`
@@ -173,7 +175,7 @@ class _Job:
 
     def _submit(self, task: Task) -> Future:
         kind, _, source, sha256 = task
-        tasks, submit = self.tasks, self.client.submit
+        submit = self.client.submit
         if kind == "digest":
             return submit(tasks.digest, source, pure=False)
         if self.writer == "workers":
@@ -191,7 +193,7 @@ class _Job:
             future = self.digests.pop(self.decided)
             source = sources[self.decided]
             self.decided += 1
-            path = self.tasks.outcome_path(source)
+            path = tasks.outcome_path(source)
             if future.status == "error":  # the digest task broke (or its workers died)
                 yield source, refused(path, future.exception())
                 continue
@@ -216,7 +218,7 @@ class _Job:
         from store.queries import stored_document
         from store.save import needs_reading, record_file
 
-        path = self.tasks.outcome_path(source)
+        path = tasks.outcome_path(source)
         try:
             stored = stored_document(self.session, sha256)
             if stored is not None and not needs_reading(stored.status, stored.reader,
@@ -231,7 +233,7 @@ class _Job:
         from distributed import KilledWorker, wait
 
         wait([future])
-        tasks, path = self.tasks, self.tasks.outcome_path(source)
+        path = tasks.outcome_path(source)
         if future.status == "error":
             err = future.exception()
             if not isinstance(err, KilledWorker):  # the reader raised: a bug, not the file

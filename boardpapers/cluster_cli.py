@@ -30,7 +30,7 @@ def find_sources(paths: list[str]) -> list[Source]:
 
     try:
         require_dask()
-        from .cluster_tasks import SourceError, find_sources as found  # SHIM
+        from .sources import SourceError, find_sources as found
     except ClusterError as err:
         raise fail(str(err)) from None
     try:

@@ -20,37 +20,7 @@ from ingest.errors import reason
 
 from .batch import Outcome, Read, read_timed, refused
 from .bounded import MEMORY_ENV, SECONDS_ENV, Budget, keep_reader
-try:
-    from .sources import (Source, SourceError, find_sources, is_url, local_copy,
-                          sha256_of_source)
-except ImportError:  # SHIM until i13-sources is merged: local files only
-    from contextlib import contextmanager as _cm
-
-    @dataclasses.dataclass(frozen=True)
-    class Source:  # type: ignore[no-redef]
-        url: str
-        name: str
-
-        def shown(self) -> str:
-            return self.url
-
-    class SourceError(Exception):  # type: ignore[no-redef]
-        pass
-
-    def is_url(text: str) -> bool:  # type: ignore[misc]
-        return "://" in text
-
-    def find_sources(paths):  # type: ignore[no-redef]
-        from .batch import find_files
-
-        return [Source(str(p.absolute()), p.name) for p in find_files([Path(p) for p in paths])]
-
-    def sha256_of_source(source):  # type: ignore[no-redef]
-        raise SourceError("no URLs in the shim")
-
-    @_cm
-    def local_copy(source, folder, max_bytes):  # type: ignore[no-redef]
-        yield Path(source.url)
+from .sources import Source, SourceError, is_url, local_copy, sha256_of_source
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -19,12 +19,13 @@ pytest.importorskip("distributed")
 
 import _cluster_readers  # noqa: E402
 import dask  # noqa: E402
-from sqlalchemy import DateTime, create_engine, func, select  # noqa: E402
+from sqlalchemy import DateTime, create_engine, select  # noqa: E402
+from sqlalchemy.orm import close_all_sessions  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from boardpapers import batch, cli, cluster  # noqa: E402
 from boardpapers.cluster_tasks import StoreURL  # noqa: E402
-from boardpapers.cluster_tasks import find_sources  # noqa: E402  SHIM
+from boardpapers.sources import find_sources  # noqa: E402
 from store import open_session  # noqa: E402
 from store import schema as db  # noqa: E402
 
@@ -151,18 +152,40 @@ def test_a_file_that_kills_every_worker_is_stored_failed_and_the_batch_goes_on(
         tmp_path, client):
     folder = _papers(tmp_path)
     (folder / "poison.txt").write_text("Minutes of nothing much.\n", encoding="utf-8")
+    (folder / "raise.txt").write_text("Minutes of little more.\n", encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
     seen = {o.file.name: o for o in _cluster_run(url, folder, client,
                                                  read=_cluster_readers.poison)}
     poisoned = seen["poison.txt"]
     assert (poisoned.action, poisoned.status) == ("new", "failed")
     assert "every worker that read it died" in poisoned.problems[0]
+    raised = seen["raise.txt"]  # a reader's bug: not stored, tried again next run
+    assert (raised.action, raised.status) == ("not-stored", "error")
+    assert "RuntimeError: reader bug on raise.txt" in raised.problems[0]
     assert {seen[f"elmbrook-{n}-minutes.txt"].status for n in range(1, 5)} == {"ok"}
     # stored failed, with the reason: the next run does not feed it to the workers again
     again = {o.file.name: o for o in _cluster_run(url, folder, client,
                                                   read=_cluster_readers.poison)}
     assert again["poison.txt"].action == "unchanged"
+    assert again["raise.txt"].action == "not-stored"
     assert "every worker that read it died" in again["poison.txt"].problems[0]
+
+
+def test_the_clients_budget_bounds_each_file_on_the_workers(tmp_path, client, monkeypatch):
+    from boardpapers.bounded import SECONDS_ENV
+
+    monkeypatch.setenv(SECONDS_ENV, "2")  # here only: the workers started without it
+    folder = _papers(tmp_path)
+    (folder / "slow.txt").write_text("Minutes of a long meeting.\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'bp.sqlite'}"
+    started = time.monotonic()
+    seen = {o.file.name: o for o in _cluster_run(url, folder, client,
+                                                 read=_cluster_readers.slow_when_named)}
+    assert time.monotonic() - started < 15
+    slow = seen["slow.txt"]
+    assert (slow.action, slow.status) == ("new", "failed")
+    assert "per-file time budget of 2 s" in slow.problems[0]
+    assert {seen[f"elmbrook-{n}-minutes.txt"].status for n in range(1, 5)} == {"ok"}
 
 
 KILLED_JOB = """
@@ -170,7 +193,7 @@ import sys
 sys.path.insert(0, {tests!r})
 import _cluster_readers
 from boardpapers import cluster
-from boardpapers.cluster_tasks import find_sources
+from boardpapers.sources import find_sources
 from store import open_session
 
 if __name__ == "__main__":
@@ -244,6 +267,7 @@ def test_run_on_an_existing_scheduler_prints_no_password(tmp_path, client, db_ur
     result = CliRunner().invoke(cli.app, ["-v", "run", str(folder), "--executor", "dask",
                                           "--scheduler", address, "--writer", "workers",
                                           "--db", db_url])
+    close_all_sessions()  # the command's, still open: the test's schema is dropped next
     assert result.exit_code == 1, result.output  # the damaged PDF
     assert "files 6 (new 4, re-read 0, unchanged 1, failed 1)" in result.stderr
     assert "reading on 2 dask worker(s)" in result.stderr
@@ -283,3 +307,53 @@ def test_daemonic_workers_are_refused_with_how_to_start_them():
         with pytest.raises(cluster.ClusterError, match=cluster.DAEMON_ENV + "=False"):
             with cluster.connect(daemonic.scheduler_address, 1):
                 pass
+
+
+def test_papers_in_a_bucket_are_read_on_the_workers(tmp_path, client, monkeypatch):
+    pytest.importorskip("s3fs")
+    moto_server = pytest.importorskip("moto.server")
+    import boto3
+
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    env = {"AWS_ACCESS_KEY_ID": "invented-key", "AWS_SECRET_ACCESS_KEY": "invented-secret",
+           "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": f"http://{host}:{port}"}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    client.run(_cluster_readers.set_environ, env)  # a worker reads its own environment
+    try:
+        folder = _papers(tmp_path)
+        s3 = boto3.client("s3")
+        s3.create_bucket(Bucket="papers")
+        for path in sorted(folder.iterdir()):
+            s3.put_object(Bucket="papers", Key=f"council/{path.name}", Body=path.read_bytes())
+        bucket = f"sqlite:///{tmp_path / 'bucket.sqlite'}"
+        with open_session(bucket) as session:
+            outcomes = list(cluster.run(session, find_sources(["s3://papers/council/"]),
+                                        client))
+        assert _seen(outcomes) == _seen(_cluster_run(f"sqlite:///{tmp_path / 'disk.sqlite'}",
+                                                     folder, client))
+        with open_session(bucket) as session:
+            seen_as = set(session.scalars(select(db.DocumentFile.path)))
+        assert "s3://papers/council/elmbrook-1-minutes.txt" in seen_as
+        assert len(_dump(bucket)["meetings"]) == 4
+    finally:
+        client.run(_cluster_readers.unset_environ, list(env))
+        server.stop()
+
+
+def test_progress_counts_files_done_failed_and_per_second():
+    import io
+
+    from rich.console import Console
+
+    from boardpapers.cluster_cli import _Bar
+
+    out = io.StringIO()
+    with _Bar(Console(file=out, force_terminal=True, width=100), 3) as bar:
+        bar.advance(batch.Outcome(Path("a[bold].txt"), "new", "ok"))
+        bar.advance(batch.Outcome(Path("b.pdf"), "new", "failed", ("damaged",)))
+        task = bar.progress.tasks[0]
+        assert (task.completed, task.fields["failed"]) == (2, 1)
+        assert float(task.fields["rate"]) > 0
