@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -38,6 +39,9 @@ from bench_run import CLI, _subreaper, many_papers, tree  # noqa: E402
 
 PG_ENV = "BOARDPAPERS_TEST_PG_URL"
 EDGE = 100  # files at each end of the batch for the first/last per-file costs
+# `run` with its summary (stderr) on stdout, which `tree` returns
+RUN = "import sys; sys.stderr = sys.stdout; " + CLI
+SUMMARY = re.compile(r"files (\d+) \(new (\d+), re-read \d+, unchanged \d+, failed (\d+)\)")
 
 PROBE = r"""
 import json, sys, time
@@ -141,20 +145,26 @@ def bench_runs(folder: Path, count: int, stores: Stores, workers: list[int],
     for k, (label, options) in enumerate(runs):
         url = stores.fresh(f"run{k}")
         before = load()
-        wall, cpu, _ = tree([sys.executable, "-c", CLI, "-q", "run", str(folder), *options,
-                             "--db", url])
+        wall, cpu, out = tree([sys.executable, "-c", RUN, "run", str(folder), *options,
+                               "--db", url])
+        said = SUMMARY.search(out)
+        outcomes = "no summary" if said is None else \
+            f"{said[1]} files: new {said[2]}, failed {said[3]}"
         docs, failed = stores.documents(url)
         size = stores.size(url)
         rate = count / wall
         yard = yard or rate
         row = {"store": stores.kind, "run": label, "wall_s": wall, "files_per_s": rate,
-               "cpu_s": cpu, "ratio": rate / yard, "documents": docs, "failed": failed,
+               "cpu_s": cpu, "ratio": rate / yard, "outcomes": outcomes, "documents": docs,
+               "failed": failed,
                "store_bytes": size,
                "bytes_per_doc": (size - stores.empty) / docs if docs else None,
                "load_before": before, "load_after": load()}
         results.append(row)
+        if docs != count or said is None or said[3] != "0":  # say what the run said of it
+            print("    " + "\n    ".join(out.strip().splitlines()[:12]))
         print(f"  {label:30s} {wall:6.1f} s  {rate:5.1f} files/s  CPU {cpu:6.1f} s  "
-              f"×{row['ratio']:4.2f}  docs {docs} (failed {failed})  "
+              f"×{row['ratio']:4.2f}  run said {outcomes}; stored {docs} (failed {failed})  "
               f"{row['bytes_per_doc'] or 0:7.0f} B/doc  load {before} → {row['load_after']}",
               flush=True)
     return results
