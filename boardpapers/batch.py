@@ -217,21 +217,28 @@ def _run_one(session: Session, path: Path, reader: str, read: Read) -> Outcome:
 def decide(session: Session, path: Path, reader: str) -> Outcome | str:
     """The file's Outcome when it needs no reading (stored and final, or unopenable), else
     its sha256: it is to be read."""
-    from store.queries import stored_document
-    from store.save import needs_reading, record_file
-
     try:
         digest = sha256_of(path)
     except (OSError, IngestError):  # unopenable, or not a regular file (a FIFO would hang)
         return not_stored(path, [p.message for p in load(path).problems])
+    return decide_digest(session, path, digest, reader, str(path.absolute())) or digest
+
+
+def decide_digest(session: Session, path: Path | ShownURL, digest: str, reader: str,
+                  seen_as: str) -> Outcome | None:
+    """The Outcome when bytes of `digest` are stored and final (this file recorded as
+    `seen_as`), else None: they are to be read."""
+    from store.queries import stored_document
+    from store.save import needs_reading, record_file
+
     try:
         stored = stored_document(session, digest)
         if stored is not None and not needs_reading(stored.status, stored.reader, reader):
-            record_file(session, stored.id, str(path.absolute()))
+            record_file(session, stored.id, seen_as)
             return unchanged(path, stored)
     except Exception as err:
         return refused(path, err, session)
-    return digest
+    return None
 
 
 def read_timed(read: Read, path: Path, ocr_workers: int) -> tuple[Extraction, float]:
@@ -249,16 +256,17 @@ def read_timed(read: Read, path: Path, ocr_workers: int) -> tuple[Extraction, fl
             os.environ.pop(WORKERS_ENV, None)
 
 
-def save(session: Session, path: Path, record: Extraction, seconds: float | None,
-         reader: str) -> Outcome:
-    """Store one reading (one transaction) and say what became of the file."""
+def save(session: Session, path: Path | ShownURL, record: Extraction, seconds: float | None,
+         reader: str, seen_as: str | None = None) -> Outcome:
+    """Store one reading (one transaction) and say what became of the file, recorded as
+    `seen_as` (default: its absolute path)."""
     from store import save_extraction
 
     if not record.source.sha256:  # it became unreadable after we hashed it
         return not_stored(path, record.source.problems)
     try:
         result = save_extraction(session, record, reader=reader,
-                                 seen_as=str(path.absolute()))
+                                 seen_as=seen_as or (str(path.absolute()) if isinstance(path, Path) else str(path)))
     except Exception as err:  # the store refused it: say so, keep going
         return refused(path, err, session)
     outcome = saved(path, record, result)

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal
 
 from . import cluster_tasks as tasks
-from .batch import Outcome, Read, extract_file, refused, unchanged
+from .batch import Outcome, Read, decide_digest, extract_file, refused
 from .bounded import Budget
 from .cluster_tasks import StoreURL
 
@@ -218,19 +218,8 @@ class _Job:
     def _decide(self, source: Source, sha256: str) -> Outcome | None:
         """The Outcome when the bytes are stored and final (their path recorded), else
         None: they are to be read."""
-        from store.queries import stored_document
-        from store.save import needs_reading, record_file
-
-        path = tasks.outcome_path(source)
-        try:
-            stored = stored_document(self.session, sha256)
-            if stored is not None and not needs_reading(stored.status, stored.reader,
-                                                        self.reader):
-                record_file(self.session, stored.id, source.shown())
-                return unchanged(path, stored)
-        except Exception as err:
-            return refused(path, err, self.session)
-        return None
+        return decide_digest(self.session, tasks.outcome_path(source), sha256, self.reader,
+                             source.shown())
 
     def _read(self, source: Source, sha256: str, future: Future) -> Outcome:
         from distributed import KilledWorker, wait

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from ingest.errors import reason
 
-from .batch import Outcome, Read, read_timed, refused
+from .batch import Outcome, Read, current_reader, extract_file, read_timed, warm
+from .batch import save as save_here
 from .bounded import MEMORY_ENV, SECONDS_ENV, Budget, keep_reader
 from .sources import Source, SourceError, is_url, local_copy, sha256_of_source
 
@@ -52,8 +53,6 @@ def outcome_path(source: Source) -> Path | ShownURL:
 
 def reader_here(budget: Budget) -> str:
     """This worker's reader string (`batch.current_reader`) under the client's budget."""
-    from .batch import current_reader
-
     _set_budget(budget)
     return current_reader()
 
@@ -96,22 +95,9 @@ def read_and_save(source: Source, sha256: str, reader_fn: Read, budget: Budget,
 
 def save(session: Session, source: Source, record: Extraction, seconds: float | None,
          reader: str) -> Outcome:
-    """Store one reading (one transaction) as `batch.save` does, recording the file under
-    its shown URL, and say what became of it."""
-    from store import save_extraction
-
-    from .batch import not_stored, saved
-
-    path = outcome_path(source)
-    if not record.source.sha256:  # it became unreadable after it was hashed
-        return not_stored(path, record.source.problems)
-    try:
-        result = save_extraction(session, record, reader=reader, seen_as=source.shown())
-    except Exception as err:  # the store refused it: say so, keep going
-        return refused(path, err, session)
-    outcome = saved(path, record, result)
-    outcome.seconds, outcome.pages = seconds, record.source.pages
-    return outcome
+    """`batch.save`, recording the file under its shown URL."""
+    return save_here(session, outcome_path(source), record, seconds, reader,
+                     seen_as=source.shown())
 
 
 def failed_reading(source: Source, sha256: str, why: str) -> Extraction:
@@ -136,8 +122,6 @@ MAX_COPY_BYTES = 500 * 2**20  # ingest reads no larger file (ingest.load.MAX_FIL
 def _prepare(reader_fn: Read, budget: Budget) -> None:
     """Once per worker: keep one reading child for every file it reads, built after the
     readers' caches (`warm`) so each child inherits them; and the client's budget."""
-    from .batch import extract_file, warm
-
     _set_budget(budget)
     keep_reader()
     if reader_fn is extract_file:

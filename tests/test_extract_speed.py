@@ -205,24 +205,6 @@ def test_status_words_are_built_once_and_as_before():
 
 # --- names, cleaning and motions, once per text -------------------------------------------
 
-def reference_split_title(raw: str):
-    from extract.people.titles import IN_BRACKETS, POSTNOMINALS, TITLE_START
-    text = IN_BRACKETS.sub(" ", raw)
-    text = POSTNOMINALS.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-–")
-    m = TITLE_START.match(text)
-    if not m:
-        return None, text
-    title = re.sub(r"\s+", " ", m.group(1)).strip()
-    name = text[m.end():].strip()
-    if not name:
-        words = title.split()
-        return " ".join(words[:-1]) or None, words[-1].rstrip(".")
-    if title.endswith(".") and len(title.rstrip(".").split()[-1]) > 3:
-        title = title.rstrip(".")
-    return title, name
-
-
 NAMES = ["County Councillor Ian Brown (Chair)", "Mr R C Love, OBE", "County Councillor Lord",
          "Dr. Sue Prynn", "Sam", "", "Cllr  Jo   Bell-Hart (Vice-Chair)"]
 
@@ -232,8 +214,8 @@ def test_names_split_and_keyed_as_the_uncached_functions_do(raw):
     from extract.people.names import name_key
     from extract.people.titles import split_title
     for _ in range(2):  # the second time from the cache
-        assert split_title(raw) == reference_split_title(raw)
-        expected_key = re.sub(r"[^a-z ]", "", reference_split_title(raw)[1].lower()).strip()
+        assert split_title(raw) == split_title.__wrapped__(raw)
+        expected_key = re.sub(r"[^a-z ]", "", split_title.__wrapped__(raw)[1].lower()).strip()
         assert name_key(raw) == expected_key
 
 
